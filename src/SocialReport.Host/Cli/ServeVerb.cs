@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace SocialReport.Host.Cli;
+
+internal static class ServeVerb
+{
+    public static Command Build()
+    {
+        var verb = new Command("serve", "Run the bot host (the default when no verb is given).");
+        verb.TreatUnmatchedTokensAsErrors = false;
+        verb.SetAction((parse, ct) => RunAsync([.. parse.UnmatchedTokens], ct));
+        return verb;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        var app = HostApp.Create(args);
+        await app.RunAsync(ct);
+        return 0;
+    }
+}

@@ -1,0 +1,13 @@
+namespace SocialReport.Host;
+
+/// <summary>The ASP.NET Core application: configuration, services and endpoints.</summary>
+public static class HostApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}
