@@ -1,0 +1,161 @@
+namespace SocialReport.Core.Commands;
+
+/// <summary>Everything the engine says, in the chat's language.</summary>
+public sealed record Phrases
+{
+    public static readonly Phrases Fr = new()
+    {
+        Welcome = "Bienvenue ! Vous recevrez chaque semaine le Social Report, la revue de presse des réseaux sociaux.",
+        WelcomeGroup = "Bonjour ! Je publie chaque semaine le Social Report, la revue de presse des réseaux sociaux. Un administrateur du groupe peut l’abonner avec /start ; /help liste les commandes.",
+        Subscribed = "C’est noté : cette conversation est abonnée.",
+        AlreadySubscribed = "Cette conversation est déjà abonnée.",
+        Stopped = "Désabonnement confirmé : vous ne recevrez plus le Social Report. Pour revenir, envoyez /start ou /subscribe.",
+        NotSubscribed = "Cette conversation n’était pas abonnée. /subscribe pour s’abonner.",
+        GroupAdminsOnly = "Seuls les administrateurs du groupe peuvent abonner ou désabonner le groupe.",
+        EmptyArchive = "Aucune édition n’a encore été publiée.",
+        EditionNotFound = "Je ne trouve pas cette édition. /archive liste les éditions.",
+        StoryNotFound = "Je ne trouve pas cet article.",
+        TopicTitle = "Sujet : {0}",
+        TopicsTitle = "Sujets fréquents",
+        TopicsHint = "Choisissez un sujet, ou tapez /topic suivi de mots, par exemple /topic whatsapp.",
+        SearchTitle = "Recherche : {0}",
+        SearchUsage = "Tapez /search suivi de mots, par exemple /search chiffrement.",
+        NoResults = "Aucun article ne correspond à « {0} ».",
+        ArchiveTitle = "Éditions passées",
+        More = "Voir plus ▶",
+        Range = "{0}–{1} sur {2}",
+        HelpTitle = "Commandes",
+        LanguageSet = "Langue de l’interface : français.",
+        LanguageUsage = "Choisissez la langue : /lang fr ou /lang en.",
+        Unknown = "Je ne connais pas la commande « {0} ». /help liste les commandes.",
+        Refused = "Désolé, cette commande est réservée aux éditeurs du Social Report.",
+        RateLimited = "Doucement ! Trop de commandes en une minute ; réessayez dans un instant.",
+        PublishUsage = "Envoyez le fichier de l’édition (.md, .txt ou .html) avec /publish en légende, ou /publish suivi d’un chemin ou d’une adresse.",
+        Published = "Édition du {0} publiée ({1} articles). Voici ce que verront les lecteurs :",
+        Revised = "Édition du {0} mise à jour (révision {1}). Voici ce que verront les lecteurs :",
+        Unchanged = "L’édition du {0} est déjà publiée à l’identique.",
+        ImportFailed = "Édition refusée : {0}",
+        StatsTitle = "Statistiques",
+        BroadcastDryRun = "/broadcast enverrait l’édition du {0} à {1} conversations abonnées :",
+        ChannelSubscribed = "Le canal {0} est abonné.",
+        ChannelNotAdmin = "Vous devez être administrateur de {0}, et le bot aussi, pour l’abonner.",
+        ChannelUnknown = "Je ne trouve pas le canal {0} : ajoutez d’abord le bot comme administrateur.",
+        Commands =
+        [
+            ("start", "s’abonner et recevoir la dernière édition"),
+            ("latest", "la dernière édition"),
+            ("topic", "les articles sur un sujet, par exemple /topic whatsapp"),
+            ("search", "chercher dans tous les articles"),
+            ("archive", "les éditions passées"),
+            ("lang", "changer de langue : /lang fr ou /lang en"),
+            ("stop", "se désabonner"),
+            ("help", "cette aide"),
+        ],
+        EditorCommands =
+        [
+            ("publish", "publier une édition (fichier joint, chemin ou adresse)"),
+            ("preview", "voir une édition comme les lecteurs"),
+            ("stats", "abonnés et diffusions"),
+            ("broadcast", "diffuser une édition aux abonnés"),
+        ],
+    };
+
+    public static readonly Phrases En = new()
+    {
+        Welcome = "Welcome! You will get the Social Report, the weekly social media press review, every week.",
+        WelcomeGroup = "Hello! I post the Social Report, the weekly social media press review. A group admin can subscribe the group with /start; /help lists the commands.",
+        Subscribed = "Done: this chat is subscribed.",
+        AlreadySubscribed = "This chat is already subscribed.",
+        Stopped = "Unsubscribed: you will no longer receive the Social Report. To come back, send /start or /subscribe.",
+        NotSubscribed = "This chat was not subscribed. /subscribe to subscribe.",
+        GroupAdminsOnly = "Only the group's admins can subscribe or unsubscribe the group.",
+        EmptyArchive = "No edition has been published yet.",
+        EditionNotFound = "I can't find that edition. /archive lists them.",
+        StoryNotFound = "I can't find that story.",
+        TopicTitle = "Topic: {0}",
+        TopicsTitle = "Frequent topics",
+        TopicsHint = "Pick a topic, or type /topic and some words, e.g. /topic whatsapp.",
+        SearchTitle = "Search: {0}",
+        SearchUsage = "Type /search and some words, e.g. /search encryption.",
+        NoResults = "No story matches “{0}”.",
+        ArchiveTitle = "Past editions",
+        More = "More ▶",
+        Range = "{0}–{1} of {2}",
+        HelpTitle = "Commands",
+        LanguageSet = "Interface language: English.",
+        LanguageUsage = "Choose a language: /lang fr or /lang en.",
+        Unknown = "I don't know the command “{0}”. /help lists the commands.",
+        Refused = "Sorry, this command is for the Social Report's editors only.",
+        RateLimited = "Slow down! Too many commands in a minute; try again in a moment.",
+        PublishUsage = "Send the edition file (.md, .txt or .html) with /publish as its caption, or /publish followed by a path or an address.",
+        Published = "Edition of {0} published ({1} stories). This is what readers will see:",
+        Revised = "Edition of {0} updated (revision {1}). This is what readers will see:",
+        Unchanged = "The edition of {0} is already published, unchanged.",
+        ImportFailed = "Edition rejected: {0}",
+        StatsTitle = "Statistics",
+        BroadcastDryRun = "/broadcast would send the edition of {0} to {1} subscribed chats:",
+        ChannelSubscribed = "Channel {0} is subscribed.",
+        ChannelNotAdmin = "You must be an admin of {0}, and so must the bot, to subscribe it.",
+        ChannelUnknown = "I can't find the channel {0}: add the bot as an admin first.",
+        Commands =
+        [
+            ("start", "subscribe and get the latest edition"),
+            ("latest", "the latest edition"),
+            ("topic", "stories about a topic, e.g. /topic whatsapp"),
+            ("search", "search all stories"),
+            ("archive", "past editions"),
+            ("lang", "change language: /lang fr or /lang en"),
+            ("stop", "unsubscribe"),
+            ("help", "this help"),
+        ],
+        EditorCommands =
+        [
+            ("publish", "publish an edition (attached file, path or address)"),
+            ("preview", "see an edition as readers will"),
+            ("stats", "subscribers and deliveries"),
+            ("broadcast", "send an edition to subscribers"),
+        ],
+    };
+
+    public static Phrases For(string language) => language == "en" ? En : Fr;
+
+    public required string Welcome { get; init; }
+    public required string WelcomeGroup { get; init; }
+    public required string Subscribed { get; init; }
+    public required string AlreadySubscribed { get; init; }
+    public required string Stopped { get; init; }
+    public required string NotSubscribed { get; init; }
+    public required string GroupAdminsOnly { get; init; }
+    public required string EmptyArchive { get; init; }
+    public required string EditionNotFound { get; init; }
+    public required string StoryNotFound { get; init; }
+    public required string TopicTitle { get; init; }
+    public required string TopicsTitle { get; init; }
+    public required string TopicsHint { get; init; }
+    public required string SearchTitle { get; init; }
+    public required string SearchUsage { get; init; }
+    public required string NoResults { get; init; }
+    public required string ArchiveTitle { get; init; }
+    public required string More { get; init; }
+    public required string Range { get; init; }
+    public required string HelpTitle { get; init; }
+    public required string LanguageSet { get; init; }
+    public required string LanguageUsage { get; init; }
+    public required string Unknown { get; init; }
+    public required string Refused { get; init; }
+    public required string RateLimited { get; init; }
+    public required string PublishUsage { get; init; }
+    public required string Published { get; init; }
+    public required string Revised { get; init; }
+    public required string Unchanged { get; init; }
+    public required string ImportFailed { get; init; }
+    public required string StatsTitle { get; init; }
+    public required string BroadcastDryRun { get; init; }
+    public required string ChannelSubscribed { get; init; }
+    public required string ChannelNotAdmin { get; init; }
+    public required string ChannelUnknown { get; init; }
+    public required IReadOnlyList<(string Name, string Description)> Commands { get; init; }
+    public required IReadOnlyList<(string Name, string Description)> EditorCommands { get; init; }
+
+    public string Format(string phrase, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, phrase, args);
+}

@@ -1,0 +1,62 @@
+namespace SocialReport.Core.Readers;
+
+/// <summary>Every change of a chat's subscription goes through here, from commands and from platform events alike.</summary>
+public sealed class Subscriptions(IChatStore chats, TimeProvider time)
+{
+    public Chat? Get(ChatKey key) => chats.Get(key);
+
+    /// <summary>Subscribes (or re-subscribes) a chat; returns false when it was already active.</summary>
+    public bool Subscribe(ChatKey key, ChatKind kind, string language, string via, string? title = null, string? address = null)
+    {
+        var now = time.GetUtcNow();
+        var existing = chats.Get(key);
+        if (existing is { State: SubscriptionState.Active } && (address is null || address == existing.Address))
+            return false;
+        chats.Save(new Chat
+        {
+            Key = key,
+            Kind = kind,
+            Title = title ?? existing?.Title,
+            Language = existing?.Language ?? language,
+            State = SubscriptionState.Active,
+            SubscribedAt = existing is { State: SubscriptionState.Active } ? existing.SubscribedAt : now,
+            SubscribedVia = via,
+            UpdatedAt = now,
+            Address = address ?? existing?.Address,
+        });
+        return existing is not { State: SubscriptionState.Active };
+    }
+
+    /// <summary>Stops a subscription at the reader's request; returns false when it was not active.</summary>
+    public bool Unsubscribe(ChatKey key) => Move(key, SubscriptionState.Stopped, from: SubscriptionState.Active);
+
+    /// <summary>The reader blocked the bot: nothing is sent until their next /start.</summary>
+    public bool MarkBlocked(ChatKey key) => Move(key, SubscriptionState.Blocked);
+
+    /// <summary>The chat is gone for the bot (deleted, kicked, uninstalled).</summary>
+    public bool MarkGone(ChatKey key) => Move(key, SubscriptionState.Gone);
+
+    /// <summary>The bot was unblocked or added back: a chat that was subscribed before becomes active again.</summary>
+    public bool Reactivate(ChatKey key)
+    {
+        var chat = chats.Get(key);
+        if (chat is not { State: SubscriptionState.Blocked or SubscriptionState.Gone } || chat.SubscribedAt is null) return false;
+        chats.Save(chat with { State = SubscriptionState.Active, UpdatedAt = time.GetUtcNow() });
+        return true;
+    }
+
+    /// <summary>Remembers the chat's interface language, creating the chat record if needed.</summary>
+    public void SetLanguage(ChatKey key, ChatKind kind, string language, string? title = null)
+    {
+        var chat = chats.Get(key) ?? new Chat { Key = key, Kind = kind, Title = title, Language = language, UpdatedAt = time.GetUtcNow() };
+        chats.Save(chat with { Language = language, UpdatedAt = time.GetUtcNow() });
+    }
+
+    private bool Move(ChatKey key, SubscriptionState to, SubscriptionState? from = null)
+    {
+        var chat = chats.Get(key);
+        if (chat is null || chat.State == to || (from is not null && chat.State != from)) return false;
+        chats.Save(chat with { State = to, UpdatedAt = time.GetUtcNow() });
+        return true;
+    }
+}
