@@ -1,0 +1,174 @@
+using System.Collections.Immutable;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Core.Search;
+
+/// <summary>
+/// The story index, held in memory and rebuilt from the archive at start-up. Writes are serialized; searches
+/// run concurrently on the latest refreshed searcher, so a search never sees an edition half replaced.
+/// </summary>
+public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
+{
+    private readonly StoryAnalysis _analysis = new();
+    private readonly Analyzer _indexAnalyzer;
+    private readonly RAMDirectory _directory = new();
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly System.Threading.Lock _writeGate = new();
+    private ImmutableDictionary<string, EditionTopics> _topics = ImmutableDictionary<string, EditionTopics>.Empty;
+    private bool _disposed;
+
+    public LuceneStoryIndex()
+    {
+        _indexAnalyzer = _analysis.ForFields(StoryDocument.Fields("fr"), StoryDocument.Fields("en"));
+        var config = new IndexWriterConfig(StoryAnalysis.Version, _indexAnalyzer)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = 64,
+        };
+        _writer = new IndexWriter(_directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+    }
+
+    public void Index(Edition edition)
+    {
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer.DeleteDocuments(new Term(StoryDocument.EditionId, edition.Id));
+            _writer.AddDocuments(edition.Stories.Select(s => StoryDocument.From(edition, s)));
+            _searchers.MaybeRefreshBlocking();
+            _topics = _topics.SetItem(edition.Id, EditionTopics.From(edition));
+        }
+    }
+
+    public void Rebuild(IEnumerable<Edition> editions)
+    {
+        // The last of several revisions with one id wins, as it would through successive Index calls.
+        var latest = new Dictionary<string, Edition>(StringComparer.Ordinal);
+        foreach (var edition in editions)
+            latest[edition.Id] = edition;
+
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer.DeleteAll();
+            foreach (var edition in latest.Values)
+                _writer.AddDocuments(edition.Stories.Select(s => StoryDocument.From(edition, s)));
+            _writer.ForceMerge(1);
+            _searchers.MaybeRefreshBlocking();
+            _topics = latest.Values.ToImmutableDictionary(e => e.Id, EditionTopics.From, StringComparer.Ordinal);
+        }
+    }
+
+    public SearchPage Topic(string words, int skip, int take)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var query = _analysis.Words(words);
+        if (query.Count == 0)
+            return SearchPage.Empty;
+
+        return WithSearcher(searcher =>
+        {
+            var hits = new List<SearchHit>();
+            var total = 0;
+            foreach (var (tier, tierQuery) in StoryQueries.TopicTiers(query))
+            {
+                var (docs, count) = Run(searcher, tierQuery, StoryDocument.NewestFirst, Math.Max(0, skip - total), take - hits.Count);
+                hits.AddRange(docs.Select(doc => StoryDocument.ToHit(searcher.Doc(doc), tier)));
+                total += count;
+            }
+            return new SearchPage(hits, total);
+        });
+    }
+
+    public SearchPage Search(string words, int skip, int take)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var query = _analysis.Words(words);
+        if (query.Count == 0)
+            return SearchPage.Empty;
+
+        return WithSearcher(searcher =>
+        {
+            var (docs, total) = Run(searcher, StoryQueries.FullText(query), StoryDocument.ByRelevance, skip, take);
+            if (docs.Count == 0)
+                return new SearchPage([], total);
+            var inTags = Matching(searcher, StoryQueries.InTags(query));
+            var inHeadline = Matching(searcher, StoryQueries.InTagsOrHeadline(query));
+            var hits = docs.Select(doc => StoryDocument.ToHit(
+                searcher.Doc(doc),
+                inTags.Contains(doc) ? SearchField.Tags : inHeadline.Contains(doc) ? SearchField.Headline : SearchField.Body));
+            return new SearchPage(hits.ToList(), total);
+        });
+    }
+
+    public IReadOnlyList<TopicCount> FrequentTopics(int recentEditions, int take)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(recentEditions);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        return TopicTally.MostFrequent(Volatile.Read(ref _topics).Values, recentEditions, take);
+    }
+
+    public void Dispose()
+    {
+        lock (_writeGate)
+        {
+            if (_disposed)
+                return;
+            _disposed = true;
+            _searchers.Dispose();
+            _writer.Dispose();
+            _directory.Dispose();
+            _indexAnalyzer.Dispose();
+            _analysis.Dispose();
+        }
+    }
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> search)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return search(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    /// <summary>One page of a query's hits, and how many hits there are in all.</summary>
+    private static (IReadOnlyList<int> Docs, int Total) Run(IndexSearcher searcher, Query query, Sort sort, int skip, int take)
+    {
+        if (take == 0 || skip >= searcher.IndexReader.MaxDoc)
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(query, counter);
+            return ([], counter.TotalHits);
+        }
+        var wanted = (int)Math.Min((long)skip + take, searcher.IndexReader.MaxDoc);
+        var top = searcher.Search(query, null, wanted, sort);
+        return (top.ScoreDocs.Skip(skip).Select(d => d.Doc).ToList(), top.TotalHits);
+    }
+
+    private static HashSet<int> Matching(IndexSearcher searcher, Query query)
+    {
+        var collector = new DocSetCollector();
+        searcher.Search(query, collector);
+        return collector.Docs;
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

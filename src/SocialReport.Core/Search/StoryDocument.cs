@@ -1,0 +1,71 @@
+using System.Globalization;
+using Lucene.Net.Documents;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Core.Search;
+
+/// <summary>How a story is laid out in the index: one document per story.</summary>
+internal static class StoryDocument
+{
+    public const string StoryId = "story";
+    public const string EditionId = "edition";
+    public const string Date = "date";
+    public const string Number = "number";
+    public const string Headline = "headline";
+    public const string Language = "language";
+
+    /// <summary>The searchable texts; each is indexed twice, through the French and the English chain.</summary>
+    public enum Text { Tags, Headline, Body, Sources }
+
+    public static string FieldName(Text text, string language) => $"{text.ToString().ToLowerInvariant()}.{language}";
+
+    public static IEnumerable<string> Fields(string language) => Enum.GetValues<Text>().Select(t => FieldName(t, language));
+
+    /// <summary>Newest edition first, then the story's place in its edition.</summary>
+    public static Sort NewestFirst { get; } = new(
+        new SortField(Date, SortFieldType.INT64, true),
+        new SortField(EditionId, SortFieldType.STRING, true),
+        new SortField(Number, SortFieldType.INT64));
+
+    public static Sort ByRelevance { get; } = new([SortField.FIELD_SCORE, .. NewestFirst.GetSort()]);
+
+    public static Document From(Edition edition, Story story)
+    {
+        var document = new Document
+        {
+            new StringField(StoryId, story.Id, Field.Store.YES),
+            new StringField(EditionId, edition.Id, Field.Store.YES),
+            new SortedDocValuesField(EditionId, new BytesRef(edition.Id)),
+            new StoredField(Date, edition.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            new NumericDocValuesField(Date, edition.Date.DayNumber),
+            new NumericDocValuesField(Number, story.Number),
+            new StoredField(Headline, story.Headline),
+            new StoredField(Language, edition.Language),
+        };
+        var tags = story.Tags.Count > 0 ? story.Tags : story.Topics;
+        AddText(document, Text.Tags, tags);
+        AddText(document, Text.Headline, [story.Headline]);
+        AddText(document, Text.Body, [story.Text]);
+        AddText(document, Text.Sources, story.Sources.Select(s => s.Name));
+        return document;
+    }
+
+    public static SearchHit ToHit(Document document, SearchField matchedIn) => new(
+        document.Get(StoryId),
+        document.Get(EditionId),
+        DateOnly.ParseExact(document.Get(Date), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        document.Get(Headline),
+        document.Get(Language),
+        matchedIn);
+
+    private static void AddText(Document document, Text text, IEnumerable<string> values)
+    {
+        foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            document.Add(new TextField(FieldName(text, "fr"), value, Field.Store.NO));
+            document.Add(new TextField(FieldName(text, "en"), value, Field.Store.NO));
+        }
+    }
+}
