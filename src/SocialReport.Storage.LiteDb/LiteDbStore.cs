@@ -1,0 +1,72 @@
+using LiteDB;
+
+namespace SocialReport.Storage.LiteDb;
+
+/// <summary>
+/// The one LiteDB file of the process (direct connection, journal on), upgraded to the current schema when opened.
+/// <see cref="LiteDatabase"/> is thread-safe; share this instance.
+/// </summary>
+public sealed class LiteDbStore : IDisposable
+{
+    public LiteDbStore(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        FilePath = System.IO.Path.GetFullPath(path);
+        var directory = System.IO.Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+
+        var connection = new ConnectionString
+        {
+            Filename = FilePath,
+            Connection = ConnectionType.Direct,
+            // Keys (chat ids) are case-sensitive and must sort the same on every machine: ordinal, not the
+            // current culture ignoring case (LiteDB's default). A collation can only be chosen at creation;
+            // older files are rebuilt by the schema migration.
+            Collation = File.Exists(FilePath) ? null : Collation.Binary,
+        };
+        Database = new LiteDatabase(connection);
+        try
+        {
+            SchemaVersion = SchemaMigrations.Upgrade(Database);
+            // Dates are stored as UTC instants; read them back as UTC, not as local time. After the upgrade,
+            // which may rebuild the file.
+            Database.UtcDate = true;
+        }
+        catch
+        {
+            Database.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The full path of the file.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The schema version of the file once opened: always <see cref="SchemaMigrations.CurrentVersion"/>.</summary>
+    public int SchemaVersion { get; }
+
+    /// <summary>The open database, for collections other stores of this file add (e.g. a delivery ledger).</summary>
+    public LiteDatabase Database { get; }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction: all of its writes land, or none (even if the process dies).
+    /// LiteDB transactions belong to the calling thread; one already open on it is joined, and its owner commits.
+    /// </summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        var owner = Database.BeginTrans();
+        try
+        {
+            var result = work();
+            if (owner) Database.Commit();
+            return result;
+        }
+        catch
+        {
+            if (owner) Database.Rollback();
+            throw;
+        }
+    }
+
+    public void Dispose() => Database.Dispose();
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Archive;
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Storage.LiteDb;
+
+public static class StorageHostingExtensions
+{
+    /// <summary>
+    /// The LiteDB file from the <c>Storage</c> section (validated at start), the archive and the chat store over it,
+    /// all singletons sharing one <see cref="LiteDbStore"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        builder.Services.AddSingleton<LiteDbEditionArchive>();
+        builder.Services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<LiteDbEditionArchive>());
+        builder.Services.AddSingleton<LiteDbChatStore>();
+        builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<LiteDbChatStore>());
+        return builder;
+    }
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SocialReport.Storage.LiteDb;
+
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>The LiteDB file; relative paths are under the working directory. Its directory is created on first use.</summary>
+    [Required(AllowEmptyStrings = false)]
+    public string Path { get; set; } = "data/socialreport.db";
+}

@@ -1,0 +1,274 @@
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Storage.LiteDb.Tests;
+
+public sealed class ChatStoreTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2020, 3, 6, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDirectory _dir = new();
+    private readonly LiteDbStore _store;
+    private readonly LiteDbChatStore _chats;
+
+    public ChatStoreTests()
+    {
+        _store = new LiteDbStore(_dir.DatabaseFile);
+        _chats = new LiteDbChatStore(_store);
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        _dir.Dispose();
+    }
+
+    private static Chat NewChat(string channel, string id, SubscriptionState state = SubscriptionState.Active, ChatKind kind = ChatKind.Private) => new()
+    {
+        Key = new ChatKey(channel, id),
+        Kind = kind,
+        Language = "fr",
+        State = state,
+        UpdatedAt = Now,
+    };
+
+    [Fact]
+    public void Save_then_get_round_trips_every_field()
+    {
+        var chat = new Chat
+        {
+            Key = new ChatKey("teams", "a:1Xy-Zé_9"),
+            Kind = ChatKind.Channel,
+            Title = "Équipe « Médias » 🗞️",
+            Language = "en",
+            State = SubscriptionState.Blocked,
+            // An offset and sub-millisecond ticks: the store keeps the UTC instant to the millisecond.
+            SubscribedAt = new DateTimeOffset(2020, 3, 6, 10, 15, 30, 123, TimeSpan.FromHours(2)).AddTicks(4567),
+            SubscribedVia = "/subscribe @channel by 1234",
+            UpdatedAt = new DateTimeOffset(2021, 10, 31, 2, 30, 0, 999, TimeSpan.FromHours(-5)).AddTicks(9999),
+            Address = """{"serviceUrl":"https://smba.trafficmanager.net/emea/","conversation":{"id":"a:1Xy"}}""",
+        };
+
+        _chats.Save(chat);
+        var stored = _chats.Get(chat.Key);
+
+        Assert.NotNull(stored);
+        Assert.Equal(chat.Key, stored.Key);
+        Assert.Equal(ChatKind.Channel, stored.Kind);
+        Assert.Equal(chat.Title, stored.Title);
+        Assert.Equal("en", stored.Language);
+        Assert.Equal(SubscriptionState.Blocked, stored.State);
+        Assert.Equal(chat.SubscribedVia, stored.SubscribedVia);
+        Assert.Equal(chat.Address, stored.Address);
+        Assert.Equal(new DateTimeOffset(2020, 3, 6, 8, 15, 30, 123, TimeSpan.Zero), stored.SubscribedAt);
+        Assert.Equal(new DateTimeOffset(2021, 10, 31, 7, 30, 0, 999, TimeSpan.Zero), stored.UpdatedAt);
+        Assert.Equal(TimeSpan.Zero, stored.UpdatedAt.Offset);
+    }
+
+    [Fact]
+    public void Save_then_get_keeps_nulls()
+    {
+        var chat = NewChat("telegram", "-1001234567890", SubscriptionState.New, ChatKind.Group);
+
+        _chats.Save(chat);
+
+        Assert.Equal(chat, _chats.Get(chat.Key));
+        Assert.Null(_chats.Get(new ChatKey("telegram", "42")));
+    }
+
+    [Fact]
+    public void Every_kind_and_state_round_trips()
+    {
+        var id = 0;
+        foreach (var kind in Enum.GetValues<ChatKind>())
+        {
+            foreach (var state in Enum.GetValues<SubscriptionState>())
+            {
+                var chat = NewChat("telegram", (id++).ToString(System.Globalization.CultureInfo.InvariantCulture), state, kind) with
+                {
+                    SubscribedAt = Now.AddDays(-id),
+                    SubscribedVia = "/start",
+                    Title = $"{kind} {state}",
+                };
+                _chats.Save(chat);
+                Assert.Equal(chat, _chats.Get(chat.Key));
+            }
+        }
+    }
+
+    [Fact]
+    public void Save_replaces_the_chat()
+    {
+        var chat = NewChat("telegram", "7");
+        _chats.Save(chat);
+
+        _chats.Save(chat with { State = SubscriptionState.Stopped, Language = "en", UpdatedAt = Now.AddMinutes(1) });
+
+        var stored = _chats.Get(chat.Key)!;
+        Assert.Equal((SubscriptionState.Stopped, "en", Now.AddMinutes(1)), (stored.State, stored.Language, stored.UpdatedAt));
+        Assert.Empty(_chats.Active("telegram"));
+        Assert.Equal(1, _chats.CountByState().Sum(c => c.Count));
+    }
+
+    [Fact]
+    public void Ids_differing_only_by_case_are_different_chats()
+    {
+        _chats.Save(NewChat("teams", "a:1Ab") with { Title = "upper" });
+        _chats.Save(NewChat("teams", "a:1ab") with { Title = "lower" });
+
+        Assert.Equal("upper", _chats.Get(new ChatKey("teams", "a:1Ab"))!.Title);
+        Assert.Equal("lower", _chats.Get(new ChatKey("teams", "a:1ab"))!.Title);
+        Assert.Equal(["a:1Ab", "a:1ab"], _chats.Active("teams").Select(c => c.Key.Id));
+    }
+
+    [Fact]
+    public void Active_streams_only_active_chats_of_the_channel_in_id_order_and_pages_after_an_id()
+    {
+        var expected = SeedTelegram(5000);
+        foreach (var i in Enumerable.Range(0, 50)) _chats.Save(NewChat("teams", $"a:{i}"));
+        _chats.Save(NewChat("telegramx", "1"));
+        _chats.Save(NewChat("console", "admin"));
+
+        var all = _chats.Active("telegram").Select(c => c.Key.Id).ToList();
+
+        Assert.Equal(expected, all);
+        Assert.All(_chats.Active("telegram").Take(10), c => Assert.Equal(("telegram", SubscriptionState.Active), (c.Key.Channel, c.State)));
+
+        // Resuming after the last id read gives the rest, without gap or repeat.
+        var first = _chats.Active("telegram").Take(1234).Select(c => c.Key.Id).ToList();
+        var rest = _chats.Active("telegram", first[^1]).Select(c => c.Key.Id).ToList();
+        Assert.Equal(expected, first.Concat(rest));
+        Assert.Empty(_chats.Active("telegram", expected[^1]));
+        Assert.Equal(50, _chats.Active("teams").Count());
+        Assert.Empty(_chats.Active("whatsapp"));
+        Assert.Equal(Enumerable.Range(0, 5000).Count(i => StateOf(i) == SubscriptionState.Blocked), _chats.InState("telegram", SubscriptionState.Blocked).Count());
+        Assert.Throws<ArgumentException>(() => _chats.Active(""));
+    }
+
+    [Fact]
+    public void Active_reads_as_it_goes_so_changes_made_while_streaming_are_seen()
+    {
+        var expected = SeedTelegram(3000);
+        var blockedLater = expected[^100];
+
+        var seen = new List<string>();
+        foreach (var chat in _chats.Active("telegram"))
+        {
+            seen.Add(chat.Key.Id);
+            if (seen.Count == 1)
+            {
+                // A broadcast marking a reader blocked, and a reader subscribing, while it walks the audience.
+                _chats.Save(_chats.Get(new ChatKey("telegram", blockedLater))! with { State = SubscriptionState.Blocked });
+                _chats.Save(NewChat("telegram", "99999999"));
+            }
+        }
+
+        Assert.DoesNotContain(blockedLater, seen);
+        Assert.Equal("99999999", seen[^1]);
+        Assert.Equal(expected.Count, seen.Count);
+    }
+
+    [Fact]
+    public async Task Active_can_be_enumerated_across_awaits_and_threads()
+    {
+        var expected = SeedTelegram(1200);
+
+        // Outside the test's synchronization context, each await may resume on another pool thread.
+        var seen = await Task.Run(async () =>
+        {
+            var ids = new List<string>();
+            foreach (var chat in _chats.Active("telegram"))
+            {
+                ids.Add(chat.Key.Id);
+                if (ids.Count % 100 == 0) await Task.Delay(1);
+            }
+            return ids;
+        });
+
+        Assert.Equal(expected, seen);
+    }
+
+    [Fact]
+    public void CountByState_counts_each_channel_kind_and_state()
+    {
+        SeedTelegram(700);
+        _chats.Save(NewChat("telegram", "-100", SubscriptionState.Active, ChatKind.Group));
+        _chats.Save(NewChat("telegram", "-200", SubscriptionState.Gone, ChatKind.Group));
+        _chats.Save(NewChat("teams", "19:x@thread", SubscriptionState.Active, ChatKind.Channel));
+        _chats.Save(NewChat("console", "admin", SubscriptionState.New));
+
+        var counts = _chats.CountByState();
+
+        var privates = Enumerable.Range(0, 700).Select(StateOf).GroupBy(s => s).ToDictionary(g => g.Key, g => g.Count());
+        List<ChatCount> expected =
+        [
+            new("console", ChatKind.Private, SubscriptionState.New, 1),
+            new("teams", ChatKind.Channel, SubscriptionState.Active, 1),
+            .. privates.OrderBy(p => p.Key).Select(p => new ChatCount("telegram", ChatKind.Private, p.Key, p.Value)),
+            new("telegram", ChatKind.Group, SubscriptionState.Active, 1),
+            new("telegram", ChatKind.Group, SubscriptionState.Gone, 1),
+        ];
+        Assert.Equal(expected, counts);
+    }
+
+    [Fact]
+    public void Rekey_moves_the_chat_with_every_field()
+    {
+        var group = NewChat("telegram", "-4001", kind: ChatKind.Group) with
+        {
+            Title = "Groupe",
+            SubscribedAt = Now,
+            SubscribedVia = "/start",
+            Address = "x",
+        };
+        _chats.Save(group);
+
+        Assert.True(_chats.Rekey(group.Key, new ChatKey("telegram", "-1004001")));
+
+        Assert.Null(_chats.Get(group.Key));
+        Assert.Equal(group with { Key = new ChatKey("telegram", "-1004001") }, _chats.Get(new ChatKey("telegram", "-1004001")));
+        Assert.Equal(["-1004001"], _chats.Active("telegram").Select(c => c.Key.Id));
+    }
+
+    [Fact]
+    public void Rekey_of_an_unknown_chat_is_false_and_onto_a_known_one_replaces_it()
+    {
+        Assert.False(_chats.Rekey(new ChatKey("telegram", "1"), new ChatKey("telegram", "2")));
+
+        _chats.Save(NewChat("telegram", "-5") with { Title = "old group" });
+        _chats.Save(NewChat("telegram", "-1005", SubscriptionState.New) with { Title = "supergroup seen first" });
+
+        Assert.True(_chats.Rekey(new ChatKey("telegram", "-5"), new ChatKey("telegram", "-1005")));
+        Assert.Equal("old group", _chats.Get(new ChatKey("telegram", "-1005"))!.Title);
+        Assert.Equal(1, _chats.CountByState().Sum(c => c.Count));
+        Assert.Null(_chats.Get(new ChatKey("telegram", "2")));
+    }
+
+    [Fact]
+    public void Chats_survive_reopening_the_file()
+    {
+        var expected = SeedTelegram(300);
+        var counts = _chats.CountByState();
+        _store.Dispose();
+
+        using var reopened = new LiteDbStore(_dir.DatabaseFile);
+        var chats = new LiteDbChatStore(reopened);
+
+        Assert.Equal(expected, chats.Active("telegram").Select(c => c.Key.Id));
+        Assert.Equal(counts, chats.CountByState());
+    }
+
+    private static SubscriptionState StateOf(int i) =>
+        i % 11 == 0 ? SubscriptionState.Blocked : i % 7 == 0 ? SubscriptionState.Stopped : i % 13 == 0 ? SubscriptionState.Gone : SubscriptionState.Active;
+
+    /// <summary>Saves <paramref name="count"/> private Telegram chats in shuffled order, and returns the ids of the Active ones in ordinal order.</summary>
+    private List<string> SeedTelegram(int count)
+    {
+        var ids = Enumerable.Range(0, count).Select(i => (Index: i, Id: (100_000 + i * 37).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
+        _store.InTransaction(() =>
+        {
+            foreach (var (index, id) in ids.OrderBy(x => (x.Index * 7919) % count)) _chats.Save(NewChat("telegram", id, StateOf(index)));
+            return 0;
+        });
+        return [.. ids.Where(x => StateOf(x.Index) == SubscriptionState.Active).Select(x => x.Id).Order(StringComparer.Ordinal)];
+    }
+}
