@@ -18,6 +18,12 @@ public static class CardBudgets
     /// <summary>A button label; phones truncate longer ones anyway.</summary>
     public static readonly TextBudget ButtonLabel = new(10, 30);
 
+    /// <summary>A source's name; real ones are a few words.</summary>
+    public static readonly TextBudget SourceName = new(40, 80);
+
+    /// <summary>A topic, shown as a hashtag.</summary>
+    public static readonly TextBudget Topic = new(20, 40);
+
     public const int TopicsMax = 5;
 
     /// <summary>Buttons per keyboard row; more do not fit a phone.</summary>

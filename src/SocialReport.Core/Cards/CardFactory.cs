@@ -51,10 +51,11 @@ public static class CardFactory
             Summary = summary,
             Sources = story.Sources
                 .Where(s => !string.IsNullOrWhiteSpace(s.Name))
-                .DistinctBy(s => s.Name.Trim(), StringComparer.OrdinalIgnoreCase)
+                .Select(s => s with { Name = TextCutter.Cut(s.Name, CardBudgets.SourceName) })
+                .DistinctBy(s => s.Name, StringComparer.OrdinalIgnoreCase)
                 .ToList(),
             Topics = story.Topics
-                .Select(t => t.Trim())
+                .Select(t => TextCutter.Cut(t, CardBudgets.Topic))
                 .Where(t => t.Length > 0)
                 .Distinct(StringComparer.OrdinalIgnoreCase)
                 .Take(CardBudgets.TopicsMax)

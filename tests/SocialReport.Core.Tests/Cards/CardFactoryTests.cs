@@ -105,6 +105,27 @@ public class CardFactoryTests
     }
 
     [Fact]
+    public void Story_card_shortens_absurd_source_names_and_topics()
+    {
+        var longName = string.Join(' ', Enumerable.Repeat("Journal", 40));
+        var story = edition.Stories[1] with
+        {
+            Sources = [new("Le Monde", null), new(longName, null), new(" ", null), new("le monde", null)],
+            Topics = [string.Join(' ', Enumerable.Repeat("sujet", 20)), " ", "Facebook", "facebook"],
+        };
+
+        var card = CardFactory.Story(edition with { Stories = [story] }, 1, "fr");
+
+        Assert.Equal(2, card.Sources.Count);
+        Assert.Equal("Le Monde", card.Sources[0].Name);
+        Assert.InRange(card.Sources[1].Name.Length, 40, CardBudgets.SourceName.Max + 1);
+        Assert.EndsWith("Journal…", card.Sources[1].Name);
+        Assert.Equal(2, card.Topics.Count);
+        Assert.InRange(card.Topics[0].Length, 20, CardBudgets.Topic.Max + 1);
+        Assert.Equal("Facebook", card.Topics[1]);
+    }
+
+    [Fact]
     public void Short_story_needs_no_full_story_button()
     {
         var shortStory = new Story { Id = "2020-03-06/1", Headline = "Court", Text = "Une info repérée pour vous sur Luxe Infinity !" };

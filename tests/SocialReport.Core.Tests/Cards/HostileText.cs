@@ -50,8 +50,8 @@ public static class HostileText
 
     /// <summary>Short text: headlines, names; sometimes huge.</summary>
     public static readonly Gen<string> Line = Gen.Frequency(
-        (12, Gen.Select(Piece, Separator, (piece, separator) => piece + separator).List[0, 14].Select(string.Concat)),
-        (1, Gen.Const("")),
+        (60, Gen.Select(Piece, Separator, (piece, separator) => piece + separator).List[0, 14].Select(string.Concat)),
+        (3, Gen.Const("")),
         (1, HugeWord),
         (1, HugeParagraph));
 
