@@ -7,8 +7,6 @@ public static class Labels
 {
     public static bool IsFrench(string language) => language.StartsWith("fr", StringComparison.OrdinalIgnoreCase);
 
-    public static string Sources(string language) => "Sources";
-
     /// <summary>"Sources : " with the French no-break space before the colon, "Sources: " in English.</summary>
     public static string SourcesPrefix(string language) => IsFrench(language) ? "Sources\u00A0: " : "Sources: ";
 
