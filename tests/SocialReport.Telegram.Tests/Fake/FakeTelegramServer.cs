@@ -38,7 +38,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         _limiter = new RateLimiter(options.RateLimits);
         Bot = new FakeUser(options.BotId, options.BotName, options.BotUsername, IsBot: true);
         _users[Bot.Id] = Bot;
-        _webhookClient = new HttpClient { Timeout = options.WebhookTimeout };
+        _webhookClient = _ownWebhookClient = new HttpClient { Timeout = options.WebhookTimeout };
 
         Register("getMe", GetMe);
         Register("getUpdates", GetUpdatesAsync);
@@ -99,7 +99,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             await _app.StopAsync();
             await _app.DisposeAsync();
         }
-        _webhookClient.Dispose();
+        _ownWebhookClient.Dispose();
         _stopping.Dispose();
     }
 

@@ -113,4 +113,23 @@ public class LongPollingTests
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => poll);
         Assert.Equal((500, "Internal Server Error: restart"), (error.ErrorCode, error.Message));
     }
+
+    [Fact]
+    public async Task The_clients_own_polling_loop_receives_each_update_once()
+    {
+        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        var bot = TestBot.ClientFor(fake);
+        var received = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        using var stop = new CancellationTokenSource();
+        bot.StartReceiving((_, update, _) => { received.Enqueue(update.Id); return Task.CompletedTask; },
+            (_, _, _, _) => Task.CompletedTask, cancellationToken: stop.Token);
+
+        var sent = new[] { fake.SendText(42, 42, "/start"), fake.SendText(43, 43, "/latest") };
+        await fake.WaitUntilAsync(() => received.Count == 2);
+        var later = fake.SendText(42, 42, "/topic whatsapp");
+        await fake.WaitUntilAsync(() => received.Count == 3 && fake.PendingUpdateCount == 0);
+        await stop.CancelAsync();
+
+        Assert.Equal([sent[0].UpdateId, sent[1].UpdateId, later.UpdateId], received.Select(id => id));
+    }
 }

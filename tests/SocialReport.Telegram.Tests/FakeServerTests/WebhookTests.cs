@@ -162,4 +162,33 @@ public class WebhookTests
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => TestBot.ClientFor(fake).SetWebhook("http://127.0.0.1:9/", secretToken: "no spaces"));
         Assert.Equal("Bad Request: secret token contains unallowed characters", error.Message);
     }
+
+    [Fact]
+    public async Task Webhook_calls_can_go_through_an_in_memory_handler()
+    {
+        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        var handler = new RecordingHandler();
+        fake.RouteWebhooksThrough(handler);
+        await TestBot.ClientFor(fake).SetWebhook("http://host.test/telegram/webhook", secretToken: "abc");
+
+        var update = fake.SendText(42, 42, "/start");
+        await fake.WaitUntilAsync(() => fake.PendingUpdateCount == 0);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("http://host.test/telegram/webhook", request.Url);
+        Assert.Equal("abc", request.Secret);
+        Assert.Equal(update.UpdateId, JsonSerializer.Deserialize<Update>(request.Body, JsonBotAPI.Options)!.Id);
+    }
+
+    sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<(string Url, string? Secret, string Body)> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var secret = request.Headers.TryGetValues("X-Telegram-Bot-Api-Secret-Token", out var values) ? values.Single() : null;
+            Requests.Add((request.RequestUri!.ToString(), secret, await request.Content!.ReadAsStringAsync(cancellationToken)));
+            return new HttpResponseMessage(System.Net.HttpStatusCode.OK);
+        }
+    }
 }
