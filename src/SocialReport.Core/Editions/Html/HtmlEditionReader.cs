@@ -25,6 +25,10 @@ internal sealed class HtmlEditionReader(OutletCatalog outlets, DateOnly today)
         {
             element.Remove();
         }
+        foreach (var link in document.QuerySelectorAll("a[href]").Where(HtmlLinks.IsButton).ToList())
+        {
+            link.Remove();
+        }
         var root = (IElement?)document.QuerySelector("main, [role=main]") ?? document.Body ?? document.DocumentElement;
         var storyLevel = root.QuerySelector("h2") is not null ? "h2" : "h3";
         var intro = new List<string>();
@@ -69,9 +73,10 @@ internal sealed class HtmlEditionReader(OutletCatalog outlets, DateOnly today)
             {
                 if (HtmlLinks.AsSource(link, pageUrl) is { } source)
                 {
-                    sources.Add(source.Name, source.Url);
+                    sources.Add(outlets.FindMentions(source.Name) is [var mention, ..] ? mention.Text : source.Name, source.Url);
                 }
             }
+            sources.AddMentioned(text);
         }
 
         return new EditionDraft

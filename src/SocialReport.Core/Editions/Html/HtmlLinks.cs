@@ -5,7 +5,7 @@ internal static class HtmlLinks
 {
     private static readonly string[] ShareAddresses =
     [
-        "facebook.com/sharer", "facebook.com/share.php", "twitter.com/intent", "twitter.com/share", "x.com/intent",
+        "facebook.com/sharer", "facebook.com/share.php", "facebook.com/dialog/share", "twitter.com/intent", "twitter.com/share", "x.com/intent",
         "linkedin.com/sharearticle", "linkedin.com/shareArticle", "linkedin.com/sharing", "pinterest.com/pin/create",
         "wa.me/", "api.whatsapp.com/send", "t.me/share", "telegram.me/share", "reddit.com/submit", "bsky.app/intent",
         "getpocket.com/save", "flipboard.com/bookmarklet",
@@ -17,22 +17,26 @@ internal static class HtmlLinks
         "s'abonner", "lire la suite", "read more", "en savoir plus", "facebook", "twitter", "linkedin", "whatsapp", "x",
     };
 
+    /// <summary>A link to another site that a story cites; null for anything else.</summary>
     public static Source? AsSource(AngleSharp.Dom.IElement link, Uri? pageUrl)
     {
-        var href = link.GetAttribute("href")?.Trim() ?? "";
         var name = HtmlEditionReader.Clean(link.TextContent);
-        if (name.Length == 0 || ShareTexts.Contains(TextFolding.Key(name)) || href.Length == 0 || href.StartsWith('#'))
+        if (name.Length == 0 || IsButton(link) || WebAddress.Resolve(link.GetAttribute("href"), pageUrl) is not { } url)
         {
             return null;
         }
-        Uri? url = Uri.TryCreate(href, UriKind.Absolute, out var absolute) ? absolute
-            : pageUrl is not null && Uri.TryCreate(pageUrl, href, out var resolved) ? resolved
-            : null;
-        if (url is null || url.Scheme is not ("http" or "https"))
-        {
-            return null;
-        }
-        var address = url.Host + url.PathAndQuery;
-        return ShareAddresses.Any(s => address.Contains(s, StringComparison.OrdinalIgnoreCase)) ? null : new Source(name, url);
+        var ownSite = pageUrl is not null && string.Equals(url.Host, pageUrl.Host, StringComparison.OrdinalIgnoreCase);
+        return ownSite ? null : new Source(name, url);
+    }
+
+    /// <summary>Share, print, mail and subscribe links: page furniture, not words of the story.</summary>
+    public static bool IsButton(AngleSharp.Dom.IElement link)
+    {
+        var href = link.GetAttribute("href")?.Trim() ?? "";
+        var text = TextFolding.Key(HtmlEditionReader.Clean(link.TextContent));
+        return ShareTexts.Contains(text)
+            || ShareTexts.Any(t => text.StartsWith(t + " ", StringComparison.Ordinal) && (text.Contains(" sur ", StringComparison.Ordinal) || text.Contains(" on ", StringComparison.Ordinal)))
+            || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase)
+            || ShareAddresses.Any(s => href.Contains(s, StringComparison.OrdinalIgnoreCase));
     }
 }

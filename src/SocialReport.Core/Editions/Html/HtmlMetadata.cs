@@ -12,6 +12,10 @@ internal static class HtmlMetadata
     {
         var h1 = document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("nav, footer, aside") is null);
         var text = HtmlEditionReader.Clean(h1?.TextContent ?? Meta(document, "og:title") ?? document.Title ?? "");
+        if (h1 is null && text.LastIndexOf(" | ", StringComparison.Ordinal) is > 0 and var siteName)
+        {
+            text = text[..siteName];
+        }
         if (text.Length == 0)
         {
             return null;

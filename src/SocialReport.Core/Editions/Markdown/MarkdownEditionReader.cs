@@ -109,18 +109,20 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
         return FrontMatter.Empty;
     }
 
-    private static void AddSources(SourceList sources, ContainerInline? inlines)
+    private void AddSources(SourceList sources, ContainerInline? inlines)
     {
         foreach (var link in InlineText.Links(inlines))
         {
-            var name = Clean(InlineText.Of(link));
-            Uri? url = Uri.TryCreate(link.Url, UriKind.Absolute, out var parsed) ? parsed : null;
-            if (name.Length > 0)
+            if (WebAddress.Resolve(link.Url, null) is { } url)
             {
-                sources.Add(name, url);
+                sources.Add(SourceName(Clean(InlineText.Of(link))), url);
             }
         }
     }
+
+    /// <summary>"[Bloomberg reported](…)" cites Bloomberg.</summary>
+    private string SourceName(string linkText) =>
+        outlets.FindMentions(linkText) is [var mention, ..] ? mention.Text : linkText;
 
     private static string TextOf(Block block) => block switch
     {
