@@ -20,11 +20,7 @@ internal static class HtmlMetadata
         {
             return null;
         }
-        if (DateText.Find(text).LastOrDefault(d => d.Year is not null) is { } date && date.Index + date.Length == text.Length && date.Index > 0)
-        {
-            text = text[..date.Index].TrimEnd(' ', '-', '–', '—', '|', ':', ',', '·');
-        }
-        return text;
+        return TitleText.Split(text).Title;
     }
 
     public static DateOnly? Date(string fileName, IHtmlDocument document, DateOnly today)

@@ -153,15 +153,7 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
     private static string Clean(string text) =>
         string.Join('\n', text.Split('\n').Select(PlainText.Normalize).Select(l => l.Trim())).Replace("\n", " ", StringComparison.Ordinal).Trim();
 
-    private static string? TitleWithoutDate(string? heading)
-    {
-        if (heading is null || DateText.Find(heading).LastOrDefault(d => d.Year is not null) is not { } date || date.Index + date.Length != heading.Length)
-        {
-            return heading;
-        }
-        var title = heading[..date.Index].TrimEnd(' ', '-', '–', '—', '|', ':', ',', '·');
-        return title.Length > 0 ? title : heading;
-    }
+    private static string? TitleWithoutDate(string? heading) => heading is null ? null : TitleText.Split(heading).Title;
 
     private static DateOnly? DateFrom(string fileName, string? heading, int line)
     {

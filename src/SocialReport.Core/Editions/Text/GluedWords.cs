@@ -69,12 +69,36 @@ internal static partial class GluedWords
             {
                 builder.Insert(end, ' ');
             }
-            if (mention.Index > 0 && char.IsLetterOrDigit(text[mention.Index - 1]))
+            if (mention.Index > 0 && char.IsLetterOrDigit(text[mention.Index - 1]) && IsWordEnd(text, mention.Index))
             {
                 builder.Insert(mention.Index, ' ');
             }
         }
         return builder.ToString();
+    }
+
+    /// <summary>"rapporteLe Monde" and "leBlog" end a word before the seam; "UnWired" is one name.</summary>
+    private static bool IsWordEnd(string text, int seam)
+    {
+        var start = seam;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+        var left = text.AsSpan(start, seam - start);
+        return left.Length >= 4 || !HasUpper(left);
+    }
+
+    private static bool HasUpper(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsUpper(c))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static bool IsAddress(string token) =>

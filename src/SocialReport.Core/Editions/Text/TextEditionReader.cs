@@ -9,7 +9,7 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
         var lines = ChromeLines.Classify(text.Split('\n').Select(l => PlainText.Normalize(l.TrimEnd('\r')).Trim()).ToList());
         var titleLine = lines.FirstOrDefault(l => l.Kind is LineKind.Content or LineKind.Banner
             || (l.Kind == LineKind.DateLine && DateText.Whole(l.Text) is null));
-        var (title, titleDate) = titleLine is null ? (null, null) : SplitTitle(titleLine.Text);
+        var (title, titleDate) = titleLine is null ? (null, null) : TitleText.Split(titleLine.Text);
         var body = lines
             .Select(l => l == titleLine || (l.Kind is LineKind.Content && titleLine is not null && TextFolding.Key(l.Text) == TextFolding.Key(titleLine.Text))
                 ? l with { Kind = LineKind.Banner }
@@ -34,18 +34,6 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
     }
 
     private string Repair(string text) => GluedWords.Repair(text, outlets);
-
-    /// <summary>"Social Report - 6 mars 2020" is the title "Social Report" and the date.</summary>
-    private static (string Title, DateMention? Date) SplitTitle(string line)
-    {
-        var date = DateText.Find(line).LastOrDefault(d => d.Year is not null);
-        if (date is null || line[(date.Index + date.Length)..].Trim().Length > 0)
-        {
-            return (line, date);
-        }
-        var title = line[..date.Index].TrimEnd(' ', '-', '–', '—', '|', ':', ',', '·');
-        return (title.Length > 0 ? title : line, date);
-    }
 
     private List<StoryDraft> ReadStories(IReadOnlyList<TextUnit> units, List<TextUnit> content, IReadOnlySet<int> headlines)
     {
