@@ -22,7 +22,7 @@ internal static class TextFolding
         '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4' => '\'',
         '\u00A0' or '\u202F' or '\u2007' or '\u2009' => ' ',
         '\u2010' or '\u2011' => '-',
-        _ when c < 128 => c,
+        _ when c < 128 || char.IsSurrogate(c) => c,
         _ => BaseLetter(c),
     };
 
