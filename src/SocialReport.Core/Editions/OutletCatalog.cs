@@ -76,7 +76,7 @@ public sealed class OutletCatalog
         const string start = @"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))";
         const string end = @"(?:(?![\p{L}\p{N}]|-\p{L})|(?<=\p{Ll})(?=\p{Lu}))";
         var pattern = outlets.Count == 0 ? "(?!)" : $"{start}(?:{string.Join('|', alternatives)}){end}";
-        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
     }
 
     /// <summary>Case matters ("le monde" is not Le Monde) except in a leading article ("selon l'ADN").</summary>

@@ -128,6 +128,6 @@ public static partial class TopicExtractor
             .SelectMany(b => b.Value.Select(spelling => (key: b.Key, spelling: TextFolding.Fold(spelling))))
             .OrderByDescending(a => a.spelling.Length)
             .Select(a => $"(?<b{a.key}>{Regex.Escape(a.spelling[..1])}(?i:{Regex.Escape(a.spelling[1..]).Replace(@"\ ", " ?", StringComparison.Ordinal)}))");
-        return new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+        return new Regex($@"(?<![\p{{L}}\p{{N}}])(?:{string.Join('|', alternatives)})(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
     }
 }

@@ -175,3 +175,48 @@ public sealed class TextExportTests
         Assert.Equal(["Le Petit Journal Local"], extended.Import("veille.txt", bytes).Stories[0].Sources.Select(s => s.Name));
     }
 }
+
+public sealed class TextSignatureTests
+{
+    [Fact]
+    public void Editors_signing_at_the_bottom_are_authors_not_story_text()
+    {
+        var text = """
+            Social Report - 10 avril 2020
+
+            Cette semaine, le Social Report revient sur les nouveautés d’Instagram et de TikTok.
+
+            Instagram lance les Guides
+
+            Instagram permet désormais de publier des Guides, des sélections de posts commentés, indique Numerama.
+
+            Une fonction pensée pour les créateurs et les marques.
+            A bon entendeur !
+
+            Réalisé par
+            Marie Dupont
+            Rédactrice en chef
+
+            Paul
+            DURAND
+            """;
+
+        var edition = new EditionImporter().Import("signed.txt", System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal([new Author("Marie Dupont", "Rédactrice en chef"), new Author("Paul Durand", null)], edition.Authors);
+        var story = edition.Stories.Single();
+        Assert.EndsWith("A bon entendeur !", story.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dupont", story.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Réalisé", story.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Short_closing_lines_without_names_stay_in_the_story()
+    {
+        var text = "Social Report - 10 avril 2020\n\nUne brève sur Instagram\n\nInstagram permet désormais de publier des Guides, indique Numerama.\n\nA bon entendeur !\nÀ la semaine prochaine\n";
+
+        var story = new EditionImporter().Import("unsigned.txt", System.Text.Encoding.UTF8.GetBytes(text)).Stories.Single();
+
+        Assert.EndsWith("A bon entendeur !\n\nÀ la semaine prochaine", story.Text, StringComparison.Ordinal);
+    }
+}

@@ -98,7 +98,7 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
     {
         if (document.Descendants<YamlFrontMatterBlock>().FirstOrDefault() is { } block)
         {
-            var yaml = string.Join('\n', block.Lines.Lines.Take(block.Lines.Count).Select(l => l.Slice.ToString()));
+            var yaml = RawLines(block);
             return FrontMatter.Parse(fileName, yaml, block.Line + 2);
         }
         var firstLine = text.Split('\n', 2)[0].TrimEnd('\r');
@@ -124,10 +124,13 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
     private string SourceName(string linkText) =>
         outlets.FindMentions(linkText) is [var mention, ..] ? mention.Text : linkText;
 
+    private static string RawLines(LeafBlock leaf) =>
+        leaf.Lines.Lines is { } lines ? string.Join('\n', lines.Take(leaf.Lines.Count).Select(l => l.Slice.ToString())) : "";
+
     private static string TextOf(Block block) => block switch
     {
         LeafBlock { Inline: not null } leaf => Clean(InlineText.Of(leaf.Inline)),
-        LeafBlock leaf => string.Join('\n', leaf.Lines.Lines.Take(leaf.Lines.Count).Select(l => l.Slice.ToString())).Trim(),
+        LeafBlock leaf => RawLines(leaf).Trim(),
         ListBlock list => string.Join('\n', list.OfType<ListItemBlock>().Select(item => "- " + string.Join(' ', item.Select(TextOf)))),
         ContainerBlock container => string.Join("\n\n", container.Select(TextOf).Where(t => t.Length > 0)),
         _ => "",

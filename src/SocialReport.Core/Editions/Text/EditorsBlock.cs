@@ -89,6 +89,11 @@ internal static class EditorsBlock
         return names;
     }
 
+    /// <summary>A signature opens with a name or a lead-in such as "Réalisé par", "Rédaction :" or "Editors".</summary>
+    public static bool MayStartSignature(string line) =>
+        PersonNames.IsFullName(line) || PersonNames.IsFirstName(line)
+        || line.EndsWith(':') || line.EndsWith(" par", StringComparison.OrdinalIgnoreCase) || line.EndsWith(" by", StringComparison.OrdinalIgnoreCase);
+
     private static bool LooksLikeRole(string line) =>
         PersonNames.IsRole(line) || (line.Contains(',', StringComparison.Ordinal) && line.Split(' ').Length >= 2);
 

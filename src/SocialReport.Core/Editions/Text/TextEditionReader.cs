@@ -20,6 +20,7 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
         var headlines = StoryShapes.FindHeadlines(content, 0);
         var firstStoryLine = headlines.Count == 0 ? int.MaxValue : content[headlines.Min()].Line;
         var header = units.Where(u => u.Line < firstStoryLine).ToList();
+        var (signature, signedBy) = FindSignature(content, headlines);
 
         return new EditionDraft
         {
@@ -27,13 +28,38 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
             Date = FindDate(fileName, titleLine, titleDate, header, units),
             Url = lines.FirstOrDefault(l => l.Kind != LineKind.Blank) is { Kind: LineKind.Address } address
                 && Uri.TryCreate(address.Text, UriKind.Absolute, out var url) ? url : null,
-            Authors = FindAuthors(header),
+            Authors = FindAuthors(header).Concat(signedBy).DistinctBy(a => TextFolding.Key(a.Name)).ToList(),
             Intro = PlainText.JoinParagraphs(header.Where(u => u.Kind == LineKind.Content && StoryShapes.LooksLikeBody(u.Text)).Select(u => Repair(u.Text))),
-            Stories = ReadStories(units, content, headlines),
+            Stories = ReadStories(units.Where(u => u.Line < signature).ToList(), content, headlines),
         };
     }
 
     private string Repair(string text) => GluedWords.Repair(text, outlets);
+
+    /// <summary>Some exports sign at the bottom: short lines after the last story's paragraphs that name people.
+    /// Returns the line where that signature starts (past the end when there is none) and who signed.</summary>
+    private static (int Line, IReadOnlyList<Author> Authors) FindSignature(List<TextUnit> content, IReadOnlySet<int> headlines)
+    {
+        var last = headlines.Count == 0 ? content.Count : headlines.Max() + 1;
+        var start = content.Count;
+        while (start > last + 1 && !StoryShapes.LooksLikeBody(content[start - 1].Text))
+        {
+            start--;
+        }
+        for (var i = start; i < content.Count; i++)
+        {
+            if (!content[i].StartsBlock || !EditorsBlock.MayStartSignature(content[i].Text))
+            {
+                continue;
+            }
+            var authors = EditorsBlock.Parse(content[i..].Select(u => u.Text).ToList());
+            if (authors.Count > 0)
+            {
+                return (content[i].Line, authors);
+            }
+        }
+        return (int.MaxValue, []);
+    }
 
     private List<StoryDraft> ReadStories(IReadOnlyList<TextUnit> units, List<TextUnit> content, IReadOnlySet<int> headlines)
     {
