@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SocialReport.Core.Editions;
 
 /// <summary>One issue of the newsletter, whatever file it came from.</summary>
@@ -35,9 +37,12 @@ public sealed record Story
     /// <summary>Topics the editor set by hand (a <c>Tags:</c> line); empty when the topics were derived.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    [JsonIgnore]
     public int Number => int.Parse(Id.AsSpan(Id.LastIndexOf('/') + 1), System.Globalization.CultureInfo.InvariantCulture);
+    [JsonIgnore]
     public string EditionId => Id[..Id.LastIndexOf('/')];
 
+    [JsonIgnore]
     public IEnumerable<string> Paragraphs => Text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 

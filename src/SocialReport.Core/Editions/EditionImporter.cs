@@ -1,0 +1,54 @@
+using SocialReport.Core.Editions.Html;
+using SocialReport.Core.Editions.Markdown;
+using SocialReport.Core.Editions.Text;
+
+namespace SocialReport.Core.Editions;
+
+/// <summary>Reads an edition from a Markdown, plain-text or HTML file into the one edition model.
+/// Bad input throws <see cref="EditionImportException"/> naming the file, the line and the reason.</summary>
+public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
+{
+    public EditionImporter(OutletCatalog outlets) : this(outlets, TimeProvider.System) { }
+
+    public EditionImporter() : this(OutletCatalog.Default) { }
+
+    public OutletCatalog Outlets { get; } = outlets;
+
+    public Edition ImportFile(string path, EditionFormat? format = null)
+    {
+        var file = new FileInfo(path);
+        if (!file.Exists)
+        {
+            throw new EditionImportException(path, 0, "the file does not exist");
+        }
+        if (file.Length > EditionText.MaxBytes)
+        {
+            throw EditionText.TooLarge(path, file.Length);
+        }
+        byte[] content;
+        try
+        {
+            content = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new EditionImportException(path, 0, $"the file cannot be read: {ex.Message}");
+        }
+        return Import(path, content, format);
+    }
+
+    /// <param name="fileName">Names the file in errors and picks the format by its extension.</param>
+    /// <param name="format">Overrides the format the extension and content suggest.</param>
+    public Edition Import(string fileName, byte[] content, EditionFormat? format = null)
+    {
+        var text = EditionText.Decode(fileName, content);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var draft = (format ?? EditionFormats.Detect(fileName, text)) switch
+        {
+            EditionFormat.Markdown => new MarkdownEditionReader(Outlets).Read(fileName, text),
+            EditionFormat.Html => new HtmlEditionReader(Outlets, today).Read(fileName, text),
+            _ => new TextEditionReader(Outlets, today).Read(fileName, text),
+        };
+        return EditionAssembler.Build(fileName, draft, Outlets);
+    }
+}

@@ -1,0 +1,42 @@
+namespace SocialReport.Core.Editions.Text;
+
+/// <summary>What headlines and body paragraphs look like in a text export: a headline is a short line with no final
+/// period, followed by a paragraph; a paragraph ends a sentence or runs long.</summary>
+internal static class StoryShapes
+{
+    public const int MaxHeadlineLength = 160;
+
+    public static bool LooksLikeHeadline(string text)
+    {
+        var words = PlainText.CountWords(text);
+        return text.Length is >= 8 and <= MaxHeadlineLength
+            && words is >= 2 and <= 25
+            && !char.IsLower(text[0])
+            && text[^1] is not ('.' or ',' or ';' or ':' or '…')
+            && !text.StartsWith("- ", StringComparison.Ordinal) && !text.StartsWith("• ", StringComparison.Ordinal);
+    }
+
+    public static bool LooksLikeBody(string text) =>
+        PlainText.CountWords(text) >= 6 && (ChromeLines.EndsSentence(text) || text.Length > MaxHeadlineLength);
+
+    /// <summary>Indexes of the content units that open a story: each is a headline followed by a body paragraph that
+    /// is not itself a headline (so a stray caption above a headline does not steal the story).</summary>
+    public static IReadOnlySet<int> FindHeadlines(IReadOnlyList<TextUnit> content, int first)
+    {
+        var headlines = new HashSet<int>();
+        for (var i = content.Count - 2; i >= first; i--)
+        {
+            var unit = content[i];
+            var next = content[i + 1];
+            if (LooksLikeHeadline(unit.Text)
+                && LooksLikeBody(next.Text)
+                && !char.IsLower(next.Text[0])
+                && !headlines.Contains(i + 1)
+                && (unit.StartsBlock || (i > 0 && ChromeLines.EndsSentence(content[i - 1].Text))))
+            {
+                headlines.Add(i);
+            }
+        }
+        return headlines;
+    }
+}

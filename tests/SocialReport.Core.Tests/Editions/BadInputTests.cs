@@ -1,0 +1,135 @@
+using System.Text;
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Core.Tests.Editions;
+
+/// <summary>Each bad file gives one clear error: the file, the line it concerns (0 for the whole file) and why.</summary>
+public sealed class BadInputTests
+{
+    private static readonly EditionImporter Importer = new();
+
+    private static EditionImportException Fails(string fileName, byte[] content, EditionFormat? format = null) =>
+        Assert.Throws<EditionImportException>(() => Importer.Import(fileName, content, format));
+
+    private static EditionImportException Fails(string fileName, string content) => Fails(fileName, Encoding.UTF8.GetBytes(content));
+
+    private static void AssertError(EditionImportException error, string fileName, int line, string reason)
+    {
+        Assert.Equal(fileName, error.FileName);
+        Assert.Equal(line, error.Line);
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
+        Assert.Equal($"{fileName}:{line}: {error.Reason}", error.Message);
+        Assert.DoesNotContain('\n', error.Reason);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\n \t \n")]
+    [InlineData("\uFEFF")]
+    public void Empty_file(string content) =>
+        AssertError(Fails("edition.txt", content), "edition.txt", 0, "the file is empty");
+
+    [Fact]
+    public void Binary_file_names_the_line_of_the_first_control_byte()
+    {
+        AssertError(Fails("edition.txt", [.. "ligne 1\nligne 2\n"u8, 0x00, 0x01, 0x02]), "edition.txt", 3, "looks binary");
+        AssertError(Fails("image.md", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0x00]), "image.md", 2, "looks binary");
+    }
+
+    [Fact]
+    public void Invalid_utf8_names_the_line_of_the_first_bad_byte()
+    {
+        var latin1 = Encoding.Latin1.GetBytes("Social Report - 6 mars 2020\n\nCette semaine\nle caf\u00E9 est servi\n");
+        AssertError(Fails("edition.txt", latin1), "edition.txt", 4, "not valid UTF-8");
+    }
+
+    [Fact]
+    public void Utf16_is_named_as_such() =>
+        AssertError(Fails("edition.txt", [0xFF, 0xFE, (byte)'S', 0x00]), "edition.txt", 0, "UTF-16");
+
+    [Fact]
+    public void File_over_two_megabytes()
+    {
+        var content = Encoding.UTF8.GetBytes(new string('a', 2 * 1024 * 1024 + 1));
+        AssertError(Fails("edition.txt", content), "edition.txt", 0, "too large");
+    }
+
+    [Fact]
+    public void File_over_two_megabytes_is_refused_before_it_is_read()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"edition-{Guid.NewGuid():N}.txt");
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                // Zeros everywhere: reading the file would report a binary file, not its size.
+                file.SetLength(3L * 1024 * 1024);
+            }
+            var error = Assert.Throws<EditionImportException>(() => Importer.ImportFile(path));
+            AssertError(error, path, 0, "too large (3.0 MB");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Missing_file() =>
+        AssertError(Assert.Throws<EditionImportException>(() => Importer.ImportFile("/nonexistent/edition.md")), "/nonexistent/edition.md", 0, "does not exist");
+
+    [Fact]
+    public void Markdown_without_stories() =>
+        AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: 2020-03-06\n---\n\nJust an intro, and no story heading.\n\n### Not a story\n"), "edition.md", 0, "no stories found");
+
+    [Fact]
+    public void Front_matter_that_does_not_parse_names_the_file_line() =>
+        AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: 2020-03-06\nlanguage: fr: en\n---\n\n## Story\n\nText.\n"), "edition.md", 4, "front matter is not valid YAML");
+
+    [Fact]
+    public void Front_matter_without_its_closing_line() =>
+        AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: 2020-03-06\n\n## Story\n\nText.\n"), "edition.md", 1, "no closing '---'");
+
+    [Fact]
+    public void Front_matter_with_a_value_of_the_wrong_shape() =>
+        AssertError(Fails("edition.md", "---\ntitle:\n  - a\n  - b\ndate: 2020-03-06\n---\n\n## Story\n\nText.\n"), "edition.md", 3, "'title' must be a single value");
+
+    [Fact]
+    public void Front_matter_with_an_unknown_language() =>
+        AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: 2020-03-06\nlanguage: de\n---\n\n## Story\n\nText.\n"), "edition.md", 4, "language \"de\" is not supported");
+
+    [Fact]
+    public void Front_matter_date_that_is_not_a_date() =>
+        AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: next friday\n---\n\n## Story\n\nText.\n"), "edition.md", 3, "\"next friday\" is not a date");
+
+    [Theory]
+    [InlineData("edition.md", "---\ntitle: Social Report\ndate: 2020-02-30\n---\n\n## Story\n\nText.\n", 3, "the date \"2020-02-30\" does not exist")]
+    [InlineData("edition.md", "# Social Report - 31 février 2020\n\n## Story\n\nText.\n", 1, "the date \"31 février 2020\" does not exist")]
+    [InlineData("edition.txt", "Social Report - 31 février 2020\n\nUne brève\n\nUn paragraphe assez long pour être un paragraphe.\n", 1, "the date \"31 février 2020\" does not exist")]
+    [InlineData("edition.txt", "Social Report\n\nCette semaine, une intro assez longue pour être une intro.\n30 février 2020\nMaster\n\nUne brève\n\nUn paragraphe assez long pour être un paragraphe.\n", 4, "the date \"30 février 2020\" does not exist")]
+    [InlineData("edition.html", "<html><head>\n<meta property=\"article:published_time\" content=\"2021-02-29T08:00:00Z\">\n</head><body><h1>Brief</h1><h2>Story</h2><p>Text.</p></body></html>", 2, "the date \"2021-02-29\" does not exist")]
+    public void Date_that_does_not_exist(string fileName, string content, int line, string reason) =>
+        AssertError(Fails(fileName, content), fileName, line, reason);
+
+    [Theory]
+    [InlineData("edition.txt", "Social Report\n\nUne brève sans date\n\nUn paragraphe assez long pour être un paragraphe, sans aucune date.\n")]
+    [InlineData("edition.md", "---\ntitle: Social Report\n---\n\n## Story\n\nText.\n")]
+    [InlineData("edition.html", "<html><body><h1>Brief</h1><h2>Story</h2><p>Text.</p></body></html>")]
+    public void No_date_at_all(string fileName, string content) =>
+        AssertError(Fails(fileName, content), fileName, 0, "no date found");
+
+    [Theory]
+    [InlineData("edition.md", "---\ndate: 2020-03-06\n---\n\n## Story\n\nText.\n")]
+    [InlineData("edition.html", "<html><body><p>6 mars 2020</p><h2>Story</h2><p>Text.</p></body></html>")]
+    [InlineData("edition.txt", "Je m'abonne\nPartager\n")]
+    public void No_title(string fileName, string content) =>
+        AssertError(Fails(fileName, content), fileName, 0, "no title found");
+
+    [Fact]
+    public void Text_without_any_story() =>
+        AssertError(Fails("edition.txt", "Social Report - 6 mars 2020\n\nJuste une intro, sans aucune brève après elle.\n"), "edition.txt", 0, "no stories found");
+
+    [Fact]
+    public void Story_heading_without_text() =>
+        AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: 2020-03-06\n---\n\n## Story\n\nText.\n\n## \n\nMore.\n"), "edition.md", 10, "has no text");
+}

@@ -1,0 +1,87 @@
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Core.Tests.Editions;
+
+public sealed class HtmlEditionTests
+{
+    [Fact]
+    public void French_page_title_date_author_and_address_from_markup()
+    {
+        var edition = Fixture.Import("html/social-report-2020-03-27.html");
+
+        Assert.Equal("Social Report", edition.Title);
+        Assert.Equal(new DateOnly(2020, 3, 27), edition.Date);
+        Assert.Equal("fr", edition.Language);
+        Assert.Equal(new Uri("https://www.example.com/social-report/2020-03-27"), edition.Url);
+        Assert.Equal([new Author("Ambre Limousi", null)], edition.Authors);
+        Assert.Equal("Cette semaine, le Social Report revient sur la croissance record des usages numériques pendant le confinement.", edition.Intro);
+    }
+
+    [Fact]
+    public void Stories_come_from_h2_with_their_paragraphs_and_lists()
+    {
+        var stories = Fixture.Import("html/social-report-2020-03-27.html").Stories;
+
+        Assert.Equal(["Facebook voit ses usages exploser pendant le confinement", "Netflix réduit la qualité de ses vidéos en Europe"], stories.Select(s => s.Headline));
+        Assert.Equal(
+            "Les appels vidéo sur Messenger et WhatsApp ont plus que doublé dans les pays les plus touchés, selon Le Monde.\n\nMark Zuckerberg prévient que les serveurs sont mis à rude épreuve, rapporte Les Echos.",
+            stories[0].Text);
+        Assert.Contains("- YouTube et Amazon Prime Video ont suivi.", stories[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Chrome_is_dropped()
+    {
+        var edition = Fixture.Import("html/social-report-2020-03-27.html");
+        var all = edition.Intro + string.Concat(edition.Stories.Select(s => s.Headline + s.Text));
+
+        foreach (var chrome in new[] { "Veille", "Je m'abonne", "Partager", "Tweeter", "logo", "AFP", "À lire aussi", "Mentions légales", "Tous droits", "dataLayer", "font-family", "Source :" })
+        {
+            Assert.DoesNotContain(chrome, all, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Links_are_sources_but_share_buttons_and_own_pages_are_not()
+    {
+        var stories = Fixture.Import("html/social-report-2020-03-27.html").Stories;
+
+        Assert.Equal(
+            [
+                new Source("Le Monde", new Uri("https://www.lemonde.fr/pixels/article/2020/03/25/facebook-usages.html")),
+                new Source("Les Echos", new Uri("https://www.lesechos.fr/tech-medias/facebook-serveurs")),
+            ],
+            stories[0].Sources);
+        // "notre article" links to the edition's own site; "Source : Reuters" credits Reuters.
+        Assert.Equal([new Source("Reuters", null)], stories[1].Sources);
+        Assert.Contains("explique notre article.", stories[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void English_page_with_h3_stories_title_tag_and_time_element()
+    {
+        var edition = Fixture.Import("html/weekly-brief-2021-06-11.html");
+
+        Assert.Equal("The Weekly Brief", edition.Title);
+        Assert.Equal(new DateOnly(2021, 6, 11), edition.Date);
+        Assert.Equal("en", edition.Language);
+        Assert.Equal(new Uri("https://news.example.org/weekly-brief/2021-06-11"), edition.Url);
+        Assert.Equal([new Author("Jane Smith", null)], edition.Authors);
+        Assert.Equal(["Twitter launches Blue, its first subscription", "Facebook will stop exempting politicians from its rules"], edition.Stories.Select(s => s.Headline));
+        Assert.Equal([new Source("The Verge", new Uri("https://www.theverge.com/2021/6/3/twitter-blue"))], edition.Stories[0].Sources);
+        Assert.DoesNotContain("tip", edition.Stories[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Subscribe", edition.Stories[1].Text, StringComparison.Ordinal);
+        Assert.Equal([new Source("Axios", new Uri("https://www.axios.com/facebook-politicians"))], edition.Stories[1].Sources);
+    }
+
+    [Fact]
+    public void Date_from_text_when_the_markup_has_none()
+    {
+        var html = "<html><body><h1>Veille du 3 avril 2020</h1><h2>Une brève</h2><p>Un paragraphe.</p></body></html>"u8.ToArray();
+
+        var edition = new EditionImporter().Import("veille.html", html);
+
+        Assert.Equal("Veille", edition.Title);
+        Assert.Equal(new DateOnly(2020, 4, 3), edition.Date);
+    }
+}
