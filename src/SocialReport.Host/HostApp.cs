@@ -6,6 +6,7 @@ public static class HostApp
     public static WebApplication Create(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.AddSocialReport();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;

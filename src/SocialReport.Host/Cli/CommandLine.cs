@@ -7,12 +7,17 @@ internal static class CommandLine
 {
     public static RootCommand Build()
     {
-        var serve = ServeVerb.Build();
         var root = new RootCommand("SocialReport: the Social Report delivered in Telegram and Microsoft Teams.")
         {
-            serve,
+            ServeVerb.Build(),
+            ImportVerb.Build(),
+            RenderVerb.Build(),
+            PublishVerb.Build(),
+            ArchiveVerb.Build(),
+            ChatVerb.Build(),
         };
-        root.SetAction((parse, ct) => ServeVerb.RunAsync([], ct));
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction((parse, ct) => ServeVerb.RunAsync([.. parse.UnmatchedTokens], ct));
         return root;
     }
 }

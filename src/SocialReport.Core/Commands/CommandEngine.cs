@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Cards;
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Core.Commands;
+
+/// <summary>Answers every command from every channel: rate limit, language, editor check, then the handler.</summary>
+public sealed class CommandEngine
+{
+    private readonly Dictionary<string, ICommandHandler> _handlers;
+    private readonly IChatStore _chats;
+    private readonly ChatRateLimiter _rateLimiter;
+    private readonly IOptionsMonitor<EditorsOptions> _editors;
+    private readonly ILogger<CommandEngine> _logger;
+
+    public CommandEngine(IEnumerable<ICommandHandler> handlers, IChatStore chats, ChatRateLimiter rateLimiter,
+        IOptionsMonitor<EditorsOptions> editors, ILogger<CommandEngine> logger)
+    {
+        _handlers = handlers.SelectMany(h => h.Names.Select(n => (n, h))).ToDictionary(p => p.n, p => p.h);
+        _chats = chats;
+        _rateLimiter = rateLimiter;
+        _editors = editors;
+        _logger = logger;
+    }
+
+    public bool IsEditor(Inbound inbound) => _editors.CurrentValue.IsEditor(inbound.Chat.Channel, inbound.Sender.Id);
+
+    public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
+    {
+        var chat = _chats.Get(inbound.Chat);
+        var language = LanguageOf(chat, inbound.Sender);
+        var say = Phrases.For(language);
+        if (!_rateLimiter.TryAcquire(inbound.Chat))
+            return Notice(language, say.RateLimited);
+
+        var command = CommandText.Parse(inbound.Text);
+        if (!_handlers.TryGetValue(command.Name, out var handler))
+            return Notice(language, say.Format(say.Unknown, Shorten(command.Name)));
+
+        var isEditor = IsEditor(inbound);
+        if (handler.EditorsOnly && !isEditor)
+        {
+            _logger.LogWarning("Refused editor command /{Command} from {Channel} user {Sender} in chat {Chat}",
+                command.Name, inbound.Chat.Channel, inbound.Sender.Id, inbound.Chat);
+            return Notice(language, say.Refused);
+        }
+
+        return await handler.HandleAsync(new CommandContext(inbound, command, language, isEditor, chat), cancellationToken);
+    }
+
+    /// <summary>The chat's chosen language, else the platform's user language when it is one we speak, else French.</summary>
+    public static string LanguageOf(Chat? chat, Sender sender) =>
+        chat?.Language ?? (sender.LanguageHint?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "fr");
+
+    internal static Reply Notice(string language, string text, string? title = null) =>
+        Reply.Of(new NoticeCard { Language = language, Title = title, Text = text });
+
+    private static string Shorten(string name) => name.Length <= 32 ? name : name[..32] + "…";
+}

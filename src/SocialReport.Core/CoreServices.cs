@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SocialReport.Core.Archive;
+using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
+using SocialReport.Core.Editions;
+using SocialReport.Core.Readers;
+using SocialReport.Core.Search;
+
+namespace SocialReport.Core;
+
+public static class CoreServices
+{
+    /// <summary>The channel-agnostic core: importer, search index, command engine. Storage and channels are added by their own projects.</summary>
+    public static IHostApplicationBuilder AddSocialReportCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName);
+        services.AddOptions<CommandsOptions>().BindConfiguration(CommandsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EditorsOptions>().BindConfiguration(EditorsOptions.SectionName);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => new EditionImporter(OutletCatalog.Default.WithExtra(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value.Outlets)));
+        services.AddSingleton<IStoryIndex>(sp =>
+        {
+            var index = new LuceneStoryIndex();
+            index.Rebuild(sp.GetRequiredService<IEditionArchive>().All());
+            return index;
+        });
+        services.AddSingleton<IEditionPreview, PlainTextPreview>();
+
+        services.AddSingleton<Subscriptions>();
+        services.AddSingleton<ChatRateLimiter>();
+        services.AddSingleton<CommandEngine>();
+        services.AddSingleton<ICommandHandler, SubscriptionCommands>();
+        services.AddSingleton<ICommandHandler, ReadingCommands>();
+        services.AddSingleton<ICommandHandler, SearchCommands>();
+        services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<ICommandHandler, EditorCommands>();
+        return builder;
+    }
+}

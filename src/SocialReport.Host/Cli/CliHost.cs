@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Host.Cli;
+
+/// <summary>The services of the host, without the web server, for the verbs that only read and write the archive.</summary>
+internal static class CliHost
+{
+    public static IHost Build()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddSocialReport();
+        return builder.Build();
+    }
+
+    /// <summary>Runs a verb's body, turning a bad edition into "file:line: reason" on stderr and exit code 1.</summary>
+    public static int Guard(Func<int> body)
+    {
+        try
+        {
+            return body();
+        }
+        catch (EditionImportException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        catch (OptionsValidationException e)
+        {
+            Console.Error.WriteLine($"configuration: {string.Join("; ", e.Failures)}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Text;
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Host.Cli;
+
+/// <summary>An edition as a person reads it in a terminal.</summary>
+internal static class EditionText
+{
+    public static string Describe(Edition edition)
+    {
+        var text = new StringBuilder();
+        text.AppendLine($"{edition.Title} · {edition.Date:yyyy-MM-dd} · {edition.Language} · id {edition.Id}");
+        if (edition.Url is not null) text.AppendLine(edition.Url.ToString());
+        foreach (var author in edition.Authors)
+            text.AppendLine(author.Role is null ? $"  by {author.Name}" : $"  by {author.Name}, {author.Role}");
+        if (edition.Intro.Length > 0) text.AppendLine().AppendLine(edition.Intro);
+        foreach (var story in edition.Stories)
+        {
+            text.AppendLine().AppendLine($"{story.Number}. {story.Headline}  [{story.Id}]");
+            text.AppendLine($"   {story.Text.Length} characters, {story.Paragraphs.Count()} paragraphs");
+            if (story.Sources.Count > 0)
+                text.AppendLine($"   sources: {string.Join(" · ", story.Sources.Select(s => s.Url is null ? s.Name : $"{s.Name} <{s.Url}>"))}");
+            if (story.Topics.Count > 0) text.AppendLine($"   topics: {string.Join(' ', story.Topics.Select(t => "#" + t))}");
+        }
+        return text.ToString().TrimEnd();
+    }
+}

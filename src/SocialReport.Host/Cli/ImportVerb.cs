@@ -1,0 +1,27 @@
+using System.CommandLine;
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Host.Cli;
+
+internal static class ImportVerb
+{
+    public static readonly Option<EditionFormat?> Format = new("--format")
+    {
+        Description = "markdown, text or html; by default from the file's extension and content.",
+    };
+
+    public static Command Build()
+    {
+        var file = new Argument<FileInfo>("file") { Description = "The edition file (.md, .txt or .html)." };
+        var json = new Option<bool>("--json") { Description = "Print the edition as JSON (the stable contract)." };
+        var verb = new Command("import", "Parse an edition file and print the edition; nothing is stored.") { file, json, Format };
+        verb.SetAction(parse => CliHost.Guard(() =>
+        {
+            using var host = CliHost.Build();
+            var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, parse.GetValue(Format));
+            Console.Out.WriteLine(parse.GetValue(json) ? EditionJson.Serialize(edition) : EditionText.Describe(edition));
+            return 0;
+        }));
+        return verb;
+    }
+}

@@ -1,0 +1,17 @@
+using SocialReport.Core;
+using SocialReport.Core.Commands;
+using SocialReport.Storage.LiteDb;
+
+namespace SocialReport.Host;
+
+internal static class SocialReportServices
+{
+    /// <summary>Everything the bot is made of; the same for the web host and the command-line verbs.</summary>
+    public static IHostApplicationBuilder AddSocialReport(this IHostApplicationBuilder builder)
+    {
+        builder.AddSocialReportCore();
+        builder.AddLiteDbStorage();
+        builder.Services.AddHttpClient<IEditionSource, EditionSource>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        return builder;
+    }
+}
