@@ -14,7 +14,7 @@ public sealed class HelpCommand : ICommandHandler
         var say = context.Say;
         var text = new StringBuilder();
         foreach (var (name, description) in context.IsEditor ? [.. say.Commands, .. say.EditorCommands] : say.Commands)
-            text.Append('/').Append(name).Append(" — ").Append(description).Append("\n\n");
+            text.Append('/').Append(name).Append(" — ").Append(description).Append('\n');
         return Task.FromResult(Reply.Of(new NoticeCard { Language = context.Language, Title = say.HelpTitle, Text = text.ToString().TrimEnd() }));
     }
 }
