@@ -28,6 +28,7 @@ public static class CoreServices
             index.Rebuild(sp.GetRequiredService<IEditionArchive>().All());
             return index;
         });
+        services.AddSingleton<EditionPublisher>();
         services.AddSingleton<IEditionPreview, PlainTextPreview>();
 
         services.AddSingleton<Subscriptions>();

@@ -12,6 +12,7 @@ internal static class SocialReportServices
         builder.AddSocialReportCore();
         builder.AddLiteDbStorage();
         builder.Services.AddHttpClient<IEditionSource, EditionSource>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddHostedService<ArchiveSeeder>();
         return builder;
     }
 }

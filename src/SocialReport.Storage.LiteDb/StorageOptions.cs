@@ -9,4 +9,7 @@ public sealed class StorageOptions
     /// <summary>The LiteDB file; relative paths are under the working directory. Its directory is created on first use.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "data/socialreport.db";
+
+    /// <summary>Editions published at start-up while the archive is empty (relative to the working directory); empty to disable.</summary>
+    public string? SeedDirectory { get; set; } = "editions";
 }

@@ -5,7 +5,6 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
-using SocialReport.Core.Search;
 
 using DateText = SocialReport.Core.Cards.DateText;
 
@@ -15,7 +14,7 @@ namespace SocialReport.Core.Commands;
 public sealed class EditorCommands(
     EditionImporter importer,
     IEditionArchive archive,
-    IStoryIndex index,
+    EditionPublisher publisher,
     IChatStore chats,
     IEditionSource source,
     ILogger<EditorCommands> logger) : ICommandHandler
@@ -37,11 +36,10 @@ public sealed class EditorCommands(
         var (edition, error) = await ImportAsync(context, cancellationToken);
         if (edition is null) return CommandEngine.Notice(context.Language, error ?? say.PublishUsage);
 
-        var result = archive.Publish(edition);
+        var result = publisher.Publish(edition);
         var date = DateText.Format(edition.Date, context.Language);
         if (result.Outcome == PublishOutcome.Unchanged)
             return CommandEngine.Notice(context.Language, say.Format(say.Unchanged, date));
-        index.Index(edition);
         logger.LogInformation("Edition {Edition} {Outcome} (revision {Revision}) by {Channel} user {Sender}",
             result.EditionId, result.Outcome, result.Revision, context.Inbound.Chat.Channel, context.Inbound.Sender.Id);
         var headline = result.Outcome == PublishOutcome.Added

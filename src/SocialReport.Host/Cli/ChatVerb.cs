@@ -1,7 +1,5 @@
 using System.CommandLine;
-using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
-using SocialReport.Core.Readers;
 
 namespace SocialReport.Host.Cli;
 
@@ -17,17 +15,9 @@ internal static class ChatVerb
         verb.SetAction(async (parse, ct) =>
         {
             using var host = CliHost.Build();
-            var engine = host.Services.GetRequiredService<CommandEngine>();
-            var renderer = new PlainTextRenderer();
-            var name = parse.GetValue(who)!;
-            var sender = new Sender(name, name, parse.GetValue(language));
-            var chat = new ChatKey("console", name);
-            while (await Console.In.ReadLineAsync(ct) is { } line)
-            {
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                var reply = await engine.HandleAsync(new Inbound { Chat = chat, ChatKind = ChatKind.Private, Sender = sender, Text = line }, ct);
-                foreach (var card in reply.Cards) await Console.Out.WriteLineAsync(renderer.Render(card) + "\n");
-            }
+            await host.Services.GetRequiredService<IEnumerable<IHostedService>>().OfType<ArchiveSeeder>().Single().StartAsync(ct);
+            var chat = new ConsoleChat(host.Services.GetRequiredService<CommandEngine>());
+            await chat.RunAsync(Console.In, Console.Out, parse.GetValue(who)!, parse.GetValue(language)!, ct);
             return 0;
         });
         return verb;

@@ -16,7 +16,7 @@ internal static class CliHost
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
         builder.AddSocialReport();
         return builder.Build();
     }
