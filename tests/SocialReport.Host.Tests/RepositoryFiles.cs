@@ -1,0 +1,18 @@
+namespace SocialReport.Host.Tests;
+
+/// <summary>Files of this repository the tests read: the sample editions, the bot manifests.</summary>
+internal static class RepositoryFiles
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Editions => Path.Combine(Root, "editions");
+
+    public static string Seed => Path.Combine(Editions, "2020-03-06-social-report.txt");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "SocialReport.sln"))) return dir.FullName;
+        throw new InvalidOperationException("SocialReport.sln not found above " + AppContext.BaseDirectory);
+    }
+}
