@@ -131,7 +131,13 @@ public sealed class FakeConnector : IAsyncDisposable
         {
             TokenRequests.Enqueue(recorded);
             var form = QueryHelpers.ParseQuery(body);
-            await Json(context, IssueToken(form.TryGetValue("client_id", out var clientId) ? clientId.ToString() : ""));
+            if (form["client_secret"] != TestIds.AppPassword)
+            {
+                context.Response.StatusCode = 401;
+                await Json(context, new JsonObject { ["error"] = "invalid_client", ["error_description"] = "AADSTS7000215: Invalid client secret provided." });
+                return;
+            }
+            await Json(context, IssueToken(form["client_id"].ToString()));
             return;
         }
 
