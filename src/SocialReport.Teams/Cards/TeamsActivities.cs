@@ -21,15 +21,25 @@ public static class TeamsActivities
 
     /// <summary>
     /// An edition as one message: the whole edition card when it fits; else the same without the unfolding
-    /// summaries (each headline asks the bot for its story); else the cover alone.
+    /// summaries (each headline keeps a button asking the bot for its story); else as many of those headlines as fit,
+    /// saying how many more there are (a 413 would lose them all).
     /// </summary>
     public static Activity ForEdition(TeamsCardRenderer renderer, CoverCard cover, IReadOnlyList<StoryCard> stories)
     {
         var full = ForCards([renderer.RenderEdition(cover, stories)]);
         if (Fits(full))
             return full;
-        var headlines = ForCards([renderer.RenderEdition(cover, stories, withDetails: false)]);
-        return Fits(headlines) ? headlines : ForCards([renderer.Render(cover)]);
+        Activity Headlines(int count) => ForCards([renderer.RenderEdition(cover, [.. stories.Take(count)], withDetails: false, omitted: stories.Count - count)]);
+        var all = Headlines(stories.Count);
+        if (Fits(all))
+            return all;
+        int fitting = 0, tooMany = stories.Count;
+        while (tooMany - fitting > 1)
+        {
+            var middle = (fitting + tooMany) / 2;
+            if (Fits(Headlines(middle))) fitting = middle; else tooMany = middle;
+        }
+        return Headlines(fitting);
     }
 
     /// <summary>

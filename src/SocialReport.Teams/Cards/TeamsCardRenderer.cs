@@ -21,7 +21,11 @@ public sealed class TeamsCardRenderer
     /// </summary>
     /// <param name="withDetails">False leaves the unfolding parts out, for editions too long for one message: each
     /// headline then keeps a button that asks the bot for the story.</param>
-    public JsonObject RenderEdition(CoverCard cover, IReadOnlyList<StoryCard> stories, bool withDetails = true)
+    public JsonObject RenderEdition(CoverCard cover, IReadOnlyList<StoryCard> stories, bool withDetails = true) =>
+        RenderEdition(cover, stories, withDetails, omitted: 0);
+
+    /// <param name="omitted">Stories left out for size after the ones given: the card says how many.</param>
+    internal JsonObject RenderEdition(CoverCard cover, IReadOnlyList<StoryCard> stories, bool withDetails, int omitted)
     {
         var language = cover.Language;
         var body = new List<JsonNode?>();
@@ -46,6 +50,8 @@ public sealed class TeamsCardRenderer
             body.Add(Container(items, separator: true, spacing: "Medium"));
         }
 
+        if (omitted > 0)
+            body.Add(Text(TeamsLabels.MoreStories(omitted, language), subtle: true, spacing: "Medium"));
         body.Add(Footer(cover.Editors, OnlineEdition(cover), language));
         return Card(language, body);
     }

@@ -13,6 +13,10 @@ public static class TeamsLabels
     /// <summary>"Sources : " with the French no-break space before the colon.</summary>
     public static string SourcesPrefix(string language) => IsFrench(language) ? "Sources\u00A0: " : "Sources: ";
 
+    /// <summary>Under an edition cut for size: "+ 12 autres articles".</summary>
+    public static string MoreStories(int count, string language) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"+ {count} {(IsFrench(language) ? (count > 1 ? "autres articles" : "autre article") : (count > 1 ? "more stories" : "more story"))}");
+
     public static string Part(int part, int parts, string language) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(IsFrench(language) ? "Partie" : "Part")} {part}/{parts}");
 }
