@@ -12,7 +12,7 @@ namespace SocialReport.Teams.Cards;
 /// </summary>
 public sealed class TeamsCardRenderer
 {
-    /// <summary>More source buttons than this would wrap into a wall on a phone: they become one line of links instead.</summary>
+    /// <summary>More source buttons than this would wrap into a wall on a phone: they become one line of links.</summary>
     public const int MaxSourceButtons = 5;
 
     /// <summary>
@@ -141,32 +141,25 @@ public sealed class TeamsCardRenderer
         items.AddRange(Paragraphs(story.Summary));
         items.AddRange(Sources(story.Sources, story.Language));
         if (story.Topics.Count > 0)
-            items.Add(Text(string.Join(' ', story.Topics.Select(t => "#" + t.Replace(' ', '_'))), subtle: true));
+            items.Add(Text(string.Join(' ', story.Topics.Select(t => "#" + t.TrimStart('#').Replace(' ', '_'))), subtle: true));
         var buttons = actions.Select(Button).OfType<JsonObject>().ToList();
         if (buttons.Count > 0)
             items.Add(ActionSet(buttons));
         return items;
     }
 
-    /// <summary>Sources with a web link as buttons; the others (or all, when there are too many) as one line.</summary>
+    /// <summary>
+    /// Sources as buttons when each has a web link and they are few; otherwise one "Sources : …" line, with Markdown
+    /// links where there is a URL.
+    /// </summary>
     private static IEnumerable<JsonObject> Sources(IReadOnlyList<Source> sources, string language)
     {
         if (sources.Count == 0)
-            yield break;
-        var linked = sources.Where(s => IsWebLink(s.Url)).ToList();
-        if (linked.Count > MaxSourceButtons)
-        {
-            var links = sources.Select(s => IsWebLink(s.Url) ? TeamsMarkdown.Link(s.Name, s.Url!) : TeamsMarkdown.Escape(s.Name));
-            yield return Text(TeamsMarkdown.Escape(TeamsLabels.SourcesPrefix(language)) + string.Join(" · ", links), escape: false);
-            yield break;
-        }
-        var unlinked = sources.Where(s => !IsWebLink(s.Url)).ToList();
-        if (linked.Count > 0)
-            yield return ActionSet(linked.Select(s => OpenUrl(s.Name, s.Url!)));
-        else
-            yield return Text(TeamsLabels.SourcesPrefix(language) + string.Join(" · ", unlinked.Select(s => s.Name)), subtle: true);
-        if (linked.Count > 0 && unlinked.Count > 0)
-            yield return Text(string.Join(" · ", unlinked.Select(s => s.Name)), subtle: true);
+            return [];
+        if (sources.Count <= MaxSourceButtons && sources.All(s => IsWebLink(s.Url)))
+            return [ActionSet(sources.Select(s => OpenUrl(s.Name, s.Url!)))];
+        var names = sources.Select(s => IsWebLink(s.Url) ? TeamsMarkdown.Link(s.Name, s.Url!) : TeamsMarkdown.Escape(s.Name));
+        return [Text(TeamsMarkdown.Escape(TeamsLabels.SourcesPrefix(language)) + string.Join(" · ", names), subtle: true, escape: false)];
     }
 
     private static JsonObject Footer(string? editors, (string Label, Uri Url)? online, string language)

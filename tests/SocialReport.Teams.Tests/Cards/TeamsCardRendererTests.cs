@@ -33,7 +33,8 @@ public sealed class TeamsCardRendererTests
         Assert.Contains("#dior #réalité_augmentée", texts);
         Assert.Contains("Par Ambre Limousi, Gwenaëlle Lepeltier et Nouhaila Drissi", texts);
         Assert.Contains("Sources : Luxe Infinity", texts);
-        Assert.Contains("Les Echos", texts); // no URL: named under the source buttons
+        var mixed = Assert.Single(texts, t => t.Contains("Les Echos", StringComparison.Ordinal)); // one source without URL: one line for all
+        Assert.Equal("Sources : [Le Monde](https://www.lemonde.fr/pixels/article/2020/02/19/strategie-numerique.html) · Les Echos", mixed);
     }
 
     [Fact]
@@ -126,8 +127,10 @@ public sealed class TeamsCardRendererTests
         var card = renderer.Render(story);
 
         CardAssert.Valid(card);
-        Assert.Equal(["https://www.lemonde.fr/"], CardAssert.OfType(card, "Action.OpenUrl").Select(a => a["url"]!.GetValue<string>()));
-        Assert.Contains("Piège · Fichier", CardAssert.Texts(card));
+        Assert.Empty(CardAssert.OfType(card, "Action.OpenUrl"));
+        var line = Assert.Single(CardAssert.Texts(card), t => t.StartsWith("Sources", StringComparison.Ordinal));
+        Assert.Equal(["https://www.lemonde.fr/"], MarkdownView.Links(line).Select(l => l.Url));
+        Assert.Contains("Piège · Fichier · ", line);
     }
 
     [Fact]
@@ -151,6 +154,7 @@ public sealed class TeamsCardRendererTests
             Headline = "*Exclusif* : _TikTok_ rachète [Vine](https://evil.example)",
             Summary = "# Pas un titre\n\n1984. Une année **clé** pour `Apple`\n\n- pas une liste",
             Topics = ["#metoo"],
+            Sources = [new Source("*Le* [Monde]", null)],
         };
 
         var card = renderer.Render(story);
@@ -163,6 +167,7 @@ public sealed class TeamsCardRendererTests
         Assert.Contains("1/4 · *Exclusif* : _TikTok_ rachète [Vine](https://evil.example)", plain);
         Assert.Contains("1984. Une année **clé** pour `Apple`", plain);
         Assert.Contains("# Pas un titre", plain);
+        Assert.Contains("Sources : *Le* [Monde]", plain);
     }
 
     [Fact]
