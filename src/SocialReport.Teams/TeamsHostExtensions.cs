@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Connector;
@@ -40,13 +41,14 @@ public static class TeamsHostExtensions
         services.AddSingleton<ConnectorTokenProvider>();
         services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<TeamsCardRenderer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatMembership, TeamsChatMembership>());
         services.AddHostedService<TeamsStartupNotice>();
         return builder;
     }
 
-    /// <summary>The http loopback authority MSAL's requests are sent back to, or an address nothing matches.</summary>
-    private static Uri LoopbackAuthority(TeamsOptions options) =>
-        Loopback.IsHttp(options.Authority) ? new Uri(options.Authority) : new Uri("http://0.0.0.0:0/");
+    /// <summary>The http loopback authority MSAL's requests are sent back to (a test's fake), or null.</summary>
+    private static Uri? LoopbackAuthority(TeamsOptions options) =>
+        Loopback.IsHttp(options.Authority) ? new Uri(options.Authority) : null;
 }
 
 /// <summary>Says at start-up, in one line, whether the Teams adapter is on, and warns loudly when it accepts anyone.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Connector;
@@ -89,6 +90,11 @@ public sealed class TeamsOptionsTests
         Assert.NotNull(host.Services.GetRequiredService<BotFrameworkTokenValidator>());
         Assert.NotNull(host.Services.GetRequiredService<ConnectorClient>());
         Assert.NotNull(host.Services.GetRequiredService<TeamsCardRenderer>());
+        var membership = Assert.Single(host.Services.GetServices<IChatMembership>());
+        Assert.Equal("teams", membership.Channel);
+        Assert.True(await membership.IsAdminAsync(new ChatKey("teams", TestIds.TeamId), TestIds.UserAadObjectId, CancellationToken.None));
+        Assert.False(await membership.IsAdminAsync(new ChatKey("telegram", "-100"), TestIds.UserAadObjectId, CancellationToken.None));
+        Assert.Null(await membership.ResolveAsync("@veille", CancellationToken.None));
         Assert.Equal(TestIds.AppId, host.Services.GetRequiredService<IOptions<TeamsOptions>>().Value.AppId);
 
         using var broken = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AppPassword"] = "" });

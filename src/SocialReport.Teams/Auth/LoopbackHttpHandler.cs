@@ -4,7 +4,7 @@ namespace SocialReport.Teams.Auth;
 /// Sends requests for one loopback authority over plain http: MSAL insists on https authorities, and a test's fake
 /// token endpoint serves http on 127.0.0.1. Options validation allows http for loopback hosts only.
 /// </summary>
-public sealed class LoopbackHttpHandler(Uri httpAuthority) : DelegatingHandler
+public sealed class LoopbackHttpHandler(Uri? httpAuthority) : DelegatingHandler
 {
     /// <summary>The URL as MSAL must see it: https in place of a loopback http.</summary>
     public static string AsHttps(string url) =>
@@ -12,7 +12,7 @@ public sealed class LoopbackHttpHandler(Uri httpAuthority) : DelegatingHandler
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        if (request.RequestUri is { } uri && uri.Scheme == Uri.UriSchemeHttps
+        if (httpAuthority is not null && request.RequestUri is { } uri && uri.Scheme == Uri.UriSchemeHttps
             && string.Equals(uri.Host, httpAuthority.Host, StringComparison.OrdinalIgnoreCase) && uri.Port == httpAuthority.Port)
             request.RequestUri = new UriBuilder(uri) { Scheme = Uri.UriSchemeHttp, Port = httpAuthority.Port }.Uri;
         return base.SendAsync(request, cancellationToken);
