@@ -1,0 +1,115 @@
+using System.Text.Json;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace SocialReport.Teams.Auth;
+
+/// <summary>
+/// The signing keys published at one OpenID metadata URL, cached and refreshed by a
+/// <see cref="ConfigurationManager{T}"/>. Keys are looked up by id, with their <c>endorsements</c> (the channels a Bot
+/// Framework key may sign for).
+/// </summary>
+public sealed class SigningKeySource
+{
+    private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(10);
+
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> manager;
+    private readonly NotifyingRetriever retriever = new();
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private DateTimeOffset? lastForcedRefresh;
+
+    public SigningKeySource(string metadataUrl, HttpClient httpClient, TimeProvider time)
+    {
+        MetadataUrl = metadataUrl;
+        this.time = time;
+        var documents = new HttpDocumentRetriever(httpClient) { RequireHttps = !Loopback.IsHttp(metadataUrl) };
+        manager = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, retriever, documents);
+    }
+
+    public string MetadataUrl { get; }
+
+    /// <summary>
+    /// The key with this id. An unknown id makes the source fetch the metadata again, once per refresh interval
+    /// (5 minutes), so that a key rotation is seen at once and a stream of forged ids costs nothing.
+    /// </summary>
+    public async Task<SigningKey?> FindAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var configuration = await manager.GetConfigurationAsync(cancellationToken);
+        var key = Find(configuration, keyId);
+        if (key is not null || !TryClaimRefresh())
+            return key;
+
+        // ConfigurationManager refreshes in the background; wait for that retrieval to land before looking again.
+        var refreshed = retriever.NextRetrieval;
+        manager.RequestRefresh();
+        _ = await manager.GetConfigurationAsync(cancellationToken);
+        try
+        {
+            await refreshed.WaitAsync(RefreshWait, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            return null;
+        }
+        return Find(await manager.GetConfigurationAsync(cancellationToken), keyId);
+    }
+
+    private bool TryClaimRefresh()
+    {
+        lock (gate)
+        {
+            var now = time.GetUtcNow();
+            if (lastForcedRefresh is { } last && now - last < manager.RefreshInterval)
+                return false;
+            lastForcedRefresh = now;
+            return true;
+        }
+    }
+
+    private static SigningKey? Find(OpenIdConnectConfiguration configuration, string keyId)
+    {
+        var jwk = configuration.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == keyId);
+        if (jwk is null) return null;
+        var securityKey = configuration.SigningKeys.FirstOrDefault(k => k.KeyId == keyId);
+        return securityKey is null ? null : new SigningKey(securityKey, Endorsements(jwk), configuration.Issuer);
+    }
+
+    /// <summary>The <c>endorsements</c> array of a JWKS entry, kept by Microsoft.IdentityModel among the unknown members; null when absent.</summary>
+    private static List<string>? Endorsements(JsonWebKey jwk)
+    {
+        if (!jwk.AdditionalData.TryGetValue("endorsements", out var value))
+            return null;
+        return value switch
+        {
+            JsonElement { ValueKind: JsonValueKind.Array } array => array.EnumerateArray()
+                .Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToList(),
+            IEnumerable<object> items => items.OfType<string>().ToList(),
+            _ => [],
+        };
+    }
+
+    /// <summary>Signals each completed retrieval, so that a caller can wait for a refresh it requested.</summary>
+    private sealed class NotifyingRetriever : IConfigurationRetriever<OpenIdConnectConfiguration>
+    {
+        private TaskCompletionSource next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task NextRetrieval => Volatile.Read(ref next).Task;
+
+        public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
+        {
+            try
+            {
+                return await OpenIdConnectConfigurationRetriever.GetAsync(address, retriever, cancel);
+            }
+            finally
+            {
+                Interlocked.Exchange(ref next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
+        }
+    }
+}
+
+/// <param name="Endorsements">The channels the key may sign for; null when the JWKS entry has no <c>endorsements</c> (Entra ID keys).</param>
+public sealed record SigningKey(SecurityKey Key, IReadOnlyList<string>? Endorsements, string? MetadataIssuer);

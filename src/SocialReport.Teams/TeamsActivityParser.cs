@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SocialReport.Core.Commands;
+using SocialReport.Core.Readers;
+using SocialReport.Teams.Protocol;
+
+namespace SocialReport.Teams;
+
+/// <summary>Turns a validated Teams activity into what the command engine reads.</summary>
+public static partial class TeamsActivityParser
+{
+    public const string Channel = "teams";
+
+    /// <summary>Teams takes about 100 KB of UTF-16 a message; a full-story part this long leaves room for the card around it.</summary>
+    public const int MaxMessageChars = 15_000;
+
+    public static ChatKey ChatKeyOf(Activity activity) =>
+        new(Channel, TeamsConversation.IdOf(activity) ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity)));
+
+    public static ChatKind ChatKindOf(Activity activity) => TeamsConversation.TypeOf(activity) switch
+    {
+        "channel" => ChatKind.Channel,
+        "groupChat" => ChatKind.Group,
+        _ => ChatKind.Private,
+    };
+
+    /// <summary>
+    /// A command typed in a message (bot mention removed) or carried by a card button (<c>value.command</c> of an
+    /// Action.Submit, <c>value.action.data.command</c> of an Action.Execute); null when the activity holds neither.
+    /// </summary>
+    public static Inbound? ToInbound(Activity activity)
+    {
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke) || activity.Conversation?.Id is null || activity.From?.Id is null)
+            return null;
+
+        var buttonCommand = ButtonCommand(activity.Value);
+        var text = buttonCommand ?? (activity.Type == ActivityTypes.Message ? StripMentions(activity) : null);
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+
+        return new Inbound
+        {
+            Chat = ChatKeyOf(activity),
+            ChatKind = ChatKindOf(activity),
+            ChatTitle = activity.Conversation.Name ?? activity.ChannelData?.Channel?.Name ?? activity.ChannelData?.Team?.Name,
+            Sender = new Sender(activity.From.AadObjectId ?? activity.From.Id, activity.From.Name, activity.Locale),
+            Text = text.Trim(),
+            FromButton = buttonCommand is not null,
+            MaxMessageChars = MaxMessageChars,
+        };
+    }
+
+    /// <summary>The text without the bot's <c>&lt;at&gt;…&lt;/at&gt;</c> mentions, non-breaking spaces made plain, trimmed.</summary>
+    public static string StripMentions(Activity activity)
+    {
+        var text = activity.Text ?? "";
+        var botId = activity.Recipient?.Id;
+        foreach (var mention in activity.Entities ?? [])
+        {
+            if (mention.Type == "mention" && mention.Mentioned?.Id == botId && !string.IsNullOrEmpty(mention.Text))
+                text = text.Replace(mention.Text, " ", StringComparison.Ordinal);
+        }
+        // Some clients send the mention without its entity: a leading <at>…</at> can only address the bot.
+        text = LeadingMention().Replace(text, " ");
+        return text.Replace("&nbsp;", " ", StringComparison.Ordinal).Replace('\u00A0', ' ').Trim();
+    }
+
+    private static string? ButtonCommand(JsonElement? value)
+    {
+        if (value is not { ValueKind: JsonValueKind.Object } data)
+            return null;
+        if (data.TryGetProperty("command", out var command) && command.ValueKind == JsonValueKind.String)
+            return command.GetString();
+        if (data.TryGetProperty("action", out var action) && action.ValueKind == JsonValueKind.Object
+            && action.TryGetProperty("data", out var actionData) && actionData.ValueKind == JsonValueKind.Object
+            && actionData.TryGetProperty("command", out var executed) && executed.ValueKind == JsonValueKind.String)
+            return executed.GetString();
+        return null;
+    }
+
+    [GeneratedRegex(@"^\s*<at>[^<]*</at>")]
+    private static partial Regex LeadingMention();
+}

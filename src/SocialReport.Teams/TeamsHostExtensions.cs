@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Readers;
+using SocialReport.Teams.Auth;
+using SocialReport.Teams.Cards;
+using SocialReport.Teams.Connector;
+
+namespace SocialReport.Teams;
+
+public static class TeamsHostExtensions
+{
+    /// <summary>The named HttpClient that fetches OpenID metadata and signing keys.</summary>
+    public const string MetadataHttpClient = "Teams.Metadata";
+
+    /// <summary>
+    /// Registers the Teams adapter's services: options (section <c>Teams</c>, validated at start-up), the inbound
+    /// token validator, the connector client (a typed HttpClient with MSAL tokens) and the card renderer. Endpoints
+    /// are mapped by the host.
+    /// </summary>
+    public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Long-lived clients held by singletons: connections are recycled so that DNS changes are seen.
+        services.AddHttpClient(MetadataHttpClient)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) });
+        services.AddHttpClient(ConnectorTokenProvider.HttpClientName)
+            .AddHttpMessageHandler(sp => new LoopbackHttpHandler(LoopbackAuthority(sp.GetRequiredService<IOptions<TeamsOptions>>().Value)));
+
+        services.AddSingleton(sp => new BotFrameworkTokenValidator(
+            sp.GetRequiredService<IOptions<TeamsOptions>>(),
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClient),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>()));
+        services.AddSingleton<ConnectorTokenProvider>();
+        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<TeamsCardRenderer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatMembership, TeamsChatMembership>());
+        services.AddHostedService<TeamsStartupNotice>();
+        return builder;
+    }
+
+    /// <summary>The http loopback authority MSAL's requests are sent back to (a test's fake), or null.</summary>
+    private static Uri? LoopbackAuthority(TeamsOptions options) =>
+        Loopback.IsHttp(options.Authority) ? new Uri(options.Authority) : null;
+}
+
+/// <summary>Says at start-up, in one line, whether the Teams adapter is on, and warns loudly when it accepts anyone.</summary>
+internal sealed class TeamsStartupNotice(IOptions<TeamsOptions> options, ILogger<TeamsStartupNotice> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var teams = options.Value;
+        if (!teams.Enabled)
+            logger.LogInformation("Teams adapter off: set Teams:AppId (and Teams:AppPassword) to turn it on.");
+        else if (teams.AllowUnauthenticated)
+            logger.LogWarning("Teams adapter UNAUTHENTICATED (Teams:AllowUnauthenticated=true): activities are accepted without a token. For local emulators only, never in production.");
+        else
+            logger.LogInformation("Teams adapter on for app {AppId} ({Tenancy}).", teams.AppId,
+                string.IsNullOrWhiteSpace(teams.TenantId) ? "multi-tenant" : $"single-tenant {teams.TenantId}");
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace SocialReport.Teams;
+
+/// <summary>Refuses to start with settings that would leave the bot open or unable to answer.</summary>
+public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    {
+        if (!options.Enabled)
+            return ValidateOptionsResult.Success;
+
+        var failures = new List<string>();
+        if (!string.IsNullOrEmpty(options.AppId) && string.IsNullOrEmpty(options.AppPassword) && !options.AllowUnauthenticated)
+            failures.Add("Teams:AppPassword is required with Teams:AppId.");
+        if (!string.IsNullOrEmpty(options.TenantId) && !options.TenantId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
+            failures.Add("Teams:TenantId must be a tenant id (a GUID) or a domain name.");
+
+        CheckUrl(failures, "Teams:OpenIdMetadataUrl", options.OpenIdMetadataUrl);
+        CheckUrl(failures, "Teams:EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl);
+        CheckUrl(failures, "Teams:BotFrameworkIssuer", options.BotFrameworkIssuer);
+        if (!string.IsNullOrWhiteSpace(options.TokenAuthority))
+            CheckUrl(failures, "Teams:TokenAuthority", options.TokenAuthority);
+        if (string.IsNullOrWhiteSpace(options.ConnectorScope))
+            failures.Add("Teams:ConnectorScope is required.");
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckUrl(List<string> failures, string setting, string? value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+            failures.Add($"{setting} must be an absolute URL.");
+        else if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && Loopback.Is(uri)))
+            failures.Add($"{setting} must use https (http only on a loopback address, for tests).");
+    }
+}
+
+/// <summary>Plain HTTP is tolerated only towards this machine: a test's fake connector.</summary>
+public static class Loopback
+{
+    public static bool Is(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    public static bool IsHttp(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && Is(uri);
+}

@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace SocialReport.Teams.Tests.Fake;
+
+/// <summary>One request the bot made to the fake, as it arrived on the wire.</summary>
+/// <param name="RawTarget">The path and query exactly as sent, escaping included.</param>
+public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body)
+{
+    public JsonNode? Json => string.IsNullOrWhiteSpace(Body) || Body[0] is not ('{' or '[') ? null : JsonNode.Parse(Body);
+}
+
+/// <summary>A canned failure for the next connector call(s).</summary>
+public sealed record Fault(int Status, string? Code = null, string? RetryAfter = null);
+
+/// <summary>
+/// The Bot Framework as a test sees it, on loopback over plain http: OpenID metadata and JWKS (with endorsements)
+/// for Bot Framework and Entra ID keys, an OAuth token endpoint, and the connector's <c>/v3</c> routes, recording
+/// everything and answering like the real service (or failing on demand).
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly ConcurrentQueue<Fault> faults = new();
+    private readonly List<TestKey> botFrameworkKeys;
+    private readonly List<TestKey> entraKeys;
+    private int nextActivity;
+
+    private FakeConnector(WebApplication app)
+    {
+        this.app = app;
+        botFrameworkKeys = [Endorsed, NotEndorsed];
+        entraKeys = [Entra];
+    }
+
+    // RSA key generation is slow on a small machine: the keys are made once per test run and shared by every fake.
+    private static readonly TestKey SharedEndorsed = new("bf-msteams", ["msteams", "skype", "webchat"]);
+    private static readonly TestKey SharedNotEndorsed = new("bf-webchat", ["webchat"]);
+    private static readonly TestKey SharedEntra = new("entra-1", null);
+    private static readonly TestKey SharedUnknown = new("unknown-key", ["msteams"]);
+    private static readonly TestKey SharedIssuer = new("token-issuer", null);
+
+    /// <summary>Published in the Bot Framework JWKS, endorsed for <c>msteams</c>.</summary>
+    public TestKey Endorsed => SharedEndorsed;
+    /// <summary>Published in the Bot Framework JWKS, endorsed for another channel only.</summary>
+    public TestKey NotEndorsed => SharedNotEndorsed;
+    /// <summary>Published in the Entra ID JWKS, without endorsements (as Entra publishes them).</summary>
+    public TestKey Entra => SharedEntra;
+    /// <summary>Published nowhere.</summary>
+    public TestKey Unknown => SharedUnknown;
+    /// <summary>Signs the access tokens the fake token endpoint issues.</summary>
+    public TestKey Issuer => SharedIssuer;
+
+    public string BaseUrl { get; private set; } = "";
+    /// <summary>A Teams-like regional service URL served by the fake.</summary>
+    public string ServiceUrl => BaseUrl + "/amer/";
+    public string BotFrameworkMetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
+    public string EntraMetadataUrl => BaseUrl + "/common/v2.0/.well-known/openid-configuration";
+    public string TokenAuthority => BaseUrl + "/botframework.com";
+
+    public ConcurrentQueue<RecordedRequest> ConnectorRequests { get; } = new();
+    public ConcurrentQueue<RecordedRequest> TokenRequests { get; } = new();
+    public ConcurrentQueue<RecordedRequest> OtherRequests { get; } = new();
+    private int botFrameworkKeyFetches;
+    private int entraKeyFetches;
+    public int BotFrameworkKeyFetches => Volatile.Read(ref botFrameworkKeyFetches);
+    public int EntraKeyFetches => Volatile.Read(ref entraKeyFetches);
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var fake = new FakeConnector(app);
+        app.Run(fake.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        fake.BaseUrl = address.TrimEnd('/');
+        return fake;
+    }
+
+    /// <summary>The next connector call gets this answer instead of a success.</summary>
+    public void FailNext(Fault fault) => faults.Enqueue(fault);
+
+    /// <summary>Adds a key to the Bot Framework JWKS, as a key rotation would.</summary>
+    public void PublishBotFrameworkKey(TestKey key)
+    {
+        lock (botFrameworkKeys) botFrameworkKeys.Add(key);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        var recorded = new RecordedRequest(request.Method, context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
+            request.Headers.Authorization.FirstOrDefault(), body);
+        var path = request.Path.Value ?? "";
+
+        switch (path)
+        {
+            case "/v1/.well-known/openidconfiguration":
+                await Json(context, Metadata("https://api.botframework.com", BaseUrl + "/v1/keys"));
+                return;
+            case "/v1/keys":
+                Interlocked.Increment(ref botFrameworkKeyFetches);
+                JsonObject published;
+                lock (botFrameworkKeys) published = Jwks(botFrameworkKeys);
+                await Json(context, published);
+                return;
+            case "/common/v2.0/.well-known/openid-configuration":
+                await Json(context, Metadata("https://login.microsoftonline.com/{tenantid}/v2.0", BaseUrl + "/common/discovery/v2.0/keys"));
+                return;
+            case "/common/discovery/v2.0/keys":
+                Interlocked.Increment(ref entraKeyFetches);
+                await Json(context, Jwks(entraKeys));
+                return;
+        }
+
+        if (request.Method == "POST" && path.EndsWith("/oauth2/v2.0/token", StringComparison.Ordinal))
+        {
+            TokenRequests.Enqueue(recorded);
+            var form = QueryHelpers.ParseQuery(body);
+            if (form["client_secret"] != TestIds.AppPassword)
+            {
+                context.Response.StatusCode = 401;
+                await Json(context, new JsonObject { ["error"] = "invalid_client", ["error_description"] = "AADSTS7000215: Invalid client secret provided." });
+                return;
+            }
+            await Json(context, IssueToken(form["client_id"].ToString()));
+            return;
+        }
+
+        var v3 = path.IndexOf("/v3/", StringComparison.Ordinal);
+        if (v3 >= 0)
+        {
+            ConnectorRequests.Enqueue(recorded);
+            await AnswerConnectorAsync(context, request.Method, path[(v3 + 3)..], body);
+            return;
+        }
+
+        OtherRequests.Enqueue(recorded);
+        context.Response.StatusCode = 404;
+    }
+
+    private async Task AnswerConnectorAsync(HttpContext context, string method, string route, string body)
+    {
+        if (faults.TryDequeue(out var fault))
+        {
+            context.Response.StatusCode = fault.Status;
+            if (fault.RetryAfter is not null)
+                context.Response.Headers.RetryAfter = fault.RetryAfter;
+            if (fault.Code is not null)
+                await Json(context, new JsonObject { ["error"] = new JsonObject { ["code"] = fault.Code, ["message"] = $"{fault.Code} (fake)" } });
+            return;
+        }
+
+        var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var activityId = $"1700000000{Interlocked.Increment(ref nextActivity):000}";
+        switch (method, segments)
+        {
+            case ("POST", ["conversations"]):
+                var channel = JsonNode.Parse(body)?["channelData"]?["channel"]?["id"]?.GetValue<string>() ?? "unknown";
+                context.Response.StatusCode = 201;
+                await Json(context, new JsonObject { ["id"] = $"{channel};messageid={activityId}", ["activityId"] = activityId });
+                return;
+            case ("POST", ["conversations", _, "activities", ..]):
+                context.Response.StatusCode = 201;
+                await Json(context, new JsonObject { ["id"] = activityId });
+                return;
+            case ("PUT", ["conversations", _, "activities", var updated]):
+                await Json(context, new JsonObject { ["id"] = updated });
+                return;
+            case ("GET", ["teams", var team, "conversations"]):
+                await Json(context, new JsonObject
+                {
+                    ["conversations"] = new JsonArray(
+                        new JsonObject { ["id"] = team },
+                        new JsonObject { ["id"] = TestIds.OtherChannelId, ["name"] = "Veille" }),
+                });
+                return;
+            default:
+                context.Response.StatusCode = 404;
+                await Json(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "NotFound", ["message"] = route } });
+                return;
+        }
+    }
+
+    private JsonObject IssueToken(string clientId)
+    {
+        var token = TestTokens.Sign(new TokenSpec
+        {
+            Key = Issuer,
+            Issuer = "https://login.microsoftonline.com/botframework.com/v2.0",
+            Audience = "https://api.botframework.com",
+            Claims = new Dictionary<string, string> { ["appid"] = clientId },
+        });
+        return new JsonObject { ["token_type"] = "Bearer", ["expires_in"] = 3600, ["ext_expires_in"] = 3600, ["access_token"] = token };
+    }
+
+    private static JsonObject Metadata(string issuer, string jwksUri) => new()
+    {
+        ["issuer"] = issuer,
+        ["authorization_endpoint"] = "https://invalid.example/authorize",
+        ["jwks_uri"] = jwksUri,
+        ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+        ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
+    };
+
+    private static JsonObject Jwks(IEnumerable<TestKey> keys) => new() { ["keys"] = new JsonArray([.. keys.Select(k => (JsonNode)k.Jwk())]) };
+
+    private static async Task Json(HttpContext context, JsonNode json)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await context.Response.WriteAsync(json.ToJsonString());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}

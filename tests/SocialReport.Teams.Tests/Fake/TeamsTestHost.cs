@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SocialReport.Teams.Tests.Fake;
+
+/// <summary>The adapter's services as the host registers them, configured to talk to a fake connector.</summary>
+public static class TeamsTestHost
+{
+    public static IHost Build(FakeConnector fake, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = TestIds.AppId,
+            ["Teams:AppPassword"] = TestIds.AppPassword,
+            ["Teams:OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
+            ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
+            ["Teams:TokenAuthority"] = fake.TokenAuthority,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddTeams();
+        services?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}
