@@ -17,7 +17,7 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
             .ToList();
         var units = TextUnit.From(body);
         var content = units.Where(u => u.Kind == LineKind.Content).ToList();
-        var headlines = StoryShapes.FindHeadlines(content, 0);
+        var headlines = StoryShapes.FindHeadlines(content);
         var firstStoryLine = headlines.Count == 0 ? int.MaxValue : content[headlines.Min()].Line;
         var header = units.Where(u => u.Line < firstStoryLine).ToList();
         var (signature, signedBy) = FindSignature(content, headlines);
