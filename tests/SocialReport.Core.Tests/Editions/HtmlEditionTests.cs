@@ -85,3 +85,31 @@ public sealed class HtmlEditionTests
         Assert.Equal(new DateOnly(2020, 4, 3), edition.Date);
     }
 }
+
+public sealed class HtmlPageShapeTests
+{
+    [Fact]
+    public void Logo_heading_and_sidebar_dates_do_not_win()
+    {
+        var html = """
+            <html><body>
+              <header><h1 class="logo">Exemple Media</h1></header>
+              <aside><h2>Les plus lus</h2><p><time datetime="2019-01-01">1 janvier 2019</time> Un vieil article très lu.</p></aside>
+              <main>
+                <h1>Social Report</h1>
+                <p><time datetime="2020-04-03T09:00">3 avril 2020</time></p>
+                <h2>TikTok dépasse les 2 milliards de téléchargements</h2>
+                <p>L’application a dépassé les 2 milliards de téléchargements, selon <a href="https://www.numerama.com/tiktok">Numerama</a>.</p>
+              </main>
+              <footer><h2>Nous suivre</h2><p>Facebook, Twitter</p></footer>
+            </body></html>
+            """u8.ToArray();
+
+        var edition = new EditionImporter().Import("page.html", html);
+
+        Assert.Equal("Social Report", edition.Title);
+        Assert.Equal(new DateOnly(2020, 4, 3), edition.Date);
+        Assert.Equal(["TikTok dépasse les 2 milliards de téléchargements"], edition.Stories.Select(s => s.Headline));
+        Assert.Equal([new Source("Numerama", new Uri("https://www.numerama.com/tiktok"))], edition.Stories[0].Sources);
+    }
+}

@@ -10,7 +10,10 @@ internal static class HtmlMetadata
 {
     public static string? Title(IHtmlDocument document)
     {
-        var h1 = document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("nav, footer, aside") is null);
+        // A site often puts its logo in an <h1> of the page header; the edition's own <h1> sits in the content.
+        var h1 = document.QuerySelector("main h1, article h1, [role=main] h1")
+            ?? document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("nav, footer, aside, header") is null)
+            ?? document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("nav, footer, aside") is null);
         var text = HtmlEditionReader.Clean(h1?.TextContent ?? Meta(document, "og:title") ?? document.Title ?? "");
         if (h1 is null && text.LastIndexOf(" | ", StringComparison.Ordinal) is > 0 and var siteName)
         {
@@ -25,10 +28,8 @@ internal static class HtmlMetadata
 
     public static DateOnly? Date(string fileName, IHtmlDocument document, DateOnly today)
     {
-        var machine = document.QuerySelectorAll("time[datetime]").Select(t => t.GetAttribute("datetime"))
-            .Append(Meta(document, "article:published_time"))
-            .Append(Meta(document, "date"))
-            .Append(Meta(document, "dc.date"))
+        var machine = new[] { Meta(document, "article:published_time"), Meta(document, "date"), Meta(document, "dc.date") }
+            .Concat(document.QuerySelectorAll("time[datetime]").Where(t => t.Closest("nav, aside, footer") is null).Select(t => t.GetAttribute("datetime")))
             .OfType<string>()
             .FirstOrDefault(v => v.Length >= 10);
         if (machine is not null)
