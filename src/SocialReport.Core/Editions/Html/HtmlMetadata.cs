@@ -28,23 +28,24 @@ internal static class HtmlMetadata
 
     public static DateOnly? Date(string fileName, IHtmlDocument document, DateOnly today)
     {
-        var machine = new[] { Meta(document, "article:published_time"), Meta(document, "date"), Meta(document, "dc.date") }
+        var machineDates = new[] { Meta(document, "article:published_time"), Meta(document, "date"), Meta(document, "dc.date") }
             .Concat(document.QuerySelectorAll("time[datetime]").Where(t => t.Closest("nav, aside, footer") is null).Select(t => t.GetAttribute("datetime")))
-            .OfType<string>()
-            .FirstOrDefault(v => v.Length >= 10);
-        if (machine is not null)
+            .OfType<string>();
+        foreach (var value in machineDates)
         {
-            var mention = DateText.Whole(machine[..10])
-                ?? throw new EditionImportException(fileName, 0, $"the page's date \"{machine}\" is not a date");
-            return mention.Date ?? throw new EditionImportException(fileName, LineOf(document, machine), $"the date \"{machine[..10]}\" does not exist");
+            var mention = (value.Length > 10 ? DateText.Whole(value[..10]) : null) ?? DateText.Whole(value);
+            if (mention is not null)
+            {
+                return mention.Date ?? throw new EditionImportException(fileName, LineOf(document, value), $"the date \"{mention.Text}\" does not exist");
+            }
         }
-        var heading = document.QuerySelector("h1")?.TextContent ?? document.Title ?? "";
-        var texts = new[] { heading }.Concat(document.QuerySelectorAll("time, .date, .byline, p").Select(e => e.TextContent));
-        var mentions = texts.SelectMany(t => DateText.Find(HtmlEditionReader.Clean(t))).ToList();
-        if (DateText.Find(HtmlEditionReader.Clean(heading)).FirstOrDefault(d => d.DoesNotExist) is { } invalid)
+        var headings = new[] { document.QuerySelector("h1")?.TextContent, document.Title }.OfType<string>().Select(HtmlEditionReader.Clean).ToList();
+        if (headings.SelectMany(DateText.Find).FirstOrDefault(d => d.DoesNotExist) is { } invalid)
         {
             throw new EditionImportException(fileName, LineOf(document, invalid.Text), $"the date \"{invalid.Text}\" does not exist");
         }
+        var texts = headings.Concat(document.QuerySelectorAll("time, .date, .byline, p").Select(e => HtmlEditionReader.Clean(e.TextContent)));
+        var mentions = texts.SelectMany(DateText.Find).ToList();
         return mentions.Select(d => d.Date).FirstOrDefault(d => d is not null)
             ?? mentions.Select(d => d.ResolveYear(today)).FirstOrDefault(d => d is not null);
     }
