@@ -48,6 +48,25 @@ public sealed class EditionJsonTests
     }
 
     [Fact]
+    public void Emoji_and_backslashes_survive_as_written()
+    {
+        var edition = new Edition
+        {
+            Id = "2020-03-06",
+            Title = "Réseaux 🙂 <b> & \"quotes\" \\uD83D",
+            Date = new DateOnly(2020, 3, 6),
+            Language = "fr",
+            Stories = [new Story { Id = "2020-03-06/1", Headline = "👩‍👩‍👧 C:\\temp", Text = "ligne\n\ntab\t" }],
+        };
+
+        var json = EditionJson.Serialize(edition, indented: false);
+
+        Assert.Contains("Réseaux 🙂 <b> & \\\"quotes\\\" \\\\uD83D", json, StringComparison.Ordinal);
+        Assert.Contains("👩‍👩‍👧 C:\\\\temp", json, StringComparison.Ordinal);
+        Assert.Equivalent(edition, EditionJson.Deserialize(json), strict: true);
+    }
+
+    [Fact]
     public void Compact_form_is_one_line()
     {
         var edition = Fixture.Import("markdown/social-report-2020-03-13.md");

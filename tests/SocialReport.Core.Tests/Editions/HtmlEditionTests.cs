@@ -85,3 +85,83 @@ public sealed class HtmlEditionTests
         Assert.Equal(new DateOnly(2020, 4, 3), edition.Date);
     }
 }
+
+public sealed class HtmlPageShapeTests
+{
+    [Fact]
+    public void Logo_heading_and_sidebar_dates_do_not_win()
+    {
+        var html = """
+            <html><body>
+              <header><h1 class="logo">Exemple Media</h1></header>
+              <aside><h2>Les plus lus</h2><p><time datetime="2019-01-01">1 janvier 2019</time> Un vieil article très lu.</p></aside>
+              <main>
+                <h1>Social Report</h1>
+                <p><time datetime="2020-04-03T09:00">3 avril 2020</time></p>
+                <h2>TikTok dépasse les 2 milliards de téléchargements</h2>
+                <p>L’application a dépassé les 2 milliards de téléchargements, selon <a href="https://www.numerama.com/tiktok">Numerama</a>.</p>
+              </main>
+              <footer><h2>Nous suivre</h2><p>Facebook, Twitter</p></footer>
+            </body></html>
+            """u8.ToArray();
+
+        var edition = new EditionImporter().Import("page.html", html);
+
+        Assert.Equal("Social Report", edition.Title);
+        Assert.Equal(new DateOnly(2020, 4, 3), edition.Date);
+        Assert.Equal(["TikTok dépasse les 2 milliards de téléchargements"], edition.Stories.Select(s => s.Headline));
+        Assert.Equal([new Source("Numerama", new Uri("https://www.numerama.com/tiktok"))], edition.Stories[0].Sources);
+    }
+}
+
+public sealed class HtmlEmailLayoutTests
+{
+    [Fact]
+    public void Layout_tables_and_bare_divs_give_each_paragraph_once()
+    {
+        var html = """
+            <html lang="fr"><head><title>Social Report - 3 avril 2020</title></head><body>
+              <table><tr><td>
+                <h1>Social Report</h1>
+                <div>Une intro dans un simple div, sans paragraphe.</div>
+                <table><tr><td>
+                  <h2>Snapchat lance Snap Minis</h2>
+                  <p>Snap ouvre sa messagerie à des mini-applications, selon <a href="https://www.frandroid.com/snap">Frandroid</a>.</p>
+                  <h3>Ce qui change</h3>
+                  <div>Les développeurs pourront publier des jeux et des outils.</div>
+                  <blockquote><p>« Une nouvelle étape », dit Snap.</p></blockquote>
+                </td></tr></table>
+              </td></tr></table>
+            </body></html>
+            """u8.ToArray();
+
+        var edition = new EditionImporter().Import("email.html", html);
+
+        Assert.Equal("Social Report", edition.Title);
+        Assert.Equal(new DateOnly(2020, 4, 3), edition.Date);
+        Assert.Equal("Une intro dans un simple div, sans paragraphe.", edition.Intro);
+        var story = edition.Stories.Single();
+        Assert.Equal(
+            "Snap ouvre sa messagerie à des mini-applications, selon Frandroid.\n\nCe qui change\n\nLes développeurs pourront publier des jeux et des outils.\n\n« Une nouvelle étape », dit Snap.",
+            story.Text);
+        Assert.Equal([new Source("Frandroid", new Uri("https://www.frandroid.com/snap"))], story.Sources);
+    }
+}
+
+public sealed class HtmlDateTests
+{
+    [Theory]
+    [InlineData("<time datetime=\"2020-04-03\">", 2020, 4, 3)]
+    [InlineData("<time datetime=\"2020-04-03T09:00:00+02:00\">", 2020, 4, 3)]
+    [InlineData("<time datetime=\"soon\"></time><time datetime=\"April 3, 2020\">", 2020, 4, 3)]
+    [InlineData("<meta name=\"date\" content=\"2020-04-03\">", 2020, 4, 3)]
+    [InlineData("<p>Publié le vendredi 3 avril 2020</p>", 2020, 4, 3)]
+    public void Reads_the_date_from_markup_then_text(string markup, int year, int month, int day)
+    {
+        var html = $"<html><head><title>Brief</title></head><body>{markup}<h2>Une brève</h2><p>Un paragraphe.</p></body></html>";
+
+        var edition = new EditionImporter().Import("page.html", System.Text.Encoding.UTF8.GetBytes(html));
+
+        Assert.Equal(new DateOnly(year, month, day), edition.Date);
+    }
+}

@@ -10,6 +10,7 @@ public sealed class TextExportTests
         "Je m'abonne", "Imprimer", "Recherche", "Screenshot", ".png", ".jpg", "Round-Up", "Newsletter", "Subscribe", "Share",
         "Read more", "Publié par", "Source :", "Source:", "©", "Logo de", "Partager", "Mentions légales", "Unsubscribe",
         "Advertisement", "Crédit photo", "Photo credit", "Accueil ›", "In this issue", "À lire aussi", "Tweet",
+        "min de lecture", "Suivez-nous", "commentaires", "Tags :", "Mots-clés", "Photo by", "Getty", "Accueil /", "Tous droits",
     ];
 
     public static TheoryData<string> Exports =>
@@ -20,6 +21,7 @@ public sealed class TextExportTests
         "text/social-brief-2021-06-04.txt",
         "text/revue-de-presse-digitale-42.txt",
         "text/social-report-2020-03-13-en.txt",
+        "text/blog-digital-2021-03-12.txt",
     ];
 
     [Theory]
@@ -152,6 +154,24 @@ public sealed class TextExportTests
         Assert.Equal("Twitter tests disappearing “Fleets” in Brazil", edition.Stories[0].Headline);
         Assert.Equal(["twitter", "beykpour"], edition.Stories[0].Topics.Take(2));
         Assert.Equal(["CNBC"], edition.Stories[1].Sources.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void Site_name_above_the_dated_title_is_not_the_title()
+    {
+        var edition = Fixture.Import("text/blog-digital-2021-03-12.txt");
+
+        Assert.Equal("Les 3 infos social media de la semaine", edition.Title);
+        Assert.Equal(new DateOnly(2021, 3, 12), edition.Date);
+        Assert.Equal("Trois annonces ont retenu notre attention cette semaine, entre audio, commerce et vidéo courte.", edition.Intro);
+        Assert.Equal(
+            ["Twitter ouvre Spaces à tous les comptes de plus de 600 abonnés", "Facebook teste le shopping en direct aux États-Unis", "Instagram prépare une version « Lite » de Reels"],
+            edition.Stories.Select(s => s.Headline));
+        // The byline, photo credit, related link and comment counter inside the first story are dropped.
+        Assert.Equal(2, edition.Stories[0].Paragraphs.Count());
+        Assert.Equal(["Frandroid", "Presse-citron"], edition.Stories[0].Sources.Select(s => s.Name));
+        Assert.Equal(["BFMTV"], edition.Stories[1].Sources.Select(s => s.Name));
+        Assert.Empty(edition.Stories[1].Tags);
     }
 
     [Fact]

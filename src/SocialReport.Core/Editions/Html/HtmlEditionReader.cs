@@ -10,7 +10,8 @@ namespace SocialReport.Core.Editions.Html;
 internal sealed class HtmlEditionReader(OutletCatalog outlets, DateOnly today)
 {
     private const string Chrome = "nav, script, style, noscript, template, footer, header, aside, form, figure, figcaption, iframe, svg, button, select, dialog, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], [hidden]";
-    private const string TextBlocks = "p, li, blockquote, pre, dd, td, h4, h5, h6";
+    private const string TextBlocks = "p, li, blockquote, pre, dd, td, th, div, h4, h5, h6";
+    private const string Blocks = "p, li, blockquote, pre, dd, dt, td, th, div, section, article, ul, ol, table, h1, h2, h3, h4, h5, h6";
 
     public EditionDraft Read(string fileName, string html)
     {
@@ -34,7 +35,8 @@ internal sealed class HtmlEditionReader(OutletCatalog outlets, DateOnly today)
         var intro = new List<string>();
         var stories = new List<(string Headline, List<string> Paragraphs, SourceList Sources)>();
 
-        foreach (var element in root.QuerySelectorAll($"h1, {storyLevel}, {TextBlocks}"))
+        var subheadings = storyLevel == "h2" ? ", h3" : "";
+        foreach (var element in root.QuerySelectorAll($"h1, {storyLevel}, {TextBlocks}{subheadings}"))
         {
             if (element.LocalName == storyLevel)
             {
@@ -45,7 +47,8 @@ internal sealed class HtmlEditionReader(OutletCatalog outlets, DateOnly today)
                 }
                 continue;
             }
-            if (element.LocalName == "h1" || element.ParentElement?.Closest(TextBlocks) is not null)
+            // Layout tables and wrapper divs hold blocks of their own: read those instead, each once.
+            if (element.LocalName == "h1" || element.QuerySelector(Blocks) is not null)
             {
                 continue;
             }

@@ -10,7 +10,10 @@ internal static class HtmlMetadata
 {
     public static string? Title(IHtmlDocument document)
     {
-        var h1 = document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("nav, footer, aside") is null);
+        // A site often puts its logo in an <h1> of the page header; the edition's own <h1> sits in the content.
+        var h1 = document.QuerySelector("main h1, article h1, [role=main] h1")
+            ?? document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("nav, footer, aside, header") is null)
+            ?? document.QuerySelectorAll("h1").FirstOrDefault(h => h.Closest("nav, footer, aside") is null);
         var text = HtmlEditionReader.Clean(h1?.TextContent ?? Meta(document, "og:title") ?? document.Title ?? "");
         if (h1 is null && text.LastIndexOf(" | ", StringComparison.Ordinal) is > 0 and var siteName)
         {
@@ -25,25 +28,24 @@ internal static class HtmlMetadata
 
     public static DateOnly? Date(string fileName, IHtmlDocument document, DateOnly today)
     {
-        var machine = document.QuerySelectorAll("time[datetime]").Select(t => t.GetAttribute("datetime"))
-            .Append(Meta(document, "article:published_time"))
-            .Append(Meta(document, "date"))
-            .Append(Meta(document, "dc.date"))
-            .OfType<string>()
-            .FirstOrDefault(v => v.Length >= 10);
-        if (machine is not null)
+        var machineDates = new[] { Meta(document, "article:published_time"), Meta(document, "date"), Meta(document, "dc.date") }
+            .Concat(document.QuerySelectorAll("time[datetime]").Where(t => t.Closest("nav, aside, footer") is null).Select(t => t.GetAttribute("datetime")))
+            .OfType<string>();
+        foreach (var value in machineDates)
         {
-            var mention = DateText.Whole(machine[..10])
-                ?? throw new EditionImportException(fileName, 0, $"the page's date \"{machine}\" is not a date");
-            return mention.Date ?? throw new EditionImportException(fileName, LineOf(document, machine), $"the date \"{machine[..10]}\" does not exist");
+            var mention = (value.Length > 10 ? DateText.Whole(value[..10]) : null) ?? DateText.Whole(value);
+            if (mention is not null)
+            {
+                return mention.Date ?? throw new EditionImportException(fileName, LineOf(document, value), $"the date \"{mention.Text}\" does not exist");
+            }
         }
-        var heading = document.QuerySelector("h1")?.TextContent ?? document.Title ?? "";
-        var texts = new[] { heading }.Concat(document.QuerySelectorAll("time, .date, .byline, p").Select(e => e.TextContent));
-        var mentions = texts.SelectMany(t => DateText.Find(HtmlEditionReader.Clean(t))).ToList();
-        if (DateText.Find(HtmlEditionReader.Clean(heading)).FirstOrDefault(d => d.DoesNotExist) is { } invalid)
+        var headings = new[] { document.QuerySelector("h1")?.TextContent, document.Title }.OfType<string>().Select(HtmlEditionReader.Clean).ToList();
+        if (headings.SelectMany(DateText.Find).FirstOrDefault(d => d.DoesNotExist) is { } invalid)
         {
             throw new EditionImportException(fileName, LineOf(document, invalid.Text), $"the date \"{invalid.Text}\" does not exist");
         }
+        var texts = headings.Concat(document.QuerySelectorAll("time, .date, .byline, p").Select(e => HtmlEditionReader.Clean(e.TextContent)));
+        var mentions = texts.SelectMany(DateText.Find).ToList();
         return mentions.Select(d => d.Date).FirstOrDefault(d => d is not null)
             ?? mentions.Select(d => d.ResolveYear(today)).FirstOrDefault(d => d is not null);
     }

@@ -11,7 +11,6 @@ namespace SocialReport.Core.Editions.Markdown;
 internal sealed class MarkdownEditionReader(OutletCatalog outlets)
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
-    private static readonly string[] TagPrefixes = ["tags", "tag", "topics", "sujets", "thèmes", "themes", "mots-clés", "mots-cles"];
 
     private sealed class StoryBuilder(string headline, OutletCatalog outlets)
     {
@@ -52,7 +51,7 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
                     stories.Add(story);
                     break;
                 case ParagraphBlock paragraph when stories.Count > 0 && stories[^1] is { Paragraphs.Count: 0, Tags.Count: 0 } current
-                    && TryReadTags(InlineText.Of(paragraph.Inline), out var tags, out var rest):
+                    && TagsLine.TryRead(InlineText.Of(paragraph.Inline), out var tags, out var rest):
                     current.Tags = tags;
                     if (rest.Length > 0)
                     {
@@ -136,25 +135,7 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
         _ => "",
     };
 
-    /// <summary>"Tags: whatsapp, facebook" on the first line of a story's first paragraph.</summary>
-    private static bool TryReadTags(string text, out IReadOnlyList<string> tags, out string rest)
-    {
-        var lines = text.Split('\n', 2);
-        var colon = lines[0].IndexOf(':', StringComparison.Ordinal);
-        var prefix = colon > 0 ? lines[0][..colon].Trim().ToLowerInvariant() : "";
-        if (!TagPrefixes.Contains(prefix))
-        {
-            tags = [];
-            rest = text;
-            return false;
-        }
-        tags = TopicExtractor.NormalizeTags(lines[0][(colon + 1)..].Split(',', ';'));
-        rest = lines.Length > 1 ? lines[1] : "";
-        return true;
-    }
-
-    private static string Clean(string text) =>
-        string.Join('\n', text.Split('\n').Select(PlainText.Normalize).Select(l => l.Trim())).Replace("\n", " ", StringComparison.Ordinal).Trim();
+    private static string Clean(string text) => PlainText.Normalize(text.Replace('\n', ' ')).Trim();
 
     private static string? TitleWithoutDate(string? heading) => heading is null ? null : TitleText.Split(heading).Title;
 

@@ -29,7 +29,7 @@ internal static partial class ChromeLines
     [GeneratedRegex(@"^\S.{0,150}\.(?:png|jpe?g|gif|webp|svg|avif|heic|tiff?|bmp|mp4|mov|webm|pdf)$", RegexOptions.IgnoreCase)]
     private static partial Regex FileName();
 
-    [GeneratedRegex(@"^(?:©|\(c\)|copyright\b|cr[ée]dits?(?: photo)?\s*:|photo\s*:|photos\s*:|image\s*:|illustration\s*:|(?:photo|image) credit\s*:|getty images|shutterstock)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(?(?:©|\(c\)|copyright\b|cr[ée]dits?(?: photo)?\s*:|photos?\s*:|images?\s*:|illustration\s*:|visuel\s*:|(?:photo|image) credit\s*:|(?:photo|image|illustration)s? (?:by|par|de|credit)\b|getty images|shutterstock|dr\)?$)", RegexOptions.IgnoreCase)]
     private static partial Regex Credit();
 
     [GeneratedRegex(@"^(?:(?:publi[ée]e?|r[ée]dig[ée]e?|[ée]crite?|post[ée]e?|mise? [àa] jour)\s+(?:par|le|il y a)\b|(?:written|posted|published|updated)\s+(?:by|on|at)\b|updated\s*:|(?<short>par|by)\s+\p{Lu})", RegexOptions.IgnoreCase)]
@@ -44,8 +44,12 @@ internal static partial class ChromeLines
     [GeneratedRegex(@"\b(?:unsubscribe|se d[ée]sabonner|d[ée]sinscri(?:re|ption)|mentions l[ée]gales|all rights reserved|tous droits r[ée]serv[ée]s|privacy policy|politique de confidentialit[ée]|cookie settings|param[eè]tres des cookies|view in browser|voir la version en ligne)\b", RegexOptions.IgnoreCase)]
     private static partial Regex FooterWords();
 
+    /// <summary>Links to other pages, calls to follow or subscribe, reading times and counters.</summary>
+    [GeneratedRegex(@"^(?:(?:[àa] )?(?:lire|voir|relire|d[ée]couvrir) (?:aussi|[ée]galement|plus)\b|(?:read|see) (?:also|more)\b|related\s*:|pour aller plus loin\b|suivez[- ]nous\b|follow us\b|partager sur\b|share (?:on|this)\b|abonnez-vous\b|inscrivez-vous\b|subscribe to\b|sign up (?:for|to)\b|(?:tags?|mots[- ]cl[ée]s|th[èe]mes|topics|cat[ée]gories?|categories)\s*:|\d+\s*(?:min(?:utes?)?\.?\s*(?:de lecture|read)|commentaires?|comments?|partages?|shares?|likes?|vues|views)$)", RegexOptions.IgnoreCase)]
+    private static partial Regex PageLinks();
+
     /// <summary>"Accueil › Veille › Réseaux sociaux", "Home / News / Social".</summary>
-    [GeneratedRegex(@"^[^.!?]{1,60}(?:\s+[›>»/|]\s+[^.!?]{1,60}){2,}$")]
+    [GeneratedRegex(@"^[^.!?]{1,60}(?:\s+[›>»/|]\s+[^.!?]{1,60}){2,}$", RegexOptions.NonBacktracking)]
     private static partial Regex Breadcrumb();
 
     [GeneratedRegex(@"^[\s•·\-–—*|>›»◦▪●]+")]
@@ -86,7 +90,7 @@ internal static partial class ChromeLines
             _ when FileName().IsMatch(bare) && words <= 12 => LineKind.FileName,
             _ when Credit().IsMatch(bare) && words <= 15 => LineKind.Caption,
             _ when SourceLine().IsMatch(bare) && words <= 15 => LineKind.SourceLine,
-            _ when words <= 15 && (FooterWords().IsMatch(bare) || Breadcrumb().IsMatch(bare)) => LineKind.Button,
+            _ when words <= 15 && (FooterWords().IsMatch(bare) || PageLinks().IsMatch(bare) || Breadcrumb().IsMatch(bare)) => LineKind.Button,
             _ when IsByline(bare, words) => LineKind.Byline,
             _ when IsDateLine(bare, words) => LineKind.DateLine,
             _ when words <= 6 && BannerWords().IsMatch(TextFolding.Fold(bare)) && !EndsSentence(bare) => LineKind.Banner,

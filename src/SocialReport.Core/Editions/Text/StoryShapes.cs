@@ -21,10 +21,10 @@ internal static class StoryShapes
 
     /// <summary>Indexes of the content units that open a story: each is a headline followed by a body paragraph that
     /// is not itself a headline (so a stray caption above a headline does not steal the story).</summary>
-    public static IReadOnlySet<int> FindHeadlines(IReadOnlyList<TextUnit> content, int first)
+    public static IReadOnlySet<int> FindHeadlines(IReadOnlyList<TextUnit> content)
     {
         var headlines = new HashSet<int>();
-        for (var i = content.Count - 2; i >= first; i--)
+        for (var i = content.Count - 2; i >= 0; i--)
         {
             var unit = content[i];
             var next = content[i + 1];

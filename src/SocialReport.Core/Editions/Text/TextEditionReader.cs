@@ -7,17 +7,17 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
     public EditionDraft Read(string fileName, string text)
     {
         var lines = ChromeLines.Classify(text.Split('\n').Select(l => PlainText.Normalize(l.TrimEnd('\r')).Trim()).ToList());
-        var titleLine = lines.FirstOrDefault(l => l.Kind is LineKind.Content or LineKind.Banner
-            || (l.Kind == LineKind.DateLine && DateText.Whole(l.Text) is null));
+        var titleLine = FindTitleLine(lines);
         var (title, titleDate) = titleLine is null ? (null, null) : TitleText.Split(titleLine.Text);
         var body = lines
-            .Select(l => l == titleLine || (l.Kind is LineKind.Content && titleLine is not null && TextFolding.Key(l.Text) == TextFolding.Key(titleLine.Text))
+            .Select(l => (l.Kind is LineKind.Content && l.Number < (titleLine?.Number ?? 0))
+                || l == titleLine || (l.Kind is LineKind.Content && titleLine is not null && TextFolding.Key(l.Text) == TextFolding.Key(titleLine.Text))
                 ? l with { Kind = LineKind.Banner }
                 : l)
             .ToList();
         var units = TextUnit.From(body);
         var content = units.Where(u => u.Kind == LineKind.Content).ToList();
-        var headlines = StoryShapes.FindHeadlines(content, 0);
+        var headlines = StoryShapes.FindHeadlines(content);
         var firstStoryLine = headlines.Count == 0 ? int.MaxValue : content[headlines.Min()].Line;
         var header = units.Where(u => u.Line < firstStoryLine).ToList();
         var (signature, signedBy) = FindSignature(content, headlines);
@@ -35,6 +35,24 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
     }
 
     private string Repair(string text) => GluedWords.Repair(text, outlets);
+
+    /// <summary>The first line of words, unless a dated headline comes before any story: a page often opens with its
+    /// site's name ("Le blog du digital") and titles the edition below ("Les 3 infos de la semaine – 12 mars 2021").</summary>
+    private static TextLine? FindTitleLine(IReadOnlyList<TextLine> lines)
+    {
+        var first = lines.FirstOrDefault(l => l.Kind is LineKind.Content or LineKind.Banner
+            || (l.Kind == LineKind.DateLine && DateText.Whole(l.Text) is null));
+        if (first is null || DateText.Find(first.Text).Any(d => d.Year is not null))
+        {
+            return first;
+        }
+        var rest = lines.Where(l => l.Number > first.Number).ToList();
+        var content = TextUnit.From(rest).Where(u => u.Kind == LineKind.Content).ToList();
+        var headlines = StoryShapes.FindHeadlines(content);
+        return headlines.Count > 0 && content[headlines.Min()] is var opening && DateText.Find(opening.Text).Any(d => d.Year is not null)
+            ? rest.First(l => l.Number == opening.Line)
+            : first;
+    }
 
     /// <summary>Some exports sign at the bottom: short lines after the last story's paragraphs that name people.
     /// Returns the line where that signature starts (past the end when there is none) and who signed.</summary>
