@@ -6,8 +6,6 @@ using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 
-using DateText = SocialReport.Core.Cards.DateText;
-
 namespace SocialReport.Core.Commands;
 
 /// <summary>/publish, /preview, /stats and /broadcast: refused by the engine to anyone not on the editors' list.</summary>

@@ -4,8 +4,6 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 
-using DateText = SocialReport.Core.Cards.DateText;
-
 namespace SocialReport.Core.Commands;
 
 /// <summary>/latest, /archive and the pager behind the buttons: /cover, /read, /full.</summary>

@@ -8,7 +8,7 @@ internal static class TitleText
 
     public static (string Title, DateMention? Date) Split(string line)
     {
-        var date = DateText.Find(line).LastOrDefault(d => d.Year is not null);
+        var date = DateFinder.Find(line).LastOrDefault(d => d.Year is not null);
         if (date is null || line[(date.Index + date.Length)..].Trim().Length > 0)
         {
             return (line, date);

@@ -70,7 +70,7 @@ public sealed class EditorTests : IAsyncLifetime
         var text = (await _bot.AskAsync($"/publish {_edition}", "admin")).NoticeText();
 
         Assert.StartsWith("Édition refusée : ", text, StringComparison.Ordinal);
-        Assert.Contains($"{_edition}:2:", text, StringComparison.Ordinal);
+        Assert.Contains($"{Path.GetFileName(_edition)}:2: ", text, StringComparison.Ordinal);
         Assert.Equal(4, Archive.Count());
     }
 

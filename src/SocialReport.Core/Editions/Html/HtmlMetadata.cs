@@ -33,19 +33,19 @@ internal static class HtmlMetadata
             .OfType<string>();
         foreach (var value in machineDates)
         {
-            var mention = (value.Length > 10 ? DateText.Whole(value[..10]) : null) ?? DateText.Whole(value);
+            var mention = (value.Length > 10 ? DateFinder.Whole(value[..10]) : null) ?? DateFinder.Whole(value);
             if (mention is not null)
             {
                 return mention.Date ?? throw new EditionImportException(fileName, LineOf(document, value), $"the date \"{mention.Text}\" does not exist");
             }
         }
         var headings = new[] { document.QuerySelector("h1")?.TextContent, document.Title }.OfType<string>().Select(HtmlEditionReader.Clean).ToList();
-        if (headings.SelectMany(DateText.Find).FirstOrDefault(d => d.DoesNotExist) is { } invalid)
+        if (headings.SelectMany(DateFinder.Find).FirstOrDefault(d => d.DoesNotExist) is { } invalid)
         {
             throw new EditionImportException(fileName, LineOf(document, invalid.Text), $"the date \"{invalid.Text}\" does not exist");
         }
         var texts = headings.Concat(document.QuerySelectorAll("time, .date, .byline, p").Select(e => HtmlEditionReader.Clean(e.TextContent)));
-        var mentions = texts.SelectMany(DateText.Find).ToList();
+        var mentions = texts.SelectMany(DateFinder.Find).ToList();
         return mentions.Select(d => d.Date).FirstOrDefault(d => d is not null)
             ?? mentions.Select(d => d.ResolveYear(today)).FirstOrDefault(d => d is not null);
     }

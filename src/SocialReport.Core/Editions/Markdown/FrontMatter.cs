@@ -8,17 +8,33 @@ internal sealed record FrontMatter(string? Title, DateOnly? Date, string? Langua
 {
     public static FrontMatter Empty { get; } = new(null, null, null, null, []);
 
+    /// <summary>The first line opening more brackets than it closes, else where the scanner gave up.</summary>
+    private static int UnclosedLine(string yaml, int fallback)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+            if (lines[i].Count(c => c is '[' or '{') > lines[i].Count(c => c is ']' or '}')) return i + 1;
+        return fallback;
+    }
+
     /// <param name="firstLine">The file line (1-based) of the YAML's first line, so errors name the file's line.</param>
     public static FrontMatter Parse(string fileName, string yaml, int firstLine)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
         {
             throw new EditionImportException(fileName, firstLine - 1 + (int)ex.Start.Line, $"the front matter is not valid YAML: {FirstLine(ex.Message)}");
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated flow collections ("title: [unclosed").
+            throw new EditionImportException(fileName, firstLine - 1 + UnclosedLine(yaml, (int)scanner.CurrentPosition.Line),
+                "the front matter is not valid YAML: a [ or { is never closed");
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {
@@ -51,7 +67,7 @@ internal sealed record FrontMatter(string? Title, DateOnly? Date, string? Langua
 
     private static DateOnly ParseDate(string fileName, int line, string text)
     {
-        var mention = DateText.Whole(text);
+        var mention = DateFinder.Whole(text);
         if (mention?.DoesNotExist == true)
         {
             throw new EditionImportException(fileName, line, $"the date \"{text}\" does not exist");

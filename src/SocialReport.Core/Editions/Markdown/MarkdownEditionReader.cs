@@ -84,7 +84,7 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
         return new EditionDraft
         {
             Title = frontMatter.Title ?? TitleWithoutDate(heading),
-            Date = frontMatter.Date ?? DateFrom(fileName, heading, headingLine) ?? intro.SelectMany(DateText.Find).Select(d => d.Date).FirstOrDefault(d => d is not null),
+            Date = frontMatter.Date ?? DateFrom(fileName, heading, headingLine) ?? intro.SelectMany(DateFinder.Find).Select(d => d.Date).FirstOrDefault(d => d is not null),
             Language = frontMatter.Language,
             Url = frontMatter.Url,
             Authors = frontMatter.Authors,
@@ -141,7 +141,7 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
 
     private static DateOnly? DateFrom(string fileName, string? heading, int line)
     {
-        if (heading is null || DateText.Find(heading).FirstOrDefault(d => d.Year is not null) is not { } mention)
+        if (heading is null || DateFinder.Find(heading).FirstOrDefault(d => d.Year is not null) is not { } mention)
         {
             return null;
         }

@@ -113,8 +113,8 @@ internal static partial class ChromeLines
 
     /// <summary>"06 mars 2020", "Semaine du lundi 8 février 2021": a short line that is mostly a date.</summary>
     private static bool IsDateLine(string line, int words) =>
-        words <= 12 && DateText.Whole(line) is not null
-        || (words <= 6 && !EndsSentence(line) && DateText.Find(line).Any(d => d.Year is not null || d.Weekday is not null));
+        words <= 12 && DateFinder.Whole(line) is not null
+        || (words <= 6 && !EndsSentence(line) && DateFinder.Find(line).Any(d => d.Year is not null || d.Weekday is not null));
 
     /// <summary>A picture's caption sits right above its credit ("Logo de TikTok Shop" / "© Logo de TikTok Shop",
     /// "Instagram's new setting." / "Photo credit: Instagram"), with no blank line between.</summary>

@@ -41,15 +41,15 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
     private static TextLine? FindTitleLine(IReadOnlyList<TextLine> lines)
     {
         var first = lines.FirstOrDefault(l => l.Kind is LineKind.Content or LineKind.Banner
-            || (l.Kind == LineKind.DateLine && DateText.Whole(l.Text) is null));
-        if (first is null || DateText.Find(first.Text).Any(d => d.Year is not null))
+            || (l.Kind == LineKind.DateLine && DateFinder.Whole(l.Text) is null));
+        if (first is null || DateFinder.Find(first.Text).Any(d => d.Year is not null))
         {
             return first;
         }
         var rest = lines.Where(l => l.Number > first.Number).ToList();
         var content = TextUnit.From(rest).Where(u => u.Kind == LineKind.Content).ToList();
         var headlines = StoryShapes.FindHeadlines(content);
-        return headlines.Count > 0 && content[headlines.Min()] is var opening && DateText.Find(opening.Text).Any(d => d.Year is not null)
+        return headlines.Count > 0 && content[headlines.Min()] is var opening && DateFinder.Find(opening.Text).Any(d => d.Year is not null)
             ? rest.First(l => l.Number == opening.Line)
             : first;
     }
@@ -130,13 +130,13 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
         }
         foreach (var unit in header.Where(u => u.Kind is LineKind.DateLine or LineKind.Byline or LineKind.Address))
         {
-            if (DateText.Find(unit.Text).FirstOrDefault(d => d.Year is not null) is { } mention)
+            if (DateFinder.Find(unit.Text).FirstOrDefault(d => d.Year is not null) is { } mention)
             {
                 return Checked(fileName, unit.Line, mention);
             }
         }
         var everywhere = units.Where(u => u.Kind is LineKind.Content or LineKind.DateLine or LineKind.Byline)
-            .SelectMany(u => DateText.Find(u.Text))
+            .SelectMany(u => DateFinder.Find(u.Text))
             .ToList();
         return everywhere.Select(d => d.Date).FirstOrDefault(d => d is not null)
             ?? everywhere.Select(d => d.ResolveYear(today)).FirstOrDefault(d => d is not null);

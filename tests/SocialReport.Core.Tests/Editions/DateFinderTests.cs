@@ -2,7 +2,7 @@ using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Tests.Editions;
 
-public sealed class DateTextTests
+public sealed class DateFinderTests
 {
     [Theory]
     [InlineData("6 mars 2020", 2020, 3, 6)]
@@ -23,7 +23,7 @@ public sealed class DateTextTests
     [InlineData("2020-03-06", 2020, 3, 6)]
     [InlineData("2020/10/22", 2020, 10, 22)]
     public void Reads_french_english_and_numeric_dates(string text, int year, int month, int day) =>
-        Assert.Equal(new DateOnly(year, month, day), DateText.ParseDate(text));
+        Assert.Equal(new DateOnly(year, month, day), DateFinder.ParseDate(text));
 
     [Theory]
     [InlineData("2020-02-30")]
@@ -32,7 +32,7 @@ public sealed class DateTextTests
     [InlineData("31.04.21")]
     public void A_date_no_calendar_has_is_flagged(string text)
     {
-        var mention = DateText.Whole(text);
+        var mention = DateFinder.Whole(text);
         Assert.NotNull(mention);
         Assert.True(mention.DoesNotExist);
         Assert.Null(mention.Date);
@@ -44,15 +44,15 @@ public sealed class DateTextTests
     [InlineData("2 milliards d’utilisateurs", 0)]
     [InlineData("le 12 février, puis le 19 février 2020", 2)]
     public void Finds_only_real_dates_in_text(string text, int count) =>
-        Assert.Equal(count, DateText.Find(text).Count);
+        Assert.Equal(count, DateFinder.Find(text).Count);
 
     [Fact]
     public void A_weekday_places_a_date_without_year()
     {
-        var mention = Assert.Single(DateText.Find("lancé en France lundi 31 mars."));
+        var mention = Assert.Single(DateFinder.Find("lancé en France lundi 31 mars."));
         Assert.Null(mention.Date);
         Assert.Equal(new DateOnly(2025, 3, 31), mention.ResolveYear(new DateOnly(2026, 11, 29)));
         Assert.Equal(new DateOnly(2014, 3, 31), mention.ResolveYear(new DateOnly(2025, 3, 30)));
-        Assert.Null(Assert.Single(DateText.Find("le 31 mars")).ResolveYear(new DateOnly(2026, 11, 29)));
+        Assert.Null(Assert.Single(DateFinder.Find("le 31 mars")).ResolveYear(new DateOnly(2026, 11, 29)));
     }
 }

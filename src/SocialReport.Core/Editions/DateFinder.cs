@@ -4,7 +4,7 @@ namespace SocialReport.Core.Editions;
 
 /// <summary>Finds dates written in French or English: "6 mars 2020", "1er mars 2020", "March 6, 2020",
 /// "6 March 2020", "23.10.20", "2020-03-06", with an optional weekday.</summary>
-internal static partial class DateText
+internal static partial class DateFinder
 {
     private static readonly Dictionary<string, int> Months = new(StringComparer.OrdinalIgnoreCase)
     {
