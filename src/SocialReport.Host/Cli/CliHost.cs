@@ -6,7 +6,7 @@ namespace SocialReport.Host.Cli;
 /// <summary>The services of the host, without the web server, for the verbs that only read and write the archive.</summary>
 internal static class CliHost
 {
-    public static IHost Build()
+    public static IHost Build(IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -16,7 +16,7 @@ internal static class CliHost
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning")]);
+        builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning"), .. settings ?? []]);
         builder.AddSocialReport();
         return builder.Build();
     }

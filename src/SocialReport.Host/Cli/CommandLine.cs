@@ -15,6 +15,7 @@ internal static class CommandLine
             PublishVerb.Build(),
             ArchiveVerb.Build(),
             ChatVerb.Build(),
+            BenchVerb.Build(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => ServeVerb.RunAsync([.. parse.UnmatchedTokens], ct));
