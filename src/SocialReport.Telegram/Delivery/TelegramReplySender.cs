@@ -19,16 +19,24 @@ public sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscript
     {
         var messages = reply.Cards.SelectMany(renderer.Render).ToList();
         var next = 0;
-        try
+        var moved = false;
+        while (true)
         {
-            if (editMessageId is { } messageId && messages.Count > 0 && await EditAsync(bot, chatId, messageId, messages[0], cancellationToken))
-                next = 1;
-            for (; next < messages.Count; next++)
-                await SendAsync(bot, chatId, messages[next], cancellationToken);
-        }
-        catch (Exception e) when (TelegramErrors.ToOutcome(e) is { } outcome)
-        {
-            Handle(chatId, outcome, next < messages.Count ? $"reply message {next + 1}/{messages.Count}" : "reply");
+            try
+            {
+                if (editMessageId is { } messageId && next == 0 && messages.Count > 0 && await EditAsync(bot, chatId, messageId, messages[0], cancellationToken))
+                    next = 1;
+                for (; next < messages.Count; next++)
+                    await SendAsync(bot, chatId, messages[next], cancellationToken);
+                return;
+            }
+            catch (Exception e) when (TelegramErrors.ToOutcome(e) is { } outcome)
+            {
+                Handle(chatId, outcome, next < messages.Count ? $"reply message {next + 1}/{messages.Count}" : "reply");
+                // A group that became a supergroup: the rest of the answer goes to its new id, once.
+                if (outcome is not SendOutcome.Moved { NewChatId: var newId } || moved || !long.TryParse(newId, out var newChatId)) return;
+                (chatId, moved, editMessageId) = (newChatId, true, null);
+            }
         }
     }
 
