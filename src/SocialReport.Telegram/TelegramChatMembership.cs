@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Readers;
@@ -10,7 +11,7 @@ using Telegram.Bot.Types.Enums;
 namespace SocialReport.Telegram;
 
 /// <summary>Who administers a Telegram chat (getChatMember), and which chat an @name is (getChat).</summary>
-public sealed class TelegramChatMembership(
+internal sealed class TelegramChatMembership(
     TelegramClients clients,
     BotIdentity identity,
     IOptions<TelegramOptions> options,
@@ -20,7 +21,7 @@ public sealed class TelegramChatMembership(
 
     public async Task<bool> IsAdminAsync(ChatKey chat, string userId, CancellationToken cancellationToken)
     {
-        if (!options.Value.Enabled || !TelegramChats.TryParseId(chat, out var chatId) || !long.TryParse(userId, out var user)) return false;
+        if (!options.Value.Enabled || !TelegramChats.TryParseId(chat, out var chatId) || !long.TryParse(userId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var user)) return false;
         try
         {
             return IsAdmin(await clients.ForReplies().GetChatMember(chatId, user, cancellationToken));
@@ -37,7 +38,7 @@ public sealed class TelegramChatMembership(
     {
         if (!options.Value.Enabled || string.IsNullOrWhiteSpace(name)) return null;
         var reference = name.Trim();
-        ChatId chatId = long.TryParse(reference, out var id) ? new ChatId(id) : new ChatId(reference.StartsWith('@') ? reference : "@" + reference);
+        ChatId chatId = long.TryParse(reference, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(reference.StartsWith('@') ? reference : "@" + reference);
         try
         {
             var bot = clients.ForReplies();

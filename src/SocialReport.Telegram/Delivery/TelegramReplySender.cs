@@ -12,7 +12,7 @@ namespace SocialReport.Telegram.Delivery;
 /// Sends the engine's replies to the chat a command came from: every card rendered to HTML messages; a paging reply
 /// edits the message whose button was tapped. Platform errors are logged and acted on (blocked, gone, moved), never thrown.
 /// </summary>
-public sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscriptions subscriptions, IChatStore chats, ILogger<TelegramReplySender> logger)
+internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscriptions subscriptions, IChatStore chats, ILogger<TelegramReplySender> logger)
 {
     /// <param name="editMessageId">The message to replace with the first card, when the reply pages in place.</param>
     public async Task SendAsync(ITelegramBotClient bot, long chatId, Reply reply, int? editMessageId, CancellationToken cancellationToken)
@@ -32,9 +32,10 @@ public sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscript
             }
             catch (Exception e) when (TelegramErrors.ToOutcome(e) is { } outcome)
             {
-                Handle(chatId, outcome, next < messages.Count ? $"reply message {next + 1}/{messages.Count}" : "reply");
+                var what = editMessageId is { } edited && next == 0 ? $"the edit of message {edited}" : $"reply message {next + 1}/{messages.Count}";
+                Handle(chatId, outcome, what);
                 // A group that became a supergroup: the rest of the answer goes to its new id, once.
-                if (outcome is not SendOutcome.Moved { NewChatId: var newId } || moved || !long.TryParse(newId, out var newChatId)) return;
+                if (outcome is not SendOutcome.Moved { NewChatId: var newId } || moved || !long.TryParse(newId, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var newChatId)) return;
                 (chatId, moved, editMessageId) = (newChatId, true, null);
             }
         }

@@ -14,7 +14,7 @@ namespace SocialReport.Telegram.Updates;
 /// The command menu (setMyCommands) from <c>bot-manifests/telegram/commands.{lang}.json</c>: readers' commands for
 /// everyone, per language (French also without a language); editors' commands only in each editor's private chat.
 /// </summary>
-public sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<EditorsOptions> editors, ILogger<BotCommandMenu> logger)
+internal sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<EditorsOptions> editors, ILogger<BotCommandMenu> logger)
 {
     public const string DefaultLanguage = "fr";
 
@@ -22,7 +22,16 @@ public sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<Edit
 
     public async Task RegisterAsync(CancellationToken cancellationToken)
     {
-        var manifests = Load(ManifestDirectory);
+        IReadOnlyList<CommandManifest> manifests;
+        try
+        {
+            manifests = Load(ManifestDirectory);
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
+        {
+            logger.LogError("Telegram command lists in {Directory} can't be read, the command menu is left as it is: {Reason}", ManifestDirectory, e.Message);
+            return;
+        }
         if (manifests.Count == 0)
         {
             logger.LogWarning("No Telegram command list in {Directory}: the command menu is left as it is", ManifestDirectory);
@@ -68,7 +77,7 @@ public sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<Edit
 }
 
 /// <summary>One language's command list, as in <c>bot-manifests/telegram/commands.fr.json</c>.</summary>
-public sealed record CommandManifest(
+internal sealed record CommandManifest(
     [property: JsonPropertyName("language_code")] string LanguageCode,
     [property: JsonPropertyName("reader")] IReadOnlyList<BotCommand> Reader,
     [property: JsonPropertyName("editor")] IReadOnlyList<BotCommand> Editor);

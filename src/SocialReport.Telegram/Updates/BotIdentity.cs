@@ -4,7 +4,7 @@ using Telegram.Bot.Types;
 namespace SocialReport.Telegram.Updates;
 
 /// <summary>The bot's own user (getMe), asked once: its username tells our commands from other bots' in groups.</summary>
-public sealed class BotIdentity(TelegramClients clients)
+internal sealed class BotIdentity(TelegramClients clients)
 {
     private User? _me;
 

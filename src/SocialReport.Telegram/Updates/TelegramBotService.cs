@@ -55,6 +55,11 @@ internal sealed class TelegramBotService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception e)
+        {
+            // A bug of ours, not Telegram's: say so loudly, but a failing channel must not take the host down with it.
+            logger.LogCritical(e, "Telegram adapter stopped receiving updates");
+        }
     }
 
     private async Task PollAsync(TelegramOptions settings, CancellationToken stoppingToken)
@@ -94,7 +99,7 @@ internal sealed class TelegramBotService(
             {
                 return await call(stoppingToken);
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && TelegramErrors.ToOutcome(e) is not null)
             {
                 var delay = Backoff(failures);
                 logger.LogWarning("Telegram {What} failed, retrying in {Delay}: {Reason}", what, delay, TelegramErrors.Describe(e));

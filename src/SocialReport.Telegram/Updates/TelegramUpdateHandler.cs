@@ -11,7 +11,7 @@ using Telegram.Bot.Types.Enums;
 namespace SocialReport.Telegram.Updates;
 
 /// <summary>One update from Telegram: a command, a button, an edition file, or a change of the bot's place in a chat.</summary>
-public sealed class TelegramUpdateHandler(
+internal sealed class TelegramUpdateHandler(
     TelegramClients clients,
     BotIdentity identity,
     CommandEngine engine,

@@ -4,10 +4,10 @@ using Telegram.Bot.Types;
 
 namespace SocialReport.Telegram.Updates;
 
-public enum Enqueued { Accepted, Duplicate, Full }
+internal enum Enqueued { Accepted, Duplicate, Full }
 
 /// <summary>Updates received (by long polling or the webhook) and waiting for the worker; bounded, repeated ids dropped.</summary>
-public sealed class TelegramUpdateQueue
+internal sealed class TelegramUpdateQueue
 {
     private const int RememberedIds = 10_000;
     private readonly Channel<Update> _channel;
