@@ -33,7 +33,7 @@ public class AdapterLifecycleTests
         bot.Fake.FailNext(1, 502, method: "getUpdates");
         bot.Fake.FailNext(1, 500, chatId: Reader, method: "sendMessage");
         bot.Fake.SendText(Reader, Reader, "/latest");
-        await bot.Fake.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Text.Contains("failed to deliver", StringComparison.Ordinal)), TimeSpan.FromSeconds(10), "the failed reply to be logged");
+        await bot.Fake.WaitUntilAsync(() => bot.Logs.Lines.Any(l => l.Text.Contains("failed to deliver", StringComparison.Ordinal)), TelegramBotHost.Patience, "the failed reply to be logged");
 
         Assert.StartsWith("Commandes", Assert.Single(await bot.SayAsync(Reader, Reader, "/help")).PlainText);
         Assert.Contains(bot.Logs.Lines, l => l.Level == LogLevel.Warning && l.Text.StartsWith("Telegram getUpdates failed", StringComparison.Ordinal));

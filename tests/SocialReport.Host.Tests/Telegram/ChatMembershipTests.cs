@@ -22,10 +22,10 @@ public class ChatMembershipTests
         Assert.Equal(SubscriptionState.Active, bot.StoredChat(Reader)?.State);
 
         bot.Fake.ChangeMyChatMember(Reader, "member", "kicked");
-        await bot.Fake.WaitUntilAsync(() => bot.StoredChat(Reader)?.State == SubscriptionState.Blocked, what: "the reader to be blocked");
+        await bot.WaitUntilAsync(() => bot.StoredChat(Reader)?.State == SubscriptionState.Blocked, "the reader to be blocked");
 
         bot.Fake.ChangeMyChatMember(Reader, "kicked", "member");
-        await bot.Fake.WaitUntilAsync(() => bot.StoredChat(Reader)?.State == SubscriptionState.Active, what: "the reader to be back");
+        await bot.WaitUntilAsync(() => bot.StoredChat(Reader)?.State == SubscriptionState.Active, "the reader to be back");
 
         // Added to a group: a greeting in the adder's language, and no subscription until an admin asks.
         var greeting = Assert.Single(await AfterAsync(bot, Group, () => bot.Fake.ChangeMyChatMember(Group, "left", "member", "group", byUserId: GroupAdmin)));
@@ -37,10 +37,10 @@ public class ChatMembershipTests
         await bot.SayAsync(Group, GroupAdmin, "/start", expected: 2);
         Assert.Equal((SubscriptionState.Active, ChatKind.Group), (bot.StoredChat(Group)?.State, bot.StoredChat(Group)?.Kind));
         bot.Fake.ChangeMyChatMember(Group, "member", "kicked", byUserId: GroupAdmin);
-        await bot.Fake.WaitUntilAsync(() => bot.StoredChat(Group)?.State == SubscriptionState.Gone, what: "the group to be gone");
+        await bot.WaitUntilAsync(() => bot.StoredChat(Group)?.State == SubscriptionState.Gone, "the group to be gone");
         var sent = bot.Fake.SentTo(Group).Count;
         bot.Fake.ChangeMyChatMember(Group, "kicked", "member", byUserId: GroupAdmin);
-        await bot.Fake.WaitUntilAsync(() => bot.StoredChat(Group)?.State == SubscriptionState.Active, what: "the group to be back");
+        await bot.WaitUntilAsync(() => bot.StoredChat(Group)?.State == SubscriptionState.Active, "the group to be back");
         await bot.SayAsync(Group, GroupAdmin, "/help");
         Assert.Equal(sent + 1, bot.Fake.SentTo(Group).Count);
     }
@@ -49,6 +49,6 @@ public class ChatMembershipTests
     {
         var before = bot.Fake.SentTo(chatId).Count;
         act();
-        return [.. (await bot.Fake.WaitForSentAsync(chatId, before + 1)).Skip(before)];
+        return [.. (await bot.Fake.WaitForSentAsync(chatId, before + 1, TelegramBotHost.Patience)).Skip(before)];
     }
 }

@@ -46,7 +46,7 @@ public class EditorSessionTests
         var downloads = bot.Fake.RequestCount("getFile");
         var before = bot.Fake.SentTo(Editor).Count;
         bot.Fake.SendDocument(Editor, Editor, "huge.md", new byte[2 * 1024 * 1024 + 1], "/publish");
-        var tooBig = (await bot.Fake.WaitForSentAsync(Editor, before + 1))[^1];
+        var tooBig = (await bot.Fake.WaitForSentAsync(Editor, before + 1, TelegramBotHost.Patience))[^1];
         Assert.Equal("Édition refusée : le fichier dépasse 2 Mo", tooBig.PlainText);
         Assert.Equal(downloads, bot.Fake.RequestCount("getFile"));
 

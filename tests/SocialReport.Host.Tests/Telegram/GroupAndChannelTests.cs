@@ -92,7 +92,7 @@ public class GroupAndChannelTests
         bot.Fake.Migrate(Group, supergroup);
         bot.Fake.SendText(Group, Admin, "/help");
 
-        var answer = Assert.Single(await bot.Fake.WaitForSentAsync(supergroup));
+        var answer = Assert.Single(await bot.Fake.WaitForSentAsync(supergroup, 1, TelegramBotHost.Patience));
         Assert.StartsWith("Commandes", answer.PlainText);
         Assert.Null(bot.StoredChat(Group));
         Assert.Equal(SubscriptionState.Active, bot.StoredChat(supergroup)?.State);

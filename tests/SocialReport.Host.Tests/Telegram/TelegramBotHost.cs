@@ -33,6 +33,9 @@ sealed class TelegramBotHost : IAsyncDisposable
         Mode = mode;
     }
 
+    /// <summary>How long to wait for the bot: generous, for a loaded machine running every suite at once.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
     public FakeTelegramServer Fake { get; }
 
     public TelegramMode Mode { get; }
@@ -82,7 +85,7 @@ sealed class TelegramBotHost : IAsyncDisposable
         {
             await fake.WaitUntilAsync(
                 () => mode == TelegramMode.Webhook ? fake.Webhook is not null : fake.RequestCount("getUpdates") > 0,
-                TimeSpan.FromSeconds(10), "the bot to start receiving");
+                Patience, "the bot to start receiving");
         }
         return host;
     }
@@ -121,16 +124,18 @@ sealed class TelegramBotHost : IAsyncDisposable
                      ?? throw new InvalidOperationException($"No button [{label}] on message {message.MessageId}: " + string.Join(" ", message.AllButtons.Select(b => $"[{b.Text}]")));
         var before = Fake.SentTo(chatId).Count;
         var press = Fake.PressButton(chatId, userId, message.MessageId, button.CallbackData!);
-        await Fake.WaitUntilAsync(() => Fake.CallbackAnswers.Any(a => a.CallbackQueryId == press.CallbackQueryId), what: "the callback answer");
+        await WaitUntilAsync(() => Fake.CallbackAnswers.Any(a => a.CallbackQueryId == press.CallbackQueryId), "the callback answer");
         return await NewMessagesAsync(chatId, before, expected);
     }
 
     async Task<IReadOnlyList<BotMessage>> NewMessagesAsync(long chatId, int before, int expected)
     {
         if (expected == 0) return [];
-        var all = await Fake.WaitForSentAsync(chatId, before + expected, TimeSpan.FromSeconds(10));
+        var all = await Fake.WaitForSentAsync(chatId, before + expected, Patience);
         return [.. all.Skip(before)];
     }
+
+    public Task WaitUntilAsync(Func<bool> condition, string what) => Fake.WaitUntilAsync(condition, Patience, what);
 
     public async ValueTask DisposeAsync()
     {

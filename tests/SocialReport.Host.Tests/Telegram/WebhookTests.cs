@@ -26,10 +26,10 @@ public class WebhookTests
         await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Webhook);
         bot.Fake.AddChat(Reader);
         var update = bot.Fake.SendText(Reader, Reader, "/latest");
-        await bot.Fake.WaitForSentAsync(Reader, 1);
+        await bot.Fake.WaitForSentAsync(Reader, 1, TelegramBotHost.Patience);
 
         bot.Fake.RepeatUpdate(update.UpdateId);
-        await bot.Fake.WaitUntilAsync(() => bot.Fake.WebhookDeliveries.Count(d => d.UpdateId == update.UpdateId && d.Succeeded) == 2, what: "the second delivery");
+        await bot.WaitUntilAsync(() => bot.Fake.WebhookDeliveries.Count(d => d.UpdateId == update.UpdateId && d.Succeeded) == 2, "the second delivery");
         await bot.SayAsync(Reader, Reader, "/help");
 
         Assert.Equal(["Social Report · 6 mars 2020", "Commandes"], bot.Fake.SentTo(Reader).Select(m => m.PlainText.Split('\n')[0]));
