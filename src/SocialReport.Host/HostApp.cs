@@ -9,6 +9,7 @@ public static class HostApp
         builder.AddSocialReport();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapTelegram();
         return app;
     }
 }

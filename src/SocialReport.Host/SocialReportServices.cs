@@ -11,6 +11,7 @@ internal static class SocialReportServices
     {
         builder.AddSocialReportCore();
         builder.AddLiteDbStorage();
+        builder.AddTelegram();
         builder.Services.AddHttpClient<IEditionSource, EditionSource>(http => http.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHostedService<ArchiveSeeder>();
         return builder;

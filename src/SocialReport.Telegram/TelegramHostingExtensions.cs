@@ -1,0 +1,54 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Cards;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Readers;
+using SocialReport.Telegram;
+using SocialReport.Telegram.Delivery;
+using SocialReport.Telegram.Rendering;
+using SocialReport.Telegram.Updates;
+using Telegram.Bot;
+
+// In the hosting namespace, as ASP.NET Core's own Add* methods are: the host needs no extra using.
+namespace Microsoft.Extensions.Hosting;
+
+public static class TelegramHostingExtensions
+{
+    /// <summary>
+    /// The Telegram channel: options (section <c>Telegram</c>, validated at start), Bot API clients, the preview, the
+    /// sender, chat membership, and the receiving side (long polling or webhook). Everything checks
+    /// <see cref="TelegramOptions.Enabled"/> when it runs, so configuration added late (tests) is honoured.
+    /// </summary>
+    public static IHostApplicationBuilder AddTelegram(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Telegram.Bot puts the token in every request URL: HttpClient's own request logging must stay off.
+        services.AddHttpClient(TelegramClients.RepliesClient, http => http.Timeout = TelegramClients.HttpTimeout).RemoveAllLoggers()
+            .AddTypedClient<ITelegramBotClient>((http, sp) => TelegramClients.Create(sp.GetRequiredService<IOptions<TelegramOptions>>().Value, http, null));
+        services.AddHttpClient(TelegramClients.BroadcastClient, http => http.Timeout = TelegramClients.HttpTimeout).RemoveAllLoggers();
+        services.AddSingleton<TelegramClients>();
+
+        services.TryAddSingleton<ICallbackStore>(_ => new MemoryCallbackStore());
+        services.AddSingleton<TelegramCardRenderer>();
+        services.AddSingleton<IEditionPreview, TelegramEditionPreview>();
+        services.AddSingleton<TelegramEditionSender>();
+        services.AddSingleton<IEditionSender>(sp => sp.GetRequiredService<TelegramEditionSender>());
+        services.AddSingleton<BotIdentity>();
+        services.AddSingleton<TelegramChatMembership>();
+        services.AddSingleton<IChatMembership>(sp => sp.GetRequiredService<TelegramChatMembership>());
+
+        services.AddSingleton<TelegramReplySender>();
+        services.AddSingleton<TelegramUpdateHandler>();
+        services.AddSingleton<ITelegramUpdateHandler>(sp => sp.GetRequiredService<TelegramUpdateHandler>());
+        services.AddSingleton<TelegramUpdateQueue>();
+        services.AddSingleton<BotCommandMenu>();
+        services.AddHostedService<TelegramUpdateWorker>();
+        services.AddHostedService<TelegramBotService>();
+        return builder;
+    }
+}
