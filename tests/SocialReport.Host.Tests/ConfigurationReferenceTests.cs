@@ -16,6 +16,7 @@ public sealed class ConfigurationReferenceTests
         { ImportOptions.SectionName, typeof(ImportOptions) },
         { EditorsOptions.SectionName, typeof(EditorsOptions) },
         { CommandsOptions.SectionName, typeof(CommandsOptions) },
+        { TelegramOptions.SectionName, typeof(TelegramOptions) },
     };
 
     private static readonly IConfiguration Example = new ConfigurationBuilder()

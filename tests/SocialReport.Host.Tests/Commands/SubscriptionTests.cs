@@ -6,14 +6,14 @@ namespace SocialReport.Host.Tests.Commands;
 
 public sealed class SubscriptionTests : IAsyncLifetime
 {
-    private readonly IChatMembership _telegram = Substitute.For<IChatMembership>();
+    private readonly IChatMembership _membership = Substitute.For<IChatMembership>();
     private BotUnderTest _bot = null!;
 
     public async Task InitializeAsync()
     {
-        _telegram.Channel.Returns("telegram");
-        _bot = await BotUnderTest.StartAsync(b => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(b.Services, _telegram),
-            ("Admins:Telegram:0", "42"));
+        _membership.Channel.Returns("web");
+        _bot = await BotUnderTest.StartAsync(b => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(b.Services, _membership),
+            ("Admins:Web:0", "42"));
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -39,8 +39,8 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [Fact]
     public async Task In_a_group_only_its_admins_or_an_editor_change_the_subscription()
     {
-        var group = new ChatKey("telegram", "-100");
-        _telegram.IsAdminAsync(group, "7", Arg.Any<CancellationToken>()).Returns(true);
+        var group = new ChatKey("web", "-100");
+        _membership.IsAdminAsync(group, "7", Arg.Any<CancellationToken>()).Returns(true);
 
         Assert.Contains("administrateurs", (await _bot.AskInAsync(group, ChatKind.Group, "8", "/start")).Cards[0] is NoticeCard n ? n.Text : "");
         Assert.Null(_bot.Chats.Get(group));
@@ -56,18 +56,18 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [Fact]
     public async Task An_editor_subscribes_a_channel_they_administer()
     {
-        var channel = new ChatKey("telegram", "-1009");
-        _telegram.ResolveAsync("@socialnews", Arg.Any<CancellationToken>()).Returns(new ResolvedChat(channel, ChatKind.Channel, "Social News"));
-        _telegram.IsAdminAsync(channel, "42", Arg.Any<CancellationToken>()).Returns(true);
-        var editorChat = new ChatKey("telegram", "42");
+        var channel = new ChatKey("web", "-1009");
+        _membership.ResolveAsync("@socialnews", Arg.Any<CancellationToken>()).Returns(new ResolvedChat(channel, ChatKind.Channel, "Social News"));
+        _membership.IsAdminAsync(channel, "42", Arg.Any<CancellationToken>()).Returns(true);
+        var editorChat = new ChatKey("web", "42");
 
-        Assert.Contains("réservée", (await _bot.AskInAsync(new ChatKey("telegram", "5"), ChatKind.Private, "5", "/subscribe @socialnews")).NoticeText());
+        Assert.Contains("réservée", (await _bot.AskInAsync(new ChatKey("web", "5"), ChatKind.Private, "5", "/subscribe @socialnews")).NoticeText());
         Assert.Null(_bot.Chats.Get(channel));
 
         Assert.Contains("Social News", (await _bot.AskInAsync(editorChat, ChatKind.Private, "42", "/subscribe @socialnews")).NoticeText());
         var subscribed = _bot.Chats.Get(channel)!;
         Assert.Equal((SubscriptionState.Active, ChatKind.Channel), (subscribed.State, subscribed.Kind));
-        Assert.True(subscribed.CanReceiveBroadcasts);
+        Assert.Equal("/subscribe @socialnews by 42", subscribed.SubscribedVia);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class EditorSessionTests
     public async Task An_editor_publishes_a_document_and_a_reader_cannot(TelegramMode mode)
     {
         await using var bot = await TelegramBotHost.StartAsync(mode);
-        var march13 = RepositoryRoot.File("editions", "2020-03-13-social-report.md");
+        var march13 = Path.Combine(RepositoryFiles.Editions, "2020-03-13-social-report.md");
 
         // A reader's /publish is refused, and their file is never even downloaded.
         var refused = Assert.Single(await bot.SendDocumentAsync(Reader, Reader, march13, "/publish"));
@@ -36,7 +36,7 @@ public class EditorSessionTests
         Assert.StartsWith("Social Report · 13 mars 2020", latest.PlainText);
 
         // Or by replying /publish to a document sent earlier.
-        var march20 = RepositoryRoot.File("editions", "2020-03-20-social-report.md");
+        var march20 = Path.Combine(RepositoryFiles.Editions, "2020-03-20-social-report.md");
         var document = bot.Fake.SendDocument(Editor, Editor, "2020-03-20-social-report.md", await File.ReadAllBytesAsync(march20));
         var replied = await bot.SayAsync(Editor, Editor, "/publish", expected: 5, replyTo: document.MessageId);
         Assert.StartsWith("Édition du 20 mars 2020 publiée", replied[0].PlainText);

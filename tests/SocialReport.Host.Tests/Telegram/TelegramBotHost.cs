@@ -80,7 +80,7 @@ sealed class TelegramBotHost : IAsyncDisposable
         var host = new TelegramBotHost(fake, factory, directory, mode);
         _ = factory.Server; // starts the host
         if (mode == TelegramMode.Webhook) fake.RouteWebhooksThrough(factory.Server.CreateHandler());
-        if (publishSeed) host.Publish(RepositoryRoot.File("editions", "2020-03-06-social-report.txt"));
+        if (publishSeed) host.Publish(Path.Combine(RepositoryFiles.Editions, "2020-03-06-social-report.txt"));
         if (!string.IsNullOrEmpty(all["Telegram:BotToken"]))
         {
             await fake.WaitUntilAsync(
