@@ -1,3 +1,5 @@
+using SocialReport.Teams;
+
 namespace SocialReport.Host;
 
 /// <summary>The ASP.NET Core application: configuration, services and endpoints.</summary>
@@ -9,6 +11,7 @@ public static class HostApp
         builder.AddSocialReport();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapTeams();
         return app;
     }
 }
