@@ -136,7 +136,7 @@ public sealed class EditionSenderTests : IAsyncLifetime
 
         Assert.Equal(expected, personal);
         Assert.Equal(expected, channel);
-        Assert.Equal(2, fake.ConnectorRequests.Count); // a failed cover sends no stories
+        Assert.Equal(2, Sent().Count); // a failed cover sends no stories
     }
 
     [Fact]

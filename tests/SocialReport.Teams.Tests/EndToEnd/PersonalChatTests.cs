@@ -25,6 +25,7 @@ public sealed class PersonalChatTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        bot.Sent(); // every card the bot sent: version 1.5, allowed elements, size
         await bot.DisposeAsync();
         await fake.DisposeAsync();
     }
@@ -34,6 +35,7 @@ public sealed class PersonalChatTests : IAsyncLifetime
     /// <summary>The activities answering one message: replies to its id in the personal conversation.</summary>
     private async Task<IReadOnlyList<SentActivity>> AskAsync(string text)
     {
+        bot.Sent(); // checks the cards sent so far before they are forgotten
         fake.ConnectorRequests.Clear();
         await bot.SendAsync(TestActivities.PersonalMessage(Service, text));
         var sent = bot.Sent();

@@ -23,6 +23,7 @@ public sealed class TeamChannelTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        bot.Sent(); // every card the bot sent: version 1.5, allowed elements, size
         await bot.DisposeAsync();
         await fake.DisposeAsync();
     }
@@ -33,6 +34,7 @@ public sealed class TeamChannelTests : IAsyncLifetime
 
     private async Task<SentActivity> MentionAsync(string command, string channel = TestIds.OtherChannelId)
     {
+        bot.Sent(); // checks the cards sent so far before they are forgotten
         fake.ConnectorRequests.Clear();
         await bot.SendAsync(TestActivities.ChannelMention(Service, command, channel));
         var reply = Assert.Single(bot.Sent());
@@ -45,6 +47,7 @@ public sealed class TeamChannelTests : IAsyncLifetime
     {
         var sender = bot.Services.GetServices<IEditionSender>().Single(s => s.Channel == "teams");
         var edition = bot.Services.GetRequiredService<EditionImporter>().ImportFile(RepositoryFiles.Newest);
+        bot.Sent(); // checks the cards sent so far before they are forgotten
         fake.ConnectorRequests.Clear();
         return await sender.SendAsync(bot.Chats.Get(Team)!, edition, DeliveryMode.Edition, CancellationToken.None);
     }
