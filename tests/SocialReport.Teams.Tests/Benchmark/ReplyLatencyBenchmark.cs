@@ -50,7 +50,8 @@ public sealed class ReplyLatencyBenchmark(ITestOutputHelper output)
             var report = string.Create(CultureInfo.InvariantCulture,
                 $"{latencies.Count} replies to '{Command}' at {PerSecond}/s over {elapsed.TotalSeconds:0.0} s ({Chats} chats): " +
                 $"median {Percentile(latencies, 0.50):0.0} ms, p90 {Percentile(latencies, 0.90):0.0} ms, p99 {Percentile(latencies, 0.99):0.0} ms, " +
-                $"max {latencies[^1]:0.0} ms; failures {failures}; host memory: RSS {rss / 1048576.0:0} MB, peak RSS {peak / 1048576.0:0} MB");
+                $"max {latencies[^1]:0.0} ms; failures {failures}; host memory: RSS {rss / 1048576.0:0} MB, peak RSS {peak / 1048576.0:0} MB; " +
+                $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
             output.WriteLine(report);
             Console.WriteLine(report);
 
