@@ -1,3 +1,5 @@
+using SocialReport.Teams;
+
 namespace SocialReport.Host;
 
 /// <summary>The ASP.NET Core application: configuration, services and endpoints.</summary>
@@ -10,6 +12,7 @@ public static class HostApp
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapTelegram();
+        app.MapTeams();
         return app;
     }
 }

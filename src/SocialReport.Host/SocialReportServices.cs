@@ -1,6 +1,7 @@
 using SocialReport.Core;
 using SocialReport.Core.Commands;
 using SocialReport.Storage.LiteDb;
+using SocialReport.Teams;
 
 namespace SocialReport.Host;
 
@@ -12,6 +13,7 @@ internal static class SocialReportServices
         builder.AddSocialReportCore();
         builder.AddLiteDbStorage();
         builder.AddTelegram();
+        builder.AddTeams();
         builder.Services.AddHttpClient<IEditionSource, EditionSource>(http => http.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHostedService<ArchiveSeeder>();
         return builder;

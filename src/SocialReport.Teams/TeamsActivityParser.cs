@@ -14,8 +14,21 @@ public static partial class TeamsActivityParser
     /// <summary>Teams takes about 100 KB of UTF-16 a message; a full-story part this long leaves room for the card around it.</summary>
     public const int MaxMessageChars = 15_000;
 
+    /// <summary>The chat id prefix of a team: every channel of one team is one subscriber.</summary>
+    public const string TeamPrefix = "team:";
+
+    /// <summary>
+    /// The chat an activity belongs to. A team is one chat, <c>team:{teamId}</c>, whichever of its channels the
+    /// activity came from: its subscription is one, posted in one channel (the chat's address), and
+    /// <c>subscribe</c> typed in another channel moves it there. Personal and group chats are keyed on their
+    /// conversation id.
+    /// </summary>
     public static ChatKey ChatKeyOf(Activity activity) =>
-        new(Channel, TeamsConversation.IdOf(activity) ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity)));
+        TeamsConversation.TypeOf(activity) == "channel" && activity.ChannelData?.Team?.Id is { Length: > 0 } team
+            ? TeamKey(team)
+            : new(Channel, TeamsConversation.IdOf(activity) ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity)));
+
+    public static ChatKey TeamKey(string teamId) => new(Channel, TeamPrefix + teamId);
 
     public static ChatKind ChatKindOf(Activity activity) => TeamsConversation.TypeOf(activity) switch
     {
@@ -42,13 +55,20 @@ public static partial class TeamsActivityParser
         {
             Chat = ChatKeyOf(activity),
             ChatKind = ChatKindOf(activity),
-            ChatTitle = activity.Conversation.Name ?? activity.ChannelData?.Channel?.Name ?? activity.ChannelData?.Team?.Name,
+            ChatTitle = ChatTitleOf(activity),
             Sender = new Sender(activity.From.AadObjectId ?? activity.From.Id, activity.From.Name, activity.Locale),
             Text = text.Trim(),
             FromButton = buttonCommand is not null,
             MaxMessageChars = MaxMessageChars,
+            Address = ConversationReference.FromActivity(activity)?.ToJson(),
         };
     }
+
+    /// <summary>The team's name for a team (the chat is the team), else the conversation's.</summary>
+    public static string? ChatTitleOf(Activity activity) =>
+        ChatKeyOf(activity).Id.StartsWith(TeamPrefix, StringComparison.Ordinal)
+            ? activity.ChannelData?.Team?.Name ?? activity.ChannelData?.Channel?.Name
+            : activity.Conversation?.Name ?? activity.ChannelData?.Channel?.Name ?? activity.ChannelData?.Team?.Name;
 
     /// <summary>The text without the bot's <c>&lt;at&gt;…&lt;/at&gt;</c> mentions, non-breaking spaces made plain, trimmed.</summary>
     public static string StripMentions(Activity activity)

@@ -3,8 +3,11 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialReport.Core.Cards;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
+using SocialReport.Teams.Bot;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Connector;
 
@@ -17,8 +20,8 @@ public static class TeamsHostExtensions
 
     /// <summary>
     /// Registers the Teams adapter's services: options (section <c>Teams</c>, validated at start-up), the inbound
-    /// token validator, the connector client (a typed HttpClient with MSAL tokens) and the card renderer. Endpoints
-    /// are mapped by the host.
+    /// token validator, the connector client (a typed HttpClient with MSAL tokens), the card renderer, the activity
+    /// handler, the edition sender and preview. The endpoint is mapped by <see cref="TeamsEndpoints.MapTeams"/>.
     /// </summary>
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
@@ -39,9 +42,15 @@ public static class TeamsHostExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>()));
         services.AddSingleton<ConnectorTokenProvider>();
-        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        // Held by singletons (the activity handler, the edition sender): one handler for good, its connections recycled.
+        services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<TeamsCardRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatMembership, TeamsChatMembership>());
+        services.AddSingleton<TeamsActivityHandler>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionSender, TeamsEditionSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionPreview, TeamsEditionPreview>());
         services.AddHostedService<TeamsStartupNotice>();
         return builder;
     }

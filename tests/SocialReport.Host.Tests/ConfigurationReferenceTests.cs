@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 using SocialReport.Storage.LiteDb;
+using SocialReport.Teams;
 using SocialReport.Telegram;
 
 namespace SocialReport.Host.Tests;
@@ -17,6 +18,7 @@ public sealed class ConfigurationReferenceTests
         { EditorsOptions.SectionName, typeof(EditorsOptions) },
         { CommandsOptions.SectionName, typeof(CommandsOptions) },
         { TelegramOptions.SectionName, typeof(TelegramOptions) },
+        { TeamsOptions.SectionName, typeof(TeamsOptions) },
     };
 
     private static readonly IConfiguration Example = new ConfigurationBuilder()

@@ -28,14 +28,17 @@ public sealed class ActivityParserTests
     }
 
     [Fact]
-    public void A_channel_mention_loses_the_mention_and_keys_on_the_channel_not_the_thread()
+    public void A_channel_mention_loses_the_mention_and_keys_on_the_team_with_the_channel_as_address()
     {
         var inbound = TeamsActivityParser.ToInbound(TestActivities.ChannelMention(ServiceUrl, "subscribe"))!;
 
         Assert.Equal("subscribe", inbound.Text);
-        Assert.Equal(new ChatKey("teams", TestIds.OtherChannelId), inbound.Chat);
+        Assert.Equal(new ChatKey("teams", "team:" + TestIds.TeamId), inbound.Chat);
         Assert.Equal(ChatKind.Channel, inbound.ChatKind);
-        Assert.Equal("Veille", inbound.ChatTitle);
+        Assert.Equal("Communication", inbound.ChatTitle);
+        var address = ConversationReference.FromJson(inbound.Address)!;
+        Assert.Equal(TestIds.OtherChannelId, address.TeamsChannelId);
+        Assert.Equal(TestIds.OtherChannelId, address.ConversationId);
         Assert.Equal("en-US", inbound.Sender.LanguageHint);
     }
 
@@ -153,7 +156,7 @@ public sealed class ActivityParserTests
         var reference = ConversationReference.FromActivity(activity)!;
 
         Assert.Equal("topic whatsapp", inbound.Text);
-        Assert.Equal(new ChatKey("teams", "19:abc@thread.tacv2"), inbound.Chat);
+        Assert.Equal(new ChatKey("teams", "team:19:team@thread.tacv2"), inbound.Chat);
         Assert.Equal("19:abc@thread.tacv2", reference.TeamsChannelId);
         Assert.Equal("19:team@thread.tacv2", reference.TeamId);
         Assert.Equal("Europe/Paris", activity.Entities![1].Extra!["timezone"].GetString());

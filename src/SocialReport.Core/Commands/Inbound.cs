@@ -17,6 +17,11 @@ public sealed record Inbound
     public bool FromButton { get; init; }
     /// <summary>The longest text one message of this channel can hold, for full-story parts.</summary>
     public int MaxMessageChars { get; init; } = 3500;
+    /// <summary>
+    /// What the channel needs to reach this chat later, from where the command was typed (a Teams conversation
+    /// reference); stored as the chat's address when it subscribes. Null when the chat id is enough (Telegram).
+    /// </summary>
+    public string? Address { get; init; }
     /// <summary>What the chat sees in /help for channel-specific extras, e.g. Telegram's /subscribe @channel.</summary>
     public string? Channel => Chat.Channel;
 }

@@ -77,7 +77,7 @@ public sealed class SubscriptionCommands(Subscriptions subscriptions, IEditionAr
     private bool Subscribe(CommandContext context, string via)
     {
         var inbound = context.Inbound;
-        return subscriptions.Subscribe(inbound.Chat, inbound.ChatKind, context.Language, via, inbound.ChatTitle);
+        return subscriptions.Subscribe(inbound.Chat, inbound.ChatKind, context.Language, via, inbound.ChatTitle, inbound.Address);
     }
 
     /// <summary>In a group only its admins (or an editor) change the group's subscription; anyone may in a private chat.</summary>

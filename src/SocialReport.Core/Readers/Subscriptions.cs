@@ -5,7 +5,10 @@ public sealed class Subscriptions(IChatStore chats, TimeProvider time)
 {
     public Chat? Get(ChatKey key) => chats.Get(key);
 
-    /// <summary>Subscribes (or re-subscribes) a chat; returns false when it was already active.</summary>
+    /// <summary>
+    /// Subscribes (or re-subscribes) a chat; a new <paramref name="address"/> moves an active subscription there (a
+    /// team's editions to another channel). Returns false when it was already active at that address.
+    /// </summary>
     public bool Subscribe(ChatKey key, ChatKind kind, string language, string via, string? title = null, string? address = null)
     {
         var now = time.GetUtcNow();
@@ -24,7 +27,7 @@ public sealed class Subscriptions(IChatStore chats, TimeProvider time)
             UpdatedAt = now,
             Address = address ?? existing?.Address,
         });
-        return existing is not { State: SubscriptionState.Active };
+        return true;
     }
 
     /// <summary>Stops a subscription at the reader's request; returns false when it was not active.</summary>

@@ -19,4 +19,9 @@ public static class TeamsLabels
 
     public static string Part(int part, int parts, string language) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{(IsFrench(language) ? "Partie" : "Part")} {part}/{parts}");
+
+    /// <summary>Said in a team when the app is installed: where editions go and how to move them.</summary>
+    public static string TeamChannelHint(string botName, string language) => IsFrench(language)
+        ? $"Chaque édition sera publiée dans ce canal. Pour la recevoir dans un autre canal, écrivez-y @{botName} subscribe\u00A0; @{botName} unsubscribe l’arrête."
+        : $"Each edition will be posted in this channel. To get it in another channel, write @{botName} subscribe there; @{botName} unsubscribe stops it.";
 }

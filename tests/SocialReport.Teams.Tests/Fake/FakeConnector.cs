@@ -16,11 +16,18 @@ namespace SocialReport.Teams.Tests.Fake;
 /// <param name="RawTarget">The path and query exactly as sent, escaping included.</param>
 public sealed record RecordedRequest(string Method, string RawTarget, string? Authorization, string Body)
 {
+    /// <summary>When the request arrived (<see cref="System.Diagnostics.Stopwatch"/> ticks), for latency measurements.</summary>
+    public long ReceivedAt { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public JsonNode? Json => string.IsNullOrWhiteSpace(Body) || Body[0] is not ('{' or '[') ? null : JsonNode.Parse(Body);
 }
 
 /// <summary>A canned failure for the next connector call(s).</summary>
-public sealed record Fault(int Status, string? Code = null, string? RetryAfter = null);
+public sealed record Fault(int Status, string? Code = null, string? RetryAfter = null)
+{
+    /// <summary>Answers the call normally: queued first, it makes the fault after it hit a later call.</summary>
+    public static readonly Fault Pass = new(0);
+}
 
 /// <summary>
 /// The Bot Framework as a test sees it, on loopback over plain http: OpenID metadata and JWKS (with endorsements)
@@ -155,7 +162,7 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private async Task AnswerConnectorAsync(HttpContext context, string method, string route, string body)
     {
-        if (faults.TryDequeue(out var fault))
+        if (faults.TryDequeue(out var fault) && fault != Fault.Pass)
         {
             context.Response.StatusCode = fault.Status;
             if (fault.RetryAfter is not null)

@@ -9,7 +9,7 @@ public static class TeamsTestHost
 {
     public static IHost Build(FakeConnector fake, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var settings = new Dictionary<string, string?>
         {
             ["Teams:AppId"] = TestIds.AppId,

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using SocialReport.Core.Cards;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Editions;
+using SocialReport.Core.Readers;
+using SocialReport.Teams.Cards;
+using SocialReport.Teams.Connector;
+using SocialReport.Teams.Protocol;
+
+namespace SocialReport.Teams.Bot;
+
+/// <summary>
+/// Delivers an edition to a stored Teams conversation: a new thread in a team's channel, a message in a personal or
+/// group chat. <see cref="DeliveryMode.Edition"/> is one Adaptive Card whose stories unfold in place;
+/// <see cref="DeliveryMode.Cards"/> is the cover then one card per story (in a channel, as replies in the thread).
+/// </summary>
+public sealed class TeamsEditionSender(ConnectorClient connector, TeamsCardRenderer renderer, TimeProvider time, ILogger<TeamsEditionSender> logger)
+    : IEditionSender
+{
+    /// <summary>Between the cards of one edition: Teams allows a bot 8 messages per 2 s in one conversation.</summary>
+    public static readonly TimeSpan CardInterval = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long a throttled card after the first is waited for before the delivery gives up.</summary>
+    public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(30);
+
+    private const int AttemptsPerCard = 3;
+
+    public string Channel => TeamsActivityParser.Channel;
+
+    public async Task<SendOutcome> SendAsync(Chat chat, Edition edition, DeliveryMode mode, CancellationToken cancellationToken)
+    {
+        ConversationReference? reference;
+        try
+        {
+            reference = ConversationReference.FromJson(chat.Address);
+        }
+        catch (JsonException)
+        {
+            return new SendOutcome.Rejected("the chat's conversation reference is not readable");
+        }
+        if (reference is null)
+            return new SendOutcome.Gone("no conversation reference stored: the app was never installed there");
+
+        var cover = CardFactory.Cover(edition, chat.Language);
+        var stories = Enumerable.Range(1, edition.Stories.Count).Select(n => CardFactory.Story(edition, n, chat.Language)).ToList();
+        if (mode == DeliveryMode.Edition)
+            return await connector.PostAsync(reference, TeamsActivities.ForEdition(renderer, cover, stories), cancellationToken);
+
+        var first = TeamsActivities.ForCards([renderer.Render(cover)]);
+        string conversationId;
+        SendOutcome sent;
+        if (reference.IsChannel && reference.TeamsChannelId is { } channel)
+        {
+            var thread = await connector.CreateChannelThreadAsync(reference.ServiceUrl, channel, reference.TenantId, first, cancellationToken);
+            if (!thread.Succeeded)
+                return thread.Outcome;
+            (conversationId, sent) = (thread.Value!.Id, thread.Outcome);
+        }
+        else
+        {
+            sent = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, first, cancellationToken);
+            if (sent is not SendOutcome.Sent)
+                return sent;
+            conversationId = reference.ConversationId;
+        }
+
+        foreach (var story in stories)
+        {
+            await Task.Delay(CardInterval, time, cancellationToken);
+            var outcome = await SendWaitingAsync(reference.ServiceUrl, conversationId, TeamsActivities.ForCards([renderer.Render(story)]), cancellationToken);
+            if (outcome is not SendOutcome.Sent)
+            {
+                logger.LogWarning("Teams edition {Edition} to {Chat} stopped at story {Story}: {Outcome}", edition.Id, chat.Key, story.Number, outcome);
+                return outcome;
+            }
+        }
+        return sent;
+    }
+
+    /// <summary>Once the cover is out, a throttled story is waited for here rather than making the whole edition be sent again.</summary>
+    private async Task<SendOutcome> SendWaitingAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
+    {
+        var outcome = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+        for (var attempt = 1; attempt < AttemptsPerCard && outcome is SendOutcome.RetryAfter { Delay: var delay } && delay <= MaxInlineWait; attempt++)
+        {
+            await Task.Delay(delay, time, cancellationToken);
+            outcome = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,156 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Editions;
+using SocialReport.Core.Readers;
+using SocialReport.Teams.Bot;
+using SocialReport.Teams.Cards;
+using SocialReport.Teams.Protocol;
+using SocialReport.Teams.Tests.Cards;
+using SocialReport.Teams.Tests.EndToEnd;
+using SocialReport.Teams.Tests.Fake;
+
+namespace SocialReport.Teams.Tests;
+
+/// <summary>Proactive delivery of an edition to stored conversations, through MSAL and HTTP to the fake connector.</summary>
+public sealed class EditionSenderTests : IAsyncLifetime
+{
+    private static readonly Edition Seed = new EditionImporter(OutletCatalog.Default).ImportFile(RepositoryFiles.Seed);
+
+    private FakeConnector fake = null!;
+    private IHost host = null!;
+
+    private IEditionSender Sender => host.Services.GetServices<IEditionSender>().Single(s => s.Channel == "teams");
+
+    public async Task InitializeAsync()
+    {
+        fake = await FakeConnector.StartAsync();
+        host = TeamsTestHost.Build(fake);
+    }
+
+    public async Task DisposeAsync()
+    {
+        host.Dispose();
+        await fake.DisposeAsync();
+    }
+
+    private Chat Personal => Subscribed(new ChatKey("teams", TestIds.PersonalConversationId), ChatKind.Private,
+        ConversationReference.FromActivity(TestActivities.BotAddedPersonal(fake.ServiceUrl))!);
+
+    private Chat TeamChannel => Subscribed(new ChatKey("teams", "team:" + TestIds.TeamId), ChatKind.Channel,
+        ConversationReference.FromActivity(TestActivities.ChannelMention(fake.ServiceUrl, "subscribe"))!);
+
+    private static Chat Subscribed(ChatKey key, ChatKind kind, ConversationReference? reference) => new()
+    {
+        Key = key,
+        Kind = kind,
+        Language = "fr",
+        State = SubscriptionState.Active,
+        UpdatedAt = DateTimeOffset.UnixEpoch,
+        Address = reference?.ToJson(),
+    };
+
+    /// <summary>The activities sent, every card checked for version, elements and size.</summary>
+    private List<(RecordedRequest Request, Protocol.Activity Activity)> Sent() =>
+        [.. fake.ConnectorRequests.Select(r =>
+        {
+            var activity = TeamsJson.Deserialize<Protocol.Activity>((r.Json!["activity"] ?? r.Json).ToJsonString())!;
+            Assert.True(TeamsActivities.Fits(activity));
+            foreach (var attachment in activity.Attachments ?? [])
+                CardAssert.Valid(attachment.Content!.AsObject());
+            return (r, activity);
+        })];
+
+    [Fact]
+    public async Task An_edition_reaches_a_personal_chat_as_one_message()
+    {
+        var outcome = await Sender.SendAsync(Personal, Seed, DeliveryMode.Edition, CancellationToken.None);
+
+        Assert.Equal(new SendOutcome.Sent("1700000000001"), outcome);
+        var (request, activity) = Assert.Single(Sent());
+        Assert.Equal(("POST", "/amer/v3/conversations/a%3A1pYgKd3hsGxv8zZ9Qw-personal/activities"), (request.Method, request.RawTarget));
+        var card = Assert.Single(activity.Attachments!).Content!.AsObject();
+        Assert.Equal(4, CardAssert.OfType(card, "Action.ToggleVisibility").Count());
+        Assert.Equal("6 mars 2020", CardAssert.Texts(card).ElementAt(1));
+        Assert.StartsWith("Bearer ", request.Authorization);
+    }
+
+    [Fact]
+    public async Task An_edition_starts_a_new_thread_in_a_team_channel()
+    {
+        var outcome = await Sender.SendAsync(TeamChannel, Seed, DeliveryMode.Edition, CancellationToken.None);
+
+        Assert.Equal(new SendOutcome.Sent("1700000000001"), outcome);
+        var (request, _) = Assert.Single(Sent());
+        Assert.Equal(("POST", "/amer/v3/conversations"), (request.Method, request.RawTarget));
+        Assert.Equal(TestIds.OtherChannelId, request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal(TestIds.TenantId, request.Json["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+        Assert.True(request.Json["isGroup"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Card_by_card_is_the_cover_then_each_story_in_the_same_thread()
+    {
+        var outcome = await Sender.SendAsync(TeamChannel, Seed, DeliveryMode.Cards, CancellationToken.None);
+
+        Assert.Equal(new SendOutcome.Sent("1700000000001"), outcome);
+        var sent = Sent();
+        Assert.Equal(5, sent.Count);
+        Assert.Equal("/amer/v3/conversations", sent[0].Request.RawTarget);
+        var thread = Uri.EscapeDataString($"{TestIds.OtherChannelId};messageid=1700000000001");
+        Assert.All(sent.Skip(1), s => Assert.Equal($"/amer/v3/conversations/{thread}/activities", s.Request.RawTarget));
+        Assert.Equal(["1/4", "2/4", "3/4", "4/4"], sent.Skip(1).Select(s => CardAssert.Texts(s.Activity.Attachments![0].Content!.AsObject()).First()[..3]));
+    }
+
+    [Fact]
+    public async Task A_throttled_story_is_waited_for_rather_than_failing_the_edition()
+    {
+        fake.FailNext(Fault.Pass);
+        fake.FailNext(new Fault(429, "Throttled", RetryAfter: "1"));
+
+        var outcome = await Sender.SendAsync(Personal, Seed, DeliveryMode.Cards, CancellationToken.None);
+
+        Assert.Equal(new SendOutcome.Sent("1700000000001"), outcome);
+        var sent = Sent();
+        Assert.Equal(6, sent.Count); // the cover, story 1 throttled then sent again, stories 2 to 4
+        Assert.Equal(sent[1].Request.Body, sent[2].Request.Body);
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(sent[1].Request.ReceivedAt, sent[2].Request.ReceivedAt) >= TimeSpan.FromSeconds(0.9));
+    }
+
+    public static TheoryData<Fault, SendOutcome> Failures => new()
+    {
+        { new Fault(403, "MessageWritesBlocked"), new SendOutcome.Blocked("403 MessageWritesBlocked: MessageWritesBlocked (fake)") },
+        { new Fault(404, "ConversationNotFound"), new SendOutcome.Gone("404 ConversationNotFound: ConversationNotFound (fake)") },
+        { new Fault(403, "BotDisabledByAdmin"), new SendOutcome.Gone("403 BotDisabledByAdmin: BotDisabledByAdmin (fake)") },
+        { new Fault(429, "Throttled", RetryAfter: "12"), new SendOutcome.RetryAfter(TimeSpan.FromSeconds(12)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public async Task Connector_failures_come_back_as_the_cores_outcomes(Fault fault, SendOutcome expected)
+    {
+        fake.FailNext(fault);
+        var personal = await Sender.SendAsync(Personal, Seed, DeliveryMode.Edition, CancellationToken.None);
+        fake.FailNext(fault);
+        var channel = await Sender.SendAsync(TeamChannel, Seed, DeliveryMode.Cards, CancellationToken.None);
+
+        Assert.Equal(expected, personal);
+        Assert.Equal(expected, channel);
+        Assert.Equal(2, Sent().Count); // a failed cover sends no stories
+    }
+
+    [Fact]
+    public async Task A_chat_without_a_stored_reference_is_gone_without_a_call()
+    {
+        var outcome = await Sender.SendAsync(Personal with { Address = null }, Seed, DeliveryMode.Edition, CancellationToken.None);
+
+        Assert.IsType<SendOutcome.Gone>(outcome);
+        Assert.Empty(fake.ConnectorRequests);
+    }
+
+    [Fact]
+    public void The_sender_is_registered_for_teams()
+    {
+        Assert.IsType<TeamsEditionSender>(Sender);
+    }
+}
