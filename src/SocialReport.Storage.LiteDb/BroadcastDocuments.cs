@@ -10,8 +10,10 @@ internal static class BroadcastDocuments
     public const string Edition = "edition";
     public const string State = "state";
     public const string Created = "created";
+    /// <summary>The channels its rows belong to, to count them per channel.</summary>
+    public const string Channels = "channels";
 
-    public static BsonDocument Write(BroadcastRecord broadcast) => new()
+    public static BsonDocument Write(BroadcastRecord broadcast, IEnumerable<string> channels) => new()
     {
         ["_id"] = broadcast.Id,
         [Edition] = broadcast.EditionId,
@@ -25,7 +27,11 @@ internal static class BroadcastDocuments
         ["schedule"] = broadcast.ScheduleId is null ? BsonValue.Null : broadcast.ScheduleId,
         ["throttled"] = broadcast.Throttled,
         ["final"] = broadcast.Final is { } counts ? Write(counts) : BsonValue.Null,
+        [Channels] = new BsonArray(channels.Order(StringComparer.Ordinal).Select(channel => new BsonValue(channel))),
     };
+
+    public static IReadOnlyList<string> ReadChannels(BsonDocument document) =>
+        document[Channels].IsArray ? [.. document[Channels].AsArray.Select(channel => channel.AsString)] : [];
 
     public static BroadcastRecord Read(BsonDocument document) => new()
     {

@@ -29,12 +29,9 @@ internal static class DeliveryKeys
         return (lane + new string('0', TicksDigits), lane + Ticks(now) + "g");
     }
 
-    public static string State(string broadcastId, DeliveryState state) =>
-        Digest(16, broadcastId) + ((int)state).ToString("D2", CultureInfo.InvariantCulture);
-
-    public static string Served(string editionId, ChatKey chat) => Digest(32, editionId, chat.ToString());
-
-    public static string ServedChannel(string editionId, string channel) => Digest(16, "channel", editionId, channel);
+    /// <summary>Rows of one channel of a broadcast in one state, counted on the index.</summary>
+    public static string State(string broadcastId, string channel, DeliveryState state) =>
+        Lane(broadcastId, channel) + ((int)state).ToString("D2", CultureInfo.InvariantCulture);
 
     private static string Lane(string broadcastId, string channel) => Digest(16, broadcastId, channel);
 

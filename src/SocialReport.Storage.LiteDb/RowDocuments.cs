@@ -10,18 +10,14 @@ internal static class RowDocuments
     public const string Collection = "delivery_rows";
     public const string DueKey = "due";
     public const string StateKey = "stateKey";
-    public const string ServedKey = "served";
-    public const string ServedChannelKey = "servedChannel";
 
-    public static BsonDocument Write(DeliveryRow row, string editionId)
+    public static BsonDocument Write(DeliveryRow row)
     {
         var pending = row.State == DeliveryState.Pending;
-        var sent = row.State == DeliveryState.Sent;
         return new BsonDocument
         {
             ["_id"] = DeliveryKeys.Row(row.BroadcastId, row.Chat),
             ["broadcast"] = row.BroadcastId,
-            ["edition"] = editionId,
             ["channel"] = row.Chat.Channel,
             ["chat"] = row.Chat.Id,
             ["state"] = row.State.ToString(),
@@ -31,9 +27,7 @@ internal static class RowDocuments
             ["next"] = row.NextAttemptAt.UtcTicks,
             ["updated"] = row.UpdatedAt.UtcTicks,
             [DueKey] = pending ? DeliveryKeys.Due(row.BroadcastId, row.Chat, row.NextAttemptAt) : BsonValue.Null,
-            [StateKey] = DeliveryKeys.State(row.BroadcastId, row.State),
-            [ServedKey] = sent ? DeliveryKeys.Served(editionId, row.Chat) : BsonValue.Null,
-            [ServedChannelKey] = sent ? DeliveryKeys.ServedChannel(editionId, row.Chat.Channel) : BsonValue.Null,
+            [StateKey] = DeliveryKeys.State(row.BroadcastId, row.Chat.Channel, row.State),
         };
     }
 

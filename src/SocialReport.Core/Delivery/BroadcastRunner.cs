@@ -36,7 +36,13 @@ public sealed class BroadcastRunner(
     public async Task<BroadcastProgress> RunAsync(string broadcastId, IBroadcastObserver observer, CancellationToken stop)
     {
         var broadcast = ledger.Get(broadcastId) ?? throw new InvalidOperationException($"Unknown broadcast {broadcastId}.");
-        if (broadcast.State != BroadcastState.Running) return Snapshot(broadcast, rate: null);
+        if (broadcast.State != BroadcastState.Running)
+        {
+            // Cancelled while its rows were written: its observers still hear of the end.
+            var unchanged = Snapshot(broadcast, rate: null);
+            if (broadcast.IsFinished) await observer.OnFinishedAsync(unchanged, CancellationToken.None).ConfigureAwait(false);
+            return unchanged;
+        }
         var edition = archive.Get(broadcast.EditionId);
         if (edition is null)
         {
@@ -96,7 +102,7 @@ public sealed class BroadcastRunner(
                         continue;
                     }
                     if (ledger.NextAttemptAt(broadcast.Id, sender.Channel) is not { } next) break;
-                    if (next > now) await Task.Delay(next - now, time, stop).ConfigureAwait(false);
+                    if (next > now) await Clock.Delay(time, next - now, stop).ConfigureAwait(false);
                     continue;
                 }
                 foreach (var row in due)
@@ -189,7 +195,7 @@ public sealed class BroadcastRunner(
         {
             while (true)
             {
-                await Task.Delay(_options.ProgressInterval, time, done).ConfigureAwait(false);
+                await Clock.Delay(time, _options.ProgressInterval, done).ConfigureAwait(false);
                 var broadcast = ledger.Get(broadcastId);
                 if (broadcast is null) return;
                 var counts = ledger.Counts(broadcastId);

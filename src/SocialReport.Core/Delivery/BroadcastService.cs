@@ -52,8 +52,8 @@ public sealed class BroadcastService(
     }
 
     /// <summary>
-    /// Creates the broadcast (its rows are written before this returns) and runs it in the background. When one of
-    /// the same edition is unfinished, nothing is created: <paramref name="observer"/> joins that one instead.
+    /// Creates the broadcast and returns it at once (Preparing); its rows are written, then it runs, in the background.
+    /// When one of the same edition is unfinished, nothing is created: <paramref name="observer"/> joins that one instead.
     /// </summary>
     public async Task<BroadcastStart> StartAsync(string editionId, bool force, string requestedBy, IBroadcastObserver? observer = null, string? scheduleId = null, CancellationToken cancellationToken = default)
     {
@@ -69,14 +69,14 @@ public sealed class BroadcastService(
                 else
                 {
                     // Left unfinished by a failure: take it up again.
-                    await LaunchAsync(unfinished, observer).ConfigureAwait(false);
+                    Launch(unfinished, observer);
                 }
-                return new BroadcastStart(ledger.Get(unfinished.Id) ?? unfinished, AlreadyRunning: true);
+                return new BroadcastStart(unfinished, AlreadyRunning: true);
             }
-            var audience = Audience();
-            var created = await Task.Run(() => ledger.Create(editionId, force, options.Value.Mode, requestedBy, audience, scheduleId), cancellationToken).ConfigureAwait(false);
+            var created = ledger.Prepare(editionId, force, options.Value.Mode, requestedBy, scheduleId);
             logger.LogInformation("Broadcast {Id} of {Edition} created by {By}{Force}.", created.Id, editionId, requestedBy, force ? " (forced)" : "");
-            return new BroadcastStart(await LaunchAsync(created, observer).ConfigureAwait(false), AlreadyRunning: false);
+            Launch(created, observer);
+            return new BroadcastStart(created, AlreadyRunning: false);
         }
         finally
         {
@@ -135,7 +135,7 @@ public sealed class BroadcastService(
             foreach (var broadcast in ledger.Running().Where(broadcast => !_runs.ContainsKey(broadcast.Id)))
             {
                 logger.LogInformation("Resuming broadcast {Id} of {Edition}.", broadcast.Id, broadcast.EditionId);
-                await LaunchAsync(broadcast, observer: null).ConfigureAwait(false);
+                Launch(broadcast, observer: null);
             }
         }
         finally
@@ -170,25 +170,22 @@ public sealed class BroadcastService(
             .Where(chat => chat.CanReceiveBroadcasts)
             .Select(chat => chat.Key);
 
-    private async Task<BroadcastRecord> LaunchAsync(BroadcastRecord broadcast, IBroadcastObserver? observer)
+    private void Launch(BroadcastRecord broadcast, IBroadcastObserver? observer)
     {
-        if (broadcast.State == BroadcastState.Preparing)
-        {
-            var audience = Audience();
-            broadcast = await Task.Run(() => ledger.FinishPreparing(broadcast.Id, audience)).ConfigureAwait(false);
-        }
-        if (broadcast.State != BroadcastState.Running || _stopping.IsCancellationRequested) return broadcast;
+        if (_stopping.IsCancellationRequested) return;
         var run = new Run(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token), new BroadcastObservers(observer is null ? _observers : [.. _observers, observer], logger));
         _runs[broadcast.Id] = run;
-        _ = Task.Run(() => RunToEndAsync(broadcast.Id, run));
-        return broadcast;
+        _ = Task.Run(() => RunToEndAsync(broadcast, run));
     }
 
-    private async Task RunToEndAsync(string broadcastId, Run run)
+    private async Task RunToEndAsync(BroadcastRecord broadcast, Run run)
     {
+        var broadcastId = broadcast.Id;
         BroadcastProgress? last = null;
         try
         {
+            // Preparing: its rows are written (or, after a crash, completed) first. Nothing was sent yet.
+            if (broadcast.State == BroadcastState.Preparing) ledger.FinishPreparing(broadcastId, Audience());
             last = await runner.RunAsync(broadcastId, run.Observers, run.Stop.Token).ConfigureAwait(false);
         }
         catch (Exception e)

@@ -59,7 +59,7 @@ public sealed class ChannelPacer
         {
             var wait = TryAcquire(chat, group, messages);
             if (wait <= TimeSpan.Zero) return;
-            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            await Clock.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -18,7 +18,17 @@ public interface IDeliveryLedger
     /// <exception cref="InvalidOperationException">A broadcast of this edition is still unfinished, or the schedule is not pending.</exception>
     BroadcastRecord Create(string editionId, bool force, DeliveryMode mode, string requestedBy, IEnumerable<ChatKey> audience, string? scheduleId = null);
 
-    /// <summary>Finishes a broadcast left <see cref="BroadcastState.Preparing"/> (by a crash): adds the rows still missing and makes it Running.</summary>
+    /// <summary>
+    /// The first half of <see cref="Create"/>, which returns at once: the broadcast, <see cref="BroadcastState.Preparing"/>
+    /// and without rows yet (and its schedule Started). <see cref="FinishPreparing"/> writes the rows.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A broadcast of this edition is still unfinished, or the schedule is not pending.</exception>
+    BroadcastRecord Prepare(string editionId, bool force, DeliveryMode mode, string requestedBy, string? scheduleId = null);
+
+    /// <summary>
+    /// Writes the rows of a <see cref="BroadcastState.Preparing"/> broadcast (those still missing, when a crash
+    /// interrupted it) and makes it Running; a broadcast in any other state is returned as is.
+    /// </summary>
     BroadcastRecord FinishPreparing(string broadcastId, IEnumerable<ChatKey> audience);
 
     BroadcastRecord? Get(string broadcastId);

@@ -192,4 +192,18 @@ public class ChannelPacerTests
         _time.Advance(TimeSpan.FromSeconds(1));
         await acquire.WaitAsync(TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public async Task A_wait_shorter_than_a_millisecond_ends_when_the_clock_moves_a_millisecond()
+    {
+        var pacer = Pacer(new ChannelPacingOptions { MessagesPerSecond = 3000, Headroom = 1 });
+        var chat = 0;
+        TimeSpan wait;
+        while ((wait = pacer.TryAcquire(Private(++chat), null, 1)) == TimeSpan.Zero) { }
+        Assert.True(wait < TimeSpan.FromMilliseconds(1));
+        var acquire = pacer.AcquireAsync(Private(++chat), null, 1, CancellationToken.None);
+        Assert.False(acquire.IsCompleted);
+        await Task.Run(() => _time.Advance(TimeSpan.FromMilliseconds(1))).WaitAsync(TimeSpan.FromSeconds(5));
+        await acquire.WaitAsync(TimeSpan.FromSeconds(5));
+    }
 }
