@@ -54,6 +54,8 @@ public sealed class HostingTests : IDisposable
         await using (new ClockDriver(_time, TimeSpan.FromMilliseconds(20)))
         {
             await host.StartAsync();
+            var options = host.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
+            Assert.Equal((4, 10.0, "1/1s", "20/1m"), (options.MaxConcurrency, options.Telegram.MessagesPerSecond, options.Telegram.PerChat, options.Telegram.PerGroupChat));
             var broadcasts = host.Services.GetRequiredService<BroadcastService>();
             var ledger = host.Services.GetRequiredService<IDeliveryLedger>();
             var deadline = DateTime.UtcNow.AddSeconds(30);
