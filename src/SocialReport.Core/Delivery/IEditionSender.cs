@@ -13,4 +13,14 @@ public interface IEditionSender
     string Channel { get; }
 
     Task<SendOutcome> SendAsync(Chat chat, Edition edition, DeliveryMode mode, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many platform messages one <see cref="SendAsync"/> sends. The pacer charges that many permits before the
+    /// call (to the bot-wide, group and chat limits), so the messages of one delivery go back to back and the next
+    /// send waits for them: the cover alone, or in <see cref="DeliveryMode.Cards"/> the cover and one per story.
+    /// </summary>
+    int MessageCount(Edition edition, DeliveryMode mode) => mode == DeliveryMode.Cards ? 1 + edition.Stories.Count : 1;
+
+    /// <summary>Chats that share a platform quota besides the bot-wide one, e.g. the Teams tenant of the conversation; null when none.</summary>
+    string? PacingGroup(Chat chat) => null;
 }

@@ -1,0 +1,16 @@
+namespace SocialReport.Core.Delivery;
+
+/// <summary>What a broadcast would do, shown before an editor confirms it.</summary>
+public sealed record BroadcastPlan(string EditionId, bool Force, IReadOnlyList<ChannelAudience> Channels, TimeSpan EstimatedDuration, BroadcastRecord? Running)
+{
+    public int ToSend => Channels.Sum(channel => channel.ToSend);
+}
+
+/// <summary>Active subscribers of one channel by kind of chat, and how many of them would get the edition now.</summary>
+public sealed record ChannelAudience(string Channel, int Private, int Groups, int Channels, int AlreadyServed, int ToSend)
+{
+    public int Subscribers => Private + Groups + Channels;
+}
+
+/// <summary>The broadcast a request started, or the one of the same edition that was already running.</summary>
+public sealed record BroadcastStart(BroadcastRecord Broadcast, bool AlreadyRunning);

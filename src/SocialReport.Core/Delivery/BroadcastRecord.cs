@@ -1,0 +1,34 @@
+namespace SocialReport.Core.Delivery;
+
+public enum BroadcastState
+{
+    /// <summary>Its delivery rows are being written; a crash here is finished at start-up.</summary>
+    Preparing,
+    Running,
+    /// <summary>Stopped by an editor: what was sent stays sent.</summary>
+    Cancelled,
+    Completed,
+}
+
+/// <summary>One broadcast of an edition to every subscriber not yet served (or to all of them when forced).</summary>
+public sealed record BroadcastRecord
+{
+    /// <summary>The edition and a sequence number: <c>2020-03-06#1</c>.</summary>
+    public required string Id { get; init; }
+    public required string EditionId { get; init; }
+    public bool Force { get; init; }
+    public DeliveryMode Mode { get; init; }
+    /// <summary>Who asked: <c>telegram:1234</c>, <c>schedule</c>…</summary>
+    public required string RequestedBy { get; init; }
+    public required DateTimeOffset CreatedAt { get; init; }
+    public BroadcastState State { get; init; }
+    public DateTimeOffset? StartedAt { get; init; }
+    public DateTimeOffset? FinishedAt { get; init; }
+    public string? ScheduleId { get; init; }
+    /// <summary>How many times a platform answered "too many requests" (429).</summary>
+    public int Throttled { get; init; }
+    /// <summary>The counts when it was completed or cancelled.</summary>
+    public DeliveryCounts? Final { get; init; }
+
+    public bool IsFinished => State is BroadcastState.Cancelled or BroadcastState.Completed;
+}

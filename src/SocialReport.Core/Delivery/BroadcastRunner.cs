@@ -1,0 +1,217 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Archive;
+using SocialReport.Core.Editions;
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Core.Delivery;
+
+/// <summary>
+/// Runs one broadcast until no row is pending: per channel, reads due rows in batches, sends up to
+/// <see cref="DeliveryOptions.MaxConcurrency"/> at once within the channel's pacer, and records each answer.
+/// <para>
+/// Crash safety: a row is written Sent only after the platform confirmed it, and a send in flight leaves its row
+/// Pending. A kill at any moment therefore loses no subscriber, and the only duplicates after resuming are the
+/// deliveries that were in flight at the kill: at most <see cref="DeliveryOptions.MaxConcurrency"/> per broadcast.
+/// </para>
+/// </summary>
+public sealed class BroadcastRunner(
+    IDeliveryLedger ledger,
+    IEditionArchive archive,
+    IChatStore chats,
+    Subscriptions subscriptions,
+    IEnumerable<IEditionSender> senders,
+    DeliveryPacers pacers,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<BroadcastRunner> logger)
+{
+    private readonly DeliveryOptions _options = options.Value;
+    private readonly IReadOnlyList<IEditionSender> _senders = [.. senders.DistinctBy(sender => sender.Channel)];
+
+    /// <summary>
+    /// Sends what is left of a Running broadcast, then completes it. <paramref name="stop"/> (a /cancel, or the host
+    /// stopping) stops new sends at once; sends already in flight finish and are recorded. Returns the last progress.
+    /// </summary>
+    public async Task<BroadcastProgress> RunAsync(string broadcastId, IBroadcastObserver observer, CancellationToken stop)
+    {
+        var broadcast = ledger.Get(broadcastId) ?? throw new InvalidOperationException($"Unknown broadcast {broadcastId}.");
+        if (broadcast.State != BroadcastState.Running)
+        {
+            // Cancelled while its rows were written: its observers still hear of the end.
+            var unchanged = Snapshot(broadcast, rate: null);
+            if (broadcast.IsFinished) await observer.OnFinishedAsync(unchanged, CancellationToken.None).ConfigureAwait(false);
+            return unchanged;
+        }
+        var edition = archive.Get(broadcast.EditionId);
+        if (edition is null)
+        {
+            logger.LogError("Broadcast {Id}: edition {Edition} is not in the archive; cancelling it.", broadcastId, broadcast.EditionId);
+            var cancelled = ledger.Cancel(broadcastId)!;
+            var summary = Snapshot(cancelled, rate: null);
+            await observer.OnFinishedAsync(summary, CancellationToken.None).ConfigureAwait(false);
+            return summary;
+        }
+
+        logger.LogInformation("Broadcast {Id} of {Edition}: running.", broadcastId, broadcast.EditionId);
+        using var reporting = new CancellationTokenSource();
+        var meter = new ProgressMeter(_options.RateWindow);
+        var reports = ReportAsync(broadcastId, meter, observer, reporting.Token);
+        using var slots = new SemaphoreSlim(_options.MaxConcurrency);
+        using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        try
+        {
+            await Task.WhenAll(_senders.Select(sender => RunChannelAsync(broadcast, edition, sender, slots, halt))).ConfigureAwait(false);
+        }
+        finally
+        {
+            await reporting.CancelAsync().ConfigureAwait(false);
+            await reports.ConfigureAwait(false);
+        }
+
+        var ended = ledger.Get(broadcastId)!;
+        if (ended.State == BroadcastState.Running && !halt.IsCancellationRequested) ended = ledger.Complete(broadcastId)!;
+        else if (ended.State == BroadcastState.Cancelled) ended = ledger.Cancel(broadcastId)!;
+        var last = Snapshot(ended, rate: null);
+        if (ended.IsFinished)
+        {
+            logger.LogInformation("Broadcast {Id}: {State}.", broadcastId, ended.State);
+            await observer.OnFinishedAsync(last, CancellationToken.None).ConfigureAwait(false);
+        }
+        return last;
+    }
+
+    private async Task RunChannelAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, SemaphoreSlim slots, CancellationTokenSource halt)
+    {
+        var stop = halt.Token;
+        var inFlight = new Dictionary<ChatKey, Task>();
+        try
+        {
+            while (!stop.IsCancellationRequested && ledger.Get(broadcast.Id)?.State == BroadcastState.Running)
+            {
+                foreach (var done in inFlight.Where(pair => pair.Value.IsCompleted).Select(pair => pair.Key).ToList()) inFlight.Remove(done);
+                var now = time.GetUtcNow();
+                var due = ledger.Due(broadcast.Id, sender.Channel, now, _options.BatchSize + inFlight.Count)
+                    .Where(row => !inFlight.ContainsKey(row.Chat))
+                    .ToList();
+                if (due.Count == 0)
+                {
+                    if (inFlight.Count > 0)
+                    {
+                        await Task.WhenAny(inFlight.Values).WaitAsync(stop).ConfigureAwait(false);
+                        continue;
+                    }
+                    if (ledger.NextAttemptAt(broadcast.Id, sender.Channel) is not { } next) break;
+                    if (next > now) await Clock.Delay(time, next - now, stop).ConfigureAwait(false);
+                    continue;
+                }
+                foreach (var row in due)
+                {
+                    await slots.WaitAsync(stop).ConfigureAwait(false);
+                    inFlight[row.Chat] = SendAsync(broadcast, edition, sender, row, slots, halt);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            await Task.WhenAll(inFlight.Values).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, DeliveryRow row, SemaphoreSlim slots, CancellationTokenSource stop)
+    {
+        try
+        {
+            await Task.Yield();
+            var chat = chats.Get(row.Chat);
+            if (chat is not { State: SubscriptionState.Active })
+            {
+                SettleUnreachable(row, chat);
+                return;
+            }
+            var pacer = pacers.For(sender.Channel);
+            var group = sender.PacingGroup(chat);
+            await pacer.AcquireAsync(chat, group, sender.MessageCount(edition, broadcast.Mode), stop.Token).ConfigureAwait(false);
+            // In flight from here: the send itself is not cancelled, so that what the platform got is recorded.
+            var outcome = await SendSafelyAsync(sender, chat, edition, broadcast.Mode).ConfigureAwait(false);
+            if (outcome is SendOutcome.RetryAfter wait) pacer.OnThrottled(chat, group, wait.Delay);
+            if (outcome is SendOutcome.Moved moved) chats.Rekey(row.Chat, row.Chat with { Id = moved.NewChatId });
+            ledger.Record(row, outcome, time.GetUtcNow());
+            if (outcome is SendOutcome.Blocked) subscriptions.MarkBlocked(row.Chat);
+            if (outcome is SendOutcome.Gone) subscriptions.MarkGone(row.Chat);
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // Most likely the ledger itself failing: going on could resend to chats whose Sent was not written.
+            // The row stays Pending; the broadcast stops here and resumes at the next start (or the next /broadcast).
+            logger.LogError(e, "Broadcast {Id}: stopping after a failure while delivering to {Chat}.", row.BroadcastId, row.Chat);
+            await stop.CancelAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private void SettleUnreachable(DeliveryRow row, Chat? chat)
+    {
+        var now = time.GetUtcNow();
+        switch (chat?.State)
+        {
+            case null: ledger.Record(row, new SendOutcome.Gone("unknown chat"), now); break;
+            case SubscriptionState.Blocked: ledger.Record(row, new SendOutcome.Blocked("blocked before delivery"), now); break;
+            case SubscriptionState.Gone: ledger.Record(row, new SendOutcome.Gone("gone before delivery"), now); break;
+            default: ledger.Skip(row, $"no longer subscribed ({chat.State})", now); break;
+        }
+    }
+
+    private async Task<SendOutcome> SendSafelyAsync(IEditionSender sender, Chat chat, Edition edition, DeliveryMode mode)
+    {
+        try
+        {
+            return await sender.SendAsync(chat, edition, mode, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException or TaskCanceledException)
+        {
+            return new SendOutcome.Transient($"{e.GetType().Name}: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            // A rendering bug: retrying would fail the same way. Failed and counted; the broadcast goes on.
+            logger.LogError(e, "Sending {Edition} to {Chat} failed.", edition.Id, chat.Key);
+            return new SendOutcome.Rejected($"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    private async Task ReportAsync(string broadcastId, ProgressMeter meter, IBroadcastObserver observer, CancellationToken done)
+    {
+        try
+        {
+            while (true)
+            {
+                await Clock.Delay(time, _options.ProgressInterval, done).ConfigureAwait(false);
+                var broadcast = ledger.Get(broadcastId);
+                if (broadcast is null) return;
+                var counts = ledger.Counts(broadcastId);
+                var progress = BroadcastProgress.Of(broadcast, counts, time.GetUtcNow(), meter.Sample(time.GetUtcNow(), counts.Done));
+                await observer.OnProgressAsync(progress, done).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (done.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Broadcast {Id}: progress reports stopped.", broadcastId);
+        }
+    }
+
+    private BroadcastProgress Snapshot(BroadcastRecord broadcast, double? rate) =>
+        BroadcastProgress.Of(broadcast, broadcast.Final ?? ledger.Counts(broadcast.Id), time.GetUtcNow(), rate);
+}

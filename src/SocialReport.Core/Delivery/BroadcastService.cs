@@ -1,0 +1,207 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Archive;
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Core.Delivery;
+
+/// <summary>
+/// What the editor commands and the host call: plans, starts, watches, cancels and lists broadcasts, runs each one
+/// in the background, and resumes those left unfinished at start-up. One broadcast per edition at a time.
+/// </summary>
+public sealed class BroadcastService(
+    IDeliveryLedger ledger,
+    IEditionArchive archive,
+    IChatStore chats,
+    IEnumerable<IEditionSender> senders,
+    BroadcastRunner runner,
+    DeliveryPacers pacers,
+    IEnumerable<IBroadcastObserver> observers,
+    IOptions<DeliveryOptions> options,
+    TimeProvider time,
+    ILogger<BroadcastService> logger) : IDisposable
+{
+    private readonly IReadOnlyList<IEditionSender> _senders = [.. senders.DistinctBy(sender => sender.Channel)];
+    private readonly IReadOnlyList<IBroadcastObserver> _observers = [.. observers];
+    private readonly SemaphoreSlim _starts = new(1, 1);
+    private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>The audience per channel and an estimated duration; null when the edition is not in the archive.</summary>
+    public BroadcastPlan? Plan(string editionId, bool force)
+    {
+        var edition = archive.Get(editionId);
+        if (edition is null) return null;
+        var active = chats.CountByState().Where(count => count.State == SubscriptionState.Active).ToList();
+        var channels = new List<ChannelAudience>();
+        var longest = TimeSpan.Zero;
+        foreach (var sender in _senders)
+        {
+            var counts = active.Where(count => count.Channel == sender.Channel).ToList();
+            int Of(ChatKind kind) => counts.Where(count => count.Kind == kind).Sum(count => count.Count);
+            var total = counts.Sum(count => count.Count);
+            var served = force ? 0 : Math.Min(total, ledger.Served(editionId, sender.Channel));
+            var audience = new ChannelAudience(sender.Channel, Of(ChatKind.Private), Of(ChatKind.Group), Of(ChatKind.Channel), served, total - served);
+            channels.Add(audience);
+            var messages = (double)audience.ToSend * sender.MessageCount(edition, options.Value.Mode);
+            var duration = TimeSpan.FromSeconds(messages / pacers.For(sender.Channel).ConfiguredRate);
+            if (duration > longest) longest = duration;
+        }
+        return new BroadcastPlan(editionId, force, channels, longest, ledger.RunningFor(editionId));
+    }
+
+    /// <summary>
+    /// Creates the broadcast and returns it at once (Preparing); its rows are written, then it runs, in the background.
+    /// When one of the same edition is unfinished, nothing is created: <paramref name="observer"/> joins that one instead.
+    /// </summary>
+    public async Task<BroadcastStart> StartAsync(string editionId, bool force, string requestedBy, IBroadcastObserver? observer = null, string? scheduleId = null, CancellationToken cancellationToken = default)
+    {
+        await _starts.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (ledger.RunningFor(editionId) is { } unfinished)
+            {
+                if (_runs.TryGetValue(unfinished.Id, out var run))
+                {
+                    if (observer is not null) run.Observers.Add(observer);
+                }
+                else
+                {
+                    // Left unfinished by a failure: take it up again.
+                    Launch(unfinished, observer);
+                }
+                return new BroadcastStart(unfinished, AlreadyRunning: true);
+            }
+            var created = ledger.Prepare(editionId, force, options.Value.Mode, requestedBy, scheduleId);
+            logger.LogInformation("Broadcast {Id} of {Edition} created by {By}{Force}.", created.Id, editionId, requestedBy, force ? " (forced)" : "");
+            Launch(created, observer);
+            return new BroadcastStart(created, AlreadyRunning: false);
+        }
+        finally
+        {
+            _starts.Release();
+        }
+    }
+
+    /// <summary>Stops a broadcast: what was sent stays sent; a new /broadcast sends only to the others. Null when unknown.</summary>
+    public BroadcastRecord? Cancel(string broadcastId)
+    {
+        var cancelled = ledger.Cancel(broadcastId);
+        if (cancelled is not null && _runs.TryGetValue(broadcastId, out var run))
+        {
+            try { run.Stop.Cancel(); }
+            catch (ObjectDisposedException) { }
+        }
+        return cancelled;
+    }
+
+    /// <summary>Adds an observer to a broadcast running here; false when it is not running.</summary>
+    public bool Watch(string broadcastId, IBroadcastObserver observer)
+    {
+        if (!_runs.TryGetValue(broadcastId, out var run)) return false;
+        run.Observers.Add(observer);
+        return true;
+    }
+
+    public BroadcastProgress? Progress(string broadcastId)
+    {
+        var broadcast = ledger.Get(broadcastId);
+        if (broadcast is null) return null;
+        var rate = _runs.TryGetValue(broadcastId, out var run) ? run.Observers.Last?.Rate : null;
+        return BroadcastProgress.Of(broadcast, broadcast.Final ?? ledger.Counts(broadcastId), time.GetUtcNow(), rate);
+    }
+
+    /// <summary>Unfinished broadcasts, oldest first.</summary>
+    public IReadOnlyList<BroadcastRecord> Running() => ledger.Running();
+
+    /// <summary>The latest broadcasts with their counts, newest first (for /stats).</summary>
+    public IReadOnlyList<BroadcastProgress> History(int take) =>
+        [.. ledger.History(take).Select(broadcast => Progress(broadcast.Id) ?? BroadcastProgress.Of(broadcast, DeliveryCounts.None, time.GetUtcNow()))];
+
+    /// <summary>Waits until a broadcast running here ends (completed, cancelled, or stopped with the host); its last progress.</summary>
+    public async Task<BroadcastProgress?> WaitAsync(string broadcastId, CancellationToken cancellationToken = default)
+    {
+        if (_runs.TryGetValue(broadcastId, out var run)) await run.Done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return Progress(broadcastId);
+    }
+
+    /// <summary>At start-up: every unfinished broadcast goes on by itself.</summary>
+    public async Task ResumeAsync(CancellationToken cancellationToken)
+    {
+        await _starts.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            foreach (var broadcast in ledger.Running().Where(broadcast => !_runs.ContainsKey(broadcast.Id)))
+            {
+                logger.LogInformation("Resuming broadcast {Id} of {Edition}.", broadcast.Id, broadcast.EditionId);
+                Launch(broadcast, observer: null);
+            }
+        }
+        finally
+        {
+            _starts.Release();
+        }
+    }
+
+    /// <summary>The host is stopping: no new send starts; waits (within <paramref name="cancellationToken"/>) for those in flight to be recorded.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_runs.Values.Select(run => run.Done.Task)).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Stopped before every send in flight was recorded; those are sent again at the next start.");
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+        _starts.Dispose();
+    }
+
+    private IEnumerable<ChatKey> Audience() =>
+        _senders.SelectMany(sender => chats.Active(sender.Channel))
+            .Where(chat => chat.CanReceiveBroadcasts)
+            .Select(chat => chat.Key);
+
+    private void Launch(BroadcastRecord broadcast, IBroadcastObserver? observer)
+    {
+        if (_stopping.IsCancellationRequested) return;
+        var run = new Run(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token), new BroadcastObservers(observer is null ? _observers : [.. _observers, observer], logger));
+        _runs[broadcast.Id] = run;
+        _ = Task.Run(() => RunToEndAsync(broadcast, run));
+    }
+
+    private async Task RunToEndAsync(BroadcastRecord broadcast, Run run)
+    {
+        var broadcastId = broadcast.Id;
+        BroadcastProgress? last = null;
+        try
+        {
+            // Preparing: its rows are written (or, after a crash, completed) first. Nothing was sent yet.
+            if (broadcast.State == BroadcastState.Preparing) ledger.FinishPreparing(broadcastId, Audience());
+            last = await runner.RunAsync(broadcastId, run.Observers, run.Stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Broadcast {Id} stopped by an error; it resumes at the next start or /broadcast.", broadcastId);
+        }
+        finally
+        {
+            _runs.TryRemove(broadcastId, out _);
+            run.Stop.Dispose();
+            run.Done.TrySetResult(last);
+        }
+    }
+
+    private sealed record Run(CancellationTokenSource Stop, BroadcastObservers Observers)
+    {
+        public TaskCompletionSource<BroadcastProgress?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

@@ -1,0 +1,135 @@
+namespace SocialReport.Core.Delivery;
+
+/// <summary>Configuration section <c>Delivery</c>: how broadcasts are sent, paced, retried and scheduled.</summary>
+public sealed class DeliveryOptions
+{
+    public const string SectionName = "Delivery";
+
+    /// <summary>One message per subscriber (<c>Edition</c>) or the cover and one message per story (<c>Cards</c>).</summary>
+    public DeliveryMode Mode { get; init; } = DeliveryMode.Edition;
+
+    /// <summary>
+    /// Sends in flight at once for one broadcast. It is also the bound on duplicates after a crash: a row becomes Sent
+    /// only once the platform confirmed it, so a kill can only leave unrecorded the deliveries in flight at that moment,
+    /// which are sent again at resume: at most <c>MaxConcurrency</c> duplicate deliveries per running broadcast.
+    /// </summary>
+    public int MaxConcurrency { get; init; } = 8;
+
+    /// <summary>Rows read from the ledger at a time.</summary>
+    public int BatchSize { get; init; } = 100;
+
+    /// <summary>Attempts before a transient failure becomes Failed.</summary>
+    public int MaxAttempts { get; init; } = 5;
+
+    public TimeSpan RetryBaseDelay { get; init; } = TimeSpan.FromSeconds(2);
+    public TimeSpan RetryMaxDelay { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often observers (the status message) hear of a running broadcast.</summary>
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>The window the current rate is measured over.</summary>
+    public TimeSpan RateWindow { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A weekly (or any) cron broadcasting the latest edition, e.g. <c>0 9 * * FRI</c>; none when empty.</summary>
+    public string? Schedule { get; init; }
+
+    /// <summary>The IANA time zone <see cref="Schedule"/> is read in.</summary>
+    public string TimeZone { get; init; } = "Europe/Paris";
+
+    /// <summary>A schedule missed while the host was down still runs when it is back within this delay, else it is skipped.</summary>
+    public TimeSpan MissedScheduleGrace { get; init; } = TimeSpan.FromHours(6);
+
+    /// <summary>How often the scheduler looks for due schedules.</summary>
+    public TimeSpan SchedulerInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    public ChannelPacingOptions Telegram { get; init; } = new()
+    {
+        MessagesPerSecond = 30,
+        PerChat = "1/1s",
+        PerGroupChat = "20/1m",
+        RetryAfterPauses = ThrottleScope.Channel,
+    };
+
+    public ChannelPacingOptions Teams { get; init; } = new()
+    {
+        MessagesPerSecond = 50,
+        PerChat = "7/1s,8/2s,60/30s,1800/1h",
+        PerPacingGroup = "50/1s",
+        RetryAfterPauses = ThrottleScope.Group,
+    };
+
+    /// <summary>Any other channel.</summary>
+    public ChannelPacingOptions Other { get; init; } = new() { MessagesPerSecond = 10, PerChat = "1/1s" };
+
+    public AdaptivePacingOptions Adaptive { get; init; } = new();
+
+    public ChannelPacingOptions ForChannel(string channel) => channel switch
+    {
+        "telegram" => Telegram,
+        "teams" => Teams,
+        _ => Other,
+    };
+}
+
+/// <summary>What a "too many requests" answer pauses for its retry-after delay.</summary>
+public enum ThrottleScope
+{
+    Chat,
+    /// <summary>Every chat of the same pacing group (a Teams tenant), or the chat when it has none.</summary>
+    Group,
+    /// <summary>The whole bot on that channel: Telegram's flood wait during a broadcast is bot-wide.</summary>
+    Channel,
+}
+
+/// <summary>The limits of one platform. Limit lists read <c>permits/window</c>, comma separated: <c>7/1s,60/30s,1800/1h</c>.</summary>
+public sealed class ChannelPacingOptions
+{
+    /// <summary>Messages per second for the whole bot; the adaptive pace never goes above it.</summary>
+    public double MessagesPerSecond { get; init; } = 30;
+
+    /// <summary>Messages the bot may send at once before the rate applies; 1 spreads them evenly.</summary>
+    public int Burst { get; init; } = 1;
+
+    /// <summary>Limits for each chat.</summary>
+    public string PerChat { get; init; } = "";
+
+    /// <summary>Further limits for groups and channels (Telegram: 20 per minute).</summary>
+    public string PerGroupChat { get; init; } = "";
+
+    /// <summary>Limits shared by the chats of one pacing group (Teams: the tenant).</summary>
+    public string PerPacingGroup { get; init; } = "";
+
+    public ThrottleScope RetryAfterPauses { get; init; } = ThrottleScope.Chat;
+
+    /// <summary>
+    /// The fraction of each figure above actually used: the platforms' figures are approximate, and the network can
+    /// bring two requests closer together than they were sent. The rate is multiplied by it, the windows divided.
+    /// </summary>
+    public double Headroom { get; init; } = 0.97;
+
+    /// <summary>Telegram paid broadcasts (<c>allow_paid_broadcast</c>): the bot-wide pace becomes <see cref="PaidMessagesPerSecond"/>.</summary>
+    public bool PaidBroadcast { get; init; }
+
+    public double PaidMessagesPerSecond { get; init; } = 1000;
+
+    public double EffectiveMessagesPerSecond => PaidBroadcast ? PaidMessagesPerSecond : MessagesPerSecond;
+}
+
+/// <summary>How the bot-wide pace of a channel reacts to "too many requests".</summary>
+public sealed class AdaptivePacingOptions
+{
+    /// <summary>The pace is multiplied by this after a 429.</summary>
+    public double DecreaseFactor { get; init; } = 0.5;
+
+    /// <summary>The pace never drops below this fraction of the configured one.</summary>
+    public double MinimumFraction { get; init; } = 0.1;
+
+    /// <summary>Several 429s within this delay (answers to sends already in flight) lower the pace once.</summary>
+    public TimeSpan DecreaseCooldown { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time without 429 before each step back up.</summary>
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Each step back up adds this fraction of the configured pace.</summary>
+    public double IncreaseFraction { get; init; } = 0.1;
+}

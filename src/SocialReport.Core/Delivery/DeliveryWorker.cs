@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SocialReport.Core.Delivery;
+
+/// <summary>The hosted service of deliveries: resumes unfinished broadcasts at start-up, then ticks the scheduler.</summary>
+public sealed class DeliveryWorker(BroadcastService broadcasts, BroadcastScheduler scheduler, IOptions<DeliveryOptions> options, TimeProvider time, ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await broadcasts.ResumeAsync(stoppingToken).ConfigureAwait(false);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var wait = options.Value.SchedulerInterval;
+                try { wait = await scheduler.TickAsync(stoppingToken).ConfigureAwait(false); }
+                catch (Exception e) when (e is not OperationCanceledException) { logger.LogError(e, "The broadcast scheduler failed; trying again."); }
+                await Clock.Delay(time, wait, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await broadcasts.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

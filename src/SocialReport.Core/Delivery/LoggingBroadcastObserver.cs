@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Logging;
+
+namespace SocialReport.Core.Delivery;
+
+/// <summary>Writes every broadcast's progress to the log, including those resumed at start-up that no status message follows.</summary>
+public sealed class LoggingBroadcastObserver(ILogger<LoggingBroadcastObserver> logger) : IBroadcastObserver
+{
+    public Task OnProgressAsync(BroadcastProgress progress, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Broadcast {Id}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Remaining} remaining, {Rate:0.0}/s",
+            progress.BroadcastId, progress.Sent, progress.Failed, progress.Blocked, progress.Gone, progress.Remaining, progress.Rate);
+        return Task.CompletedTask;
+    }
+
+    public Task OnFinishedAsync(BroadcastProgress summary, CancellationToken cancellationToken)
+    {
+        logger.LogInformation("Broadcast {Id} {State} in {Elapsed}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Skipped} skipped, {Remaining} not sent, {Throttled} throttled",
+            summary.BroadcastId, summary.State, summary.Elapsed, summary.Sent, summary.Failed, summary.Blocked, summary.Gone, summary.Skipped, summary.Remaining, summary.Throttled);
+        return Task.CompletedTask;
+    }
+}

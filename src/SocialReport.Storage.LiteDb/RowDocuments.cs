@@ -1,0 +1,47 @@
+using LiteDB;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Storage.LiteDb;
+
+/// <summary>A <see cref="DeliveryRow"/> as a LiteDB document, with its index keys; times are UTC ticks.</summary>
+internal static class RowDocuments
+{
+    public const string Collection = "delivery_rows";
+    public const string DueKey = "due";
+    public const string StateKey = "stateKey";
+
+    public static BsonDocument Write(DeliveryRow row)
+    {
+        var pending = row.State == DeliveryState.Pending;
+        return new BsonDocument
+        {
+            ["_id"] = DeliveryKeys.Row(row.BroadcastId, row.Chat),
+            ["broadcast"] = row.BroadcastId,
+            ["channel"] = row.Chat.Channel,
+            ["chat"] = row.Chat.Id,
+            ["state"] = row.State.ToString(),
+            ["attempts"] = row.Attempts,
+            ["error"] = row.LastError is null ? BsonValue.Null : row.LastError,
+            ["messageId"] = row.MessageId is null ? BsonValue.Null : row.MessageId,
+            ["next"] = row.NextAttemptAt.UtcTicks,
+            ["updated"] = row.UpdatedAt.UtcTicks,
+            [DueKey] = pending ? DeliveryKeys.Due(row.BroadcastId, row.Chat, row.NextAttemptAt) : BsonValue.Null,
+            [StateKey] = DeliveryKeys.State(row.BroadcastId, row.Chat.Channel, row.State),
+        };
+    }
+
+    public static DeliveryRow Read(BsonDocument document) => new()
+    {
+        BroadcastId = document["broadcast"].AsString,
+        Chat = new ChatKey(document["channel"].AsString, document["chat"].AsString),
+        State = Enum.Parse<DeliveryState>(document["state"].AsString),
+        Attempts = document["attempts"].AsInt32,
+        LastError = document["error"].IsNull ? null : document["error"].AsString,
+        MessageId = document["messageId"].IsNull ? null : document["messageId"].AsString,
+        NextAttemptAt = Instant(document["next"]),
+        UpdatedAt = Instant(document["updated"]),
+    };
+
+    internal static DateTimeOffset Instant(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);
+}

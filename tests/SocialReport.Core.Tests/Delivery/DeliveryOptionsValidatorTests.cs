@@ -1,0 +1,29 @@
+using SocialReport.Core.Delivery;
+
+namespace SocialReport.Core.Tests.Delivery;
+
+public class DeliveryOptionsValidatorTests
+{
+    private static readonly DeliveryOptionsValidator Validator = new();
+
+    [Fact]
+    public void The_defaults_are_valid() => Assert.True(Validator.Validate(null, new DeliveryOptions { Schedule = "0 9 * * FRI" }).Succeeded);
+
+    [Fact]
+    public void Each_bad_setting_is_named()
+    {
+        var result = Validator.Validate(null, new DeliveryOptions
+        {
+            MaxConcurrency = 0,
+            Schedule = "every friday",
+            TimeZone = "Europe/Atlantis",
+            Teams = new ChannelPacingOptions { PerChat = "7 per second" },
+        });
+        Assert.True(result.Failed);
+        var failures = result.Failures!.ToList();
+        Assert.Contains(failures, failure => failure.StartsWith("Delivery:MaxConcurrency", StringComparison.Ordinal));
+        Assert.Contains(failures, failure => failure.StartsWith("Delivery:Schedule", StringComparison.Ordinal));
+        Assert.Contains(failures, failure => failure.StartsWith("Delivery:TimeZone", StringComparison.Ordinal));
+        Assert.Contains(failures, failure => failure.StartsWith("Delivery:Teams:PerChat", StringComparison.Ordinal));
+    }
+}
