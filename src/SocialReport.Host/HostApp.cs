@@ -1,3 +1,5 @@
+using SocialReport.Host.Web;
+
 namespace SocialReport.Host;
 
 /// <summary>The ASP.NET Core application: configuration, services and endpoints.</summary>
@@ -7,8 +9,10 @@ public static class HostApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddSocialReport();
+        builder.AddWeb();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapWeb();
         return app;
     }
 }
