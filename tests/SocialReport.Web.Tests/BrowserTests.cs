@@ -145,4 +145,47 @@ public sealed class BrowserTests(Browser browser)
         Assert.Contains("Channel", await page.Locator("#subscribers").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("No broadcasts yet.", await page.Locator("#running").InnerTextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_telegram_bubble_keeps_only_telegram_tags_and_safe_links()
+    {
+        var page = await browser.OpenAsync($"/?edition={Seed.EditionId}");
+        await page.Locator(".tg-bubble").First.WaitForAsync();
+
+        var html = await page.EvaluateAsync<string>("""
+            () => {
+              window.hacked = false;
+              const phone = TelegramPreview.render({
+                text: '<b>gras</b> <img src=x onerror="window.hacked=true"><script>window.hacked=true</script>' +
+                      '<a href="javascript:window.hacked=true">lien</a> <a href="https://example.org/" onclick="window.hacked=true">ok</a>' +
+                      '<i style="color:red">it</i><iframe src="https://example.org/"></iframe>',
+                reply_markup: { inline_keyboard: [[{ text: '<b>x</b>', url: 'javascript:window.hacked=true' }]] },
+              });
+              document.body.append(phone);
+              return phone.innerHTML;
+            }
+            """);
+        await page.WaitForTimeoutAsync(200);
+
+        Assert.False(await page.EvaluateAsync<bool>("window.hacked"));
+        foreach (var forbidden in new[] { "<img", "<script", "<iframe", "javascript:", "onclick", "onerror", "style=" })
+            Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<b>gras</b>", html, StringComparison.Ordinal);
+        Assert.Contains("<a>lien</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"https://example.org/\" target=\"_blank\" rel=\"noopener noreferrer\">ok</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<i>it</i>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"tg-button\">&lt;b&gt;x&lt;/b&gt;</span>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_page_shows_a_signed_in_editor_the_subscribers()
+    {
+        var page = await browser.OpenAsync("/status", width: 360, height: 780);
+        await page.GetByLabel("Status token").FillAsync(WebSite.StatusToken);
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.Locator("#status").WaitForAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Artifacts, "status-360.png"), FullPage = true });
+        Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync());
+    }
 }

@@ -107,7 +107,8 @@
     container.replaceChildren();
     if (!shown) return;
     const kinds = visibleKinds();
-    const main = shown.channels.filter(c => c.channel === "telegram" || c.channel === "teams");
+    let main = shown.channels.filter(c => c.channel === "telegram" || c.channel === "teams");
+    if (main.length === 0) main = shown.channels;
     const others = shown.channels.filter(c => !main.includes(c));
     for (const channel of main) container.append(drawChannel(channel, kinds));
     if (others.length) {
@@ -126,6 +127,7 @@
     section.setAttribute("aria-labelledby", title.id);
     section.append(title);
     const note = element("p", "channel-note");
+    note.setAttribute("aria-live", "polite");
     section.append(note);
     if (channel.error) section.append(element("p", "error", channel.error));
     const list = element("ol", "messages");
@@ -155,7 +157,7 @@
     if (channel === "telegram") {
       item.append(TelegramPreview.render(message.payload));
     } else if (channel === "teams") {
-      item.append(TeamsPreview.render(message.payload, text => { note.textContent = text; note.focus?.(); }));
+      item.append(TeamsPreview.render(message.payload, text => { note.textContent = text; }));
     } else {
       item.append(element("pre", "plain", message.text));
     }
