@@ -31,7 +31,14 @@ public sealed class BrowserTests(Browser browser)
         Assert.Contains("text ", await telegram.Locator(".budget").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("/ 81,920 bytes", await teams.Locator(".budget").First.InnerTextAsync(), StringComparison.Ordinal);
 
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Artifacts, "preview.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Artifacts, "preview-full.png"), FullPage = true });
+        var summary = await page.Locator("#summary").BoundingBoxAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Browser.Artifacts, "preview.png"),
+            FullPage = true,
+            Clip = new Clip { X = 0, Y = summary!.Y - 16, Width = 1280, Height = 1100 },
+        });
     }
 
     [Fact]

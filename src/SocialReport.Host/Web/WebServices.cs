@@ -31,8 +31,8 @@ internal static class WebServices
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
         });
 
-        // Always collected (cheap); served only when Metrics:Prometheus is on. Configuration is read when the app is
-        // built, so that every source (including a test host's) has been applied.
+        // Always collected (cheap); served at /metrics only when Metrics:Prometheus is on, which MapWeb reads from the
+        // built app's configuration (every source applied by then).
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SocialReportMetrics.MeterName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
             .AddPrometheusExporter());
