@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
+using SocialReport.Core.Diagnostics;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using SocialReport.Core.Search;
@@ -33,6 +34,7 @@ public static class CoreServices
 
         services.AddSingleton<Subscriptions>();
         services.AddSingleton<ChatRateLimiter>();
+        services.AddSingleton<SocialReportMetrics>();
         services.AddSingleton<CommandEngine>();
         services.AddSingleton<ICommandHandler, SubscriptionCommands>();
         services.AddSingleton<ICommandHandler, ReadingCommands>();

@@ -1,4 +1,5 @@
 using SocialReport.Teams;
+using SocialReport.Host.Web;
 
 namespace SocialReport.Host;
 
@@ -9,10 +10,12 @@ public static class HostApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddSocialReport();
+        builder.AddWeb();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapTelegram();
         app.MapTeams();
+        app.MapWeb();
         return app;
     }
 }

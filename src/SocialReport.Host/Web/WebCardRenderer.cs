@@ -1,0 +1,110 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using SocialReport.Core.Cards;
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Host.Web;
+
+/// <summary>
+/// Cards as HTML fragments for the web chat. Every piece of card text is encoded; the only markup is this class's own.
+/// A button that runs a command is a <c>&lt;button data-command&gt;</c> the page sends back; a link opens http(s) only.
+/// </summary>
+internal sealed class WebCardRenderer
+{
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public string Render(Card card)
+    {
+        var html = new StringBuilder();
+        html.Append($"<article class=\"card card-{card.Kind}\" lang=\"{Encode(card.Language)}\">");
+        switch (card)
+        {
+            case CoverCard cover:
+                Heading(html, $"{cover.Title} · {cover.DateText}");
+                Paragraphs(html, cover.Intro);
+                html.Append("<ol class=\"headlines\">");
+                foreach (var headline in cover.Headlines)
+                    html.Append($"<li value=\"{Labels.Number(headline.Number)}\">{Encode(headline.Text)}</li>");
+                html.Append("</ol>");
+                if (cover.Editors is { } editors)
+                    html.Append($"<p class=\"byline\">{Encode(editors)}</p>");
+                break;
+            case StoryCard story:
+                Heading(html, $"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}");
+                Paragraphs(html, story.Summary);
+                if (story.Sources.Count > 0)
+                    html.Append($"<p class=\"sources\">{Encode(Labels.SourcesPrefix(story.Language))}{string.Join(" · ", story.Sources.Select(SourceLink))}</p>");
+                if (Hashtags.Line(story.Topics) is { } tags)
+                    html.Append($"<p class=\"tags\">{Encode(tags)}</p>");
+                break;
+            case StoryPartCard part:
+                Heading(html, part.Parts > 1 ? $"{part.Headline} ({Labels.Number(part.Part)}/{Labels.Number(part.Parts)})" : part.Headline);
+                Paragraphs(html, part.Text);
+                break;
+            case ListCard list:
+                Heading(html, list.Title);
+                html.Append("<ol class=\"items\">");
+                foreach (var item in list.Items)
+                {
+                    html.Append("<li>");
+                    html.Append(item.Open is { } open ? Action(open with { Label = item.Text }, "item") : Encode(item.Text));
+                    if (!string.IsNullOrWhiteSpace(item.Detail))
+                        html.Append($" <span class=\"detail\">{Encode(item.Detail)}</span>");
+                    html.Append("</li>");
+                }
+                html.Append("</ol>");
+                if (list.Footer is { } footer)
+                    html.Append($"<p class=\"footer\">{Encode(footer)}</p>");
+                break;
+            case NoticeCard notice:
+                if (notice.Title is { } title)
+                    Heading(html, title);
+                Paragraphs(html, notice.Text);
+                break;
+            default:
+                throw new ArgumentException($"No web rendering for card kind '{card.Kind}'.", nameof(card));
+        }
+        Actions(html, card.Actions);
+        html.Append("</article>");
+        return html.ToString();
+    }
+
+    private static void Heading(StringBuilder html, string text) => html.Append($"<h3>{Encode(text.Trim())}</h3>");
+
+    /// <summary>Paragraphs separated by a blank line; single line breaks kept.</summary>
+    private static void Paragraphs(StringBuilder html, string text)
+    {
+        foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            html.Append($"<p>{string.Join("<br>", paragraph.Split('\n').Select(Encode))}</p>");
+    }
+
+    private static void Actions(StringBuilder html, IReadOnlyList<IReadOnlyList<CardAction>> rows)
+    {
+        var lines = rows.Select(row => row.Select(a => Action(a, "button")).Where(b => b.Length > 0).ToList()).Where(r => r.Count > 0).ToList();
+        if (lines.Count == 0)
+            return;
+        html.Append("<div class=\"actions\">");
+        foreach (var line in lines)
+            html.Append($"<div class=\"row\">{string.Concat(line)}</div>");
+        html.Append("</div>");
+    }
+
+    private static string Action(CardAction action, string cssClass)
+    {
+        if (!string.IsNullOrEmpty(action.Command))
+            return $"<button type=\"button\" class=\"{cssClass}\" data-command=\"{Encode(action.Command)}\">{Encode(action.Label)}</button>";
+        if (IsWebLink(action.Url))
+            return $"<a class=\"{cssClass}\" href=\"{Encode(action.Url!.AbsoluteUri)}\" target=\"_blank\" rel=\"noopener noreferrer\">{Encode(action.Label)}</a>";
+        return "";
+    }
+
+    private static string SourceLink(Source source) =>
+        IsWebLink(source.Url)
+            ? $"<a href=\"{Encode(source.Url!.AbsoluteUri)}\" target=\"_blank\" rel=\"noopener noreferrer\">{Encode(source.Name.Trim())}</a>"
+            : Encode(source.Name.Trim());
+
+    private static bool IsWebLink(Uri? url) => url is { IsAbsoluteUri: true } && url.Scheme is "http" or "https";
+
+    private static string Encode(string text) => Html.Encode(text);
+}
