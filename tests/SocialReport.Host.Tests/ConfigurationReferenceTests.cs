@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
+using SocialReport.Host.Web;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
 using SocialReport.Telegram;
@@ -19,6 +20,8 @@ public sealed class ConfigurationReferenceTests
         { CommandsOptions.SectionName, typeof(CommandsOptions) },
         { TelegramOptions.SectionName, typeof(TelegramOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
+        { WebOptions.SectionName, typeof(WebOptions) },
+        { MetricsOptions.SectionName, typeof(MetricsOptions) },
     };
 
     private static readonly IConfiguration Example = new ConfigurationBuilder()

@@ -45,6 +45,7 @@ public sealed class SigningKeySource
         var refreshed = retriever.NextRetrieval;
         manager.RequestRefresh();
         _ = await manager.GetConfigurationAsync(cancellationToken);
+        var deadline = time.GetUtcNow() + RefreshWait;
         try
         {
             await refreshed.WaitAsync(RefreshWait, time, cancellationToken);
@@ -53,7 +54,14 @@ public sealed class SigningKeySource
         {
             return null;
         }
-        return Find(await manager.GetConfigurationAsync(cancellationToken), keyId);
+        // The retrieval has landed, but the manager swaps in the new configuration a moment later.
+        var latest = await manager.GetConfigurationAsync(cancellationToken);
+        while (ReferenceEquals(latest, configuration) && time.GetUtcNow() < deadline)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
+            latest = await manager.GetConfigurationAsync(cancellationToken);
+        }
+        return Find(latest, keyId);
     }
 
     private bool TryClaimRefresh()
