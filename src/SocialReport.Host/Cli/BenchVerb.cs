@@ -19,8 +19,8 @@ internal static class BenchVerb
     {
         var file = new Option<FileInfo>("--edition")
         {
-            Description = "The edition to import and render.",
-            DefaultValueFactory = _ => new FileInfo(Path.Combine("editions", "2020-03-06-social-report.txt")),
+            Description = "The edition to import and render (default: the seed edition, from src/SocialReport.Host).",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "..", "editions", "2020-03-06-social-report.txt")),
         };
         var editions = new Option<int>("--editions") { Description = "Editions in the archive searched.", DefaultValueFactory = _ => 1000 };
         var iterations = new Option<int>("--iterations") { Description = "Measured runs of each operation.", DefaultValueFactory = _ => 300 };
