@@ -107,7 +107,7 @@ public sealed class BroadcastCommands(
 
     private static bool IsLatest(string word) => word.Equals(ScheduledBroadcast.Latest, StringComparison.OrdinalIgnoreCase);
 
-    private IChatNotifier? Notifier(CommandContext context) => notifiers.FirstOrDefault(n => n.Channel == context.Inbound.Chat.Channel);
+    private IChatNotifier? Notifier(CommandContext context) => notifiers.LastOrDefault(n => n.Channel == context.Inbound.Chat.Channel);
 
     private static string RequestedBy(CommandContext context) => $"{context.Inbound.Chat.Channel}:{context.Inbound.Sender.Id}";
 

@@ -157,6 +157,47 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
         Assert.DoesNotContain("at:2020-03-06", Stats());
     }
 
+    [Fact]
+    public async Task The_console_prints_the_plan_then_the_progress_as_new_lines_until_the_summary()
+    {
+        await using var bot = await BotUnderTest.StartAsync(builder => builder.Services.AddSingleton<IEditionSender>(_sender),
+            ("Delivery:Other:MessagesPerSecond", "1000"));
+        bot.Chats.Save(new Chat { Key = new ChatKey(RecordingSender.Name, "x"), Kind = ChatKind.Private, Language = "fr", State = SubscriptionState.Active, UpdatedAt = DateTimeOffset.UtcNow });
+        var input = new LineFeed();
+        var output = new StringWriter();
+        var chat = new ConsoleChat(bot.Engine, bot.Services.GetRequiredService<ConsoleNotifier>()).RunAsync(input, output, "admin", "en", CancellationToken.None);
+
+        input.Write("/broadcast 2020-03-06");
+        input.Write("/confirm");
+        var service = bot.Services.GetRequiredService<BroadcastService>();
+        await WaitUntilAsync(() => service.History(1).Count == 1);
+        await service.WaitAsync("2020-03-06#1");
+        await WaitUntilAsync(() => output.ToString().Contains("Broadcast 2020-03-06#1 completed", StringComparison.Ordinal));
+        input.Write(null);
+        await chat;
+
+        var text = output.ToString();
+        Assert.Contains("test: 1 private, 0 groups, 0 channels; 0 already served, 1 to send", text);
+        Assert.Contains("Broadcast 2020-03-06#1 started.", text);
+        Assert.Contains("sent 1 · failed 0 · blocked 0 · remaining 0", text);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(50);
+        Assert.True(condition());
+    }
+
+    /// <summary>Console input typed line by line; null ends it.</summary>
+    private sealed class LineFeed : TextReader
+    {
+        private readonly System.Threading.Channels.Channel<string?> _lines = System.Threading.Channels.Channel.CreateUnbounded<string?>();
+
+        public void Write(string? line) => _lines.Writer.TryWrite(line);
+
+        public override async ValueTask<string?> ReadLineAsync(CancellationToken cancellationToken) => await _lines.Reader.ReadAsync(cancellationToken);
+    }
+
     private string Stats() => _bot.AskAsync("/stats", "admin").GetAwaiter().GetResult().Single<NoticeCard>().Text;
 
     private sealed class ManualClock : TimeProvider
