@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using SocialReport.Core.Commands;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
@@ -19,6 +20,7 @@ public sealed class ConfigurationReferenceTests
         { CommandsOptions.SectionName, typeof(CommandsOptions) },
         { TelegramOptions.SectionName, typeof(TelegramOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
+        { DeliveryOptions.SectionName, typeof(DeliveryOptions) },
     };
 
     private static readonly IConfiguration Example = new ConfigurationBuilder()
