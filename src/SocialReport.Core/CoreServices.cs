@@ -5,6 +5,7 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Diagnostics;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using SocialReport.Core.Search;
@@ -41,6 +42,11 @@ public static class CoreServices
         services.AddSingleton<ICommandHandler, SearchCommands>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, EditorCommands>();
+        services.AddSingleton<BroadcastRequests>();
+        services.AddSingleton<ICommandHandler, BroadcastCommands>();
+
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
+        services.AddBroadcasts();
         return builder;
     }
 }

@@ -5,7 +5,7 @@ using SocialReport.Core.Readers;
 namespace SocialReport.Host;
 
 /// <summary>The console channel: lines in, plain-text cards out. For trying the bot; never part of a broadcast.</summary>
-internal sealed class ConsoleChat(CommandEngine engine)
+internal sealed class ConsoleChat(CommandEngine engine, ConsoleNotifier? notifier = null)
 {
     private readonly PlainTextRenderer _renderer = new();
 
@@ -13,6 +13,8 @@ internal sealed class ConsoleChat(CommandEngine engine)
     {
         var sender = new Sender(name, name, language);
         var chat = new ChatKey("console", name);
+        // A confirmed /broadcast prints its progress here while the chat is open.
+        using var attached = notifier?.Attach(name, output);
         while (await input.ReadLineAsync(cancellationToken) is { } line)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;

@@ -16,6 +16,8 @@ internal static class SocialReportServices
         builder.AddTeams();
         builder.Services.AddHttpClient<IEditionSource, EditionSource>(http => http.Timeout = TimeSpan.FromSeconds(30));
         builder.Services.AddHostedService<ArchiveSeeder>();
+        builder.Services.AddSingleton<ConsoleNotifier>();
+        builder.Services.AddSingleton<IChatNotifier>(sp => sp.GetRequiredService<ConsoleNotifier>());
         return builder;
     }
 }

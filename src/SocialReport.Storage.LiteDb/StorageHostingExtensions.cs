@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Storage.LiteDb;
@@ -10,7 +11,7 @@ namespace SocialReport.Storage.LiteDb;
 public static class StorageHostingExtensions
 {
     /// <summary>
-    /// The LiteDB file from the <c>Storage</c> section (validated at start), the archive and the chat store over it,
+    /// The LiteDB file from the <c>Storage</c> section (validated at start), the archive, the chat store and the delivery ledger over it,
     /// all singletons sharing one <see cref="LiteDbStore"/>.
     /// </summary>
     public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
@@ -26,6 +27,8 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<LiteDbEditionArchive>());
         builder.Services.AddSingleton<LiteDbChatStore>();
         builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<LiteDbChatStore>());
+        builder.Services.AddSingleton<IDeliveryLedger>(sp => new LiteDbDeliveryLedger(
+            sp.GetRequiredService<LiteDbStore>().Database, sp.GetRequiredService<IOptions<DeliveryOptions>>(), sp.GetRequiredService<TimeProvider>()));
         return builder;
     }
 }

@@ -43,6 +43,7 @@ public static class TelegramHostingExtensions
         services.AddSingleton<IChatMembership>(sp => sp.GetRequiredService<TelegramChatMembership>());
 
         services.AddSingleton<TelegramReplySender>();
+        services.AddSingleton<SocialReport.Core.Commands.IChatNotifier, TelegramChatNotifier>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<ITelegramUpdateHandler>(sp => sp.GetRequiredService<TelegramUpdateHandler>());
         services.AddSingleton<TelegramUpdateQueue>();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using SocialReport.Core.Commands;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Host.Web;
 using SocialReport.Storage.LiteDb;
@@ -22,6 +23,7 @@ public sealed class ConfigurationReferenceTests
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
         { WebOptions.SectionName, typeof(WebOptions) },
         { MetricsOptions.SectionName, typeof(MetricsOptions) },
+        { DeliveryOptions.SectionName, typeof(DeliveryOptions) },
     };
 
     private static readonly IConfiguration Example = new ConfigurationBuilder()

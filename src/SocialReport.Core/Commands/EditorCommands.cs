@@ -3,29 +3,31 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Core.Commands;
 
-/// <summary>/publish, /preview, /stats and /broadcast: refused by the engine to anyone not on the editors' list.</summary>
+/// <summary>/publish, /preview and /stats (/broadcast is <see cref="BroadcastCommands"/>): refused by the engine to anyone not on the editors' list.</summary>
 public sealed class EditorCommands(
     EditionImporter importer,
     IEditionArchive archive,
     EditionPublisher publisher,
     IChatStore chats,
     IEditionSource source,
+    BroadcastService broadcasts,
+    BroadcastScheduler scheduler,
     ILogger<EditorCommands> logger) : ICommandHandler
 {
-    public IReadOnlyCollection<string> Names { get; } = ["publish", "preview", "stats", "broadcast"];
+    public IReadOnlyCollection<string> Names { get; } = ["publish", "preview", "stats"];
     public bool EditorsOnly => true;
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken) => context.Command.Name switch
     {
         "publish" => await PublishAsync(context, cancellationToken),
         "preview" => await PreviewAsync(context, cancellationToken),
-        "stats" => Stats(context),
-        _ => Broadcast(context),
+        _ => Stats(context),
     };
 
     private async Task<Reply> PublishAsync(CommandContext context, CancellationToken cancellationToken)
@@ -100,20 +102,20 @@ public sealed class EditorCommands(
             text.Append("\n\n");
         }
         text.Append(string.Create(CultureInfo.InvariantCulture, $"{archive.Count()} editions"));
-        return CommandEngine.Notice(context.Language, text.ToString(), context.Say.StatsTitle);
-    }
-
-    private Reply Broadcast(CommandContext context)
-    {
         var say = context.Say;
-        var id = context.Command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        var edition = id is null ? archive.Latest() : archive.Get(id);
-        if (edition is null) return CommandEngine.Notice(context.Language, id is null ? say.EmptyArchive : say.EditionNotFound);
-
-        var audience = chats.CountByState().Where(c => c.State == SubscriptionState.Active && c.Channel is not ("console" or "web")).ToList();
-        var text = new StringBuilder(say.Format(say.BroadcastDryRun, DateText.Format(edition.Date, context.Language), audience.Sum(c => c.Count)));
-        foreach (var c in audience.OrderBy(c => c.Channel, StringComparer.Ordinal).ThenBy(c => c.Kind))
-            text.Append("\n\n").Append(string.Create(CultureInfo.InvariantCulture, $"{c.Channel} · {c.Kind.ToString().ToLowerInvariant()}: {c.Count}"));
-        return CommandEngine.Notice(context.Language, text.ToString());
+        var history = broadcasts.History(5);
+        if (history.Count > 0)
+        {
+            text.Append("\n\n").Append(say.StatsBroadcasts);
+            foreach (var progress in history) text.Append('\n').Append(BroadcastText.Progress(say, progress).Replace('\n', ' '));
+        }
+        var pending = scheduler.Pending();
+        if (pending.Count > 0)
+        {
+            text.Append("\n\n").Append(say.StatsSchedules);
+            foreach (var schedule in pending)
+                text.Append('\n').Append(string.Create(CultureInfo.InvariantCulture, $"{schedule.Id}: {schedule.EditionId} {schedule.DueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC"));
+        }
+        return CommandEngine.Notice(context.Language, text.ToString(), context.Say.StatsTitle);
     }
 }

@@ -36,7 +36,28 @@ public sealed record Phrases
         Unchanged = "L’édition du {0} est déjà publiée à l’identique.",
         ImportFailed = "Édition refusée : {0}",
         StatsTitle = "Statistiques",
-        BroadcastDryRun = "/broadcast enverrait l’édition du {0} à {1} conversations abonnées :",
+        BroadcastPlan = "Diffusion de l’édition du {0} : {1} envois, durée estimée {2}.",
+        BroadcastAudience = "{0} : {1} privées, {2} groupes, {3} canaux ; {4} déjà servies, {5} à envoyer",
+        BroadcastForced = "Forcée : tout le monde la reçoit à nouveau.",
+        BroadcastConfirm = "Confirmez avec /confirm (ou le bouton) dans les 10 minutes ; /cancel pour annuler.",
+        BroadcastUsage = "/broadcast [édition] [force], ou /broadcast [édition] at 2020-03-06T09:00 Europe/Paris pour la programmer.",
+        BroadcastScheduled = "Diffusion de {0} programmée à {1} ({2}).",
+        BroadcastNotScheduled = "Diffusion non programmée : {0}",
+        BroadcastStarted = "Diffusion {0} lancée.",
+        BroadcastRunning = "Diffusion {0} en cours",
+        BroadcastCompleted = "Diffusion {0} terminée",
+        BroadcastCancelled = "Diffusion {0} arrêtée",
+        BroadcastCounts = "envoyés {0} · échecs {1} · bloqués {2} · restants {3} · {4}/s · depuis {5}",
+        BroadcastEta = "· reste environ {0}",
+        BroadcastRequestDropped = "Diffusion annulée : rien n’a été envoyé.",
+        BroadcastStopped = "Diffusion {0} arrêtée : ce qui est envoyé le reste ; /broadcast reprend pour les autres.",
+        ScheduleCancelled = "Programmation {0} annulée.",
+        NothingToConfirm = "Rien à confirmer : envoyez d’abord /broadcast (une demande expire après 10 minutes).",
+        NothingToCancel = "Aucune diffusion en cours ni en attente.",
+        ConfirmLabel = "Confirmer",
+        CancelLabel = "Annuler",
+        StatsBroadcasts = "Diffusions récentes :",
+        StatsSchedules = "Programmées :",
         ChannelSubscribed = "Le canal {0} est abonné.",
         ChannelNotAdmin = "Vous devez être administrateur de {0}, et le bot aussi, pour l’abonner.",
         ChannelUnknown = "Je ne trouve pas le canal {0} : ajoutez d’abord le bot comme administrateur.",
@@ -93,7 +114,28 @@ public sealed record Phrases
         Unchanged = "The edition of {0} is already published, unchanged.",
         ImportFailed = "Edition rejected: {0}",
         StatsTitle = "Statistics",
-        BroadcastDryRun = "/broadcast would send the edition of {0} to {1} subscribed chats:",
+        BroadcastPlan = "Broadcast of the edition of {0}: {1} sends, estimated duration {2}.",
+        BroadcastAudience = "{0}: {1} private, {2} groups, {3} channels; {4} already served, {5} to send",
+        BroadcastForced = "Forced: everyone gets it again.",
+        BroadcastConfirm = "Confirm with /confirm (or the button) within 10 minutes; /cancel to drop it.",
+        BroadcastUsage = "/broadcast [edition] [force], or /broadcast [edition] at 2020-03-06T09:00 Europe/Paris to schedule it.",
+        BroadcastScheduled = "Broadcast of {0} scheduled at {1} ({2}).",
+        BroadcastNotScheduled = "Broadcast not scheduled: {0}",
+        BroadcastStarted = "Broadcast {0} started.",
+        BroadcastRunning = "Broadcast {0} running",
+        BroadcastCompleted = "Broadcast {0} completed",
+        BroadcastCancelled = "Broadcast {0} stopped",
+        BroadcastCounts = "sent {0} · failed {1} · blocked {2} · remaining {3} · {4}/s · for {5}",
+        BroadcastEta = "· about {0} left",
+        BroadcastRequestDropped = "Broadcast dropped: nothing was sent.",
+        BroadcastStopped = "Broadcast {0} stopped: what was sent stays sent; /broadcast resumes for the others.",
+        ScheduleCancelled = "Schedule {0} cancelled.",
+        NothingToConfirm = "Nothing to confirm: send /broadcast first (a request expires after 10 minutes).",
+        NothingToCancel = "No broadcast running or waiting.",
+        ConfirmLabel = "Confirm",
+        CancelLabel = "Cancel",
+        StatsBroadcasts = "Recent broadcasts:",
+        StatsSchedules = "Scheduled:",
         ChannelSubscribed = "Channel {0} is subscribed.",
         ChannelNotAdmin = "You must be an admin of {0}, and so must the bot, to subscribe it.",
         ChannelUnknown = "I can't find the channel {0}: add the bot as an admin first.",
@@ -150,7 +192,28 @@ public sealed record Phrases
     public required string Unchanged { get; init; }
     public required string ImportFailed { get; init; }
     public required string StatsTitle { get; init; }
-    public required string BroadcastDryRun { get; init; }
+    public required string BroadcastPlan { get; init; }
+    public required string BroadcastAudience { get; init; }
+    public required string BroadcastForced { get; init; }
+    public required string BroadcastConfirm { get; init; }
+    public required string BroadcastUsage { get; init; }
+    public required string BroadcastScheduled { get; init; }
+    public required string BroadcastNotScheduled { get; init; }
+    public required string BroadcastStarted { get; init; }
+    public required string BroadcastRunning { get; init; }
+    public required string BroadcastCompleted { get; init; }
+    public required string BroadcastCancelled { get; init; }
+    public required string BroadcastCounts { get; init; }
+    public required string BroadcastEta { get; init; }
+    public required string BroadcastRequestDropped { get; init; }
+    public required string BroadcastStopped { get; init; }
+    public required string ScheduleCancelled { get; init; }
+    public required string NothingToConfirm { get; init; }
+    public required string NothingToCancel { get; init; }
+    public required string ConfirmLabel { get; init; }
+    public required string CancelLabel { get; init; }
+    public required string StatsBroadcasts { get; init; }
+    public required string StatsSchedules { get; init; }
     public required string ChannelSubscribed { get; init; }
     public required string ChannelNotAdmin { get; init; }
     public required string ChannelUnknown { get; init; }

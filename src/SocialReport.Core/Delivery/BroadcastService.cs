@@ -27,6 +27,7 @@ public sealed class BroadcastService(
     private readonly SemaphoreSlim _starts = new(1, 1);
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
+    private volatile bool _disposed;
 
     /// <summary>The audience per channel and an estimated duration; null when the edition is not in the archive.</summary>
     public BroadcastPlan? Plan(string editionId, bool force)
@@ -147,6 +148,8 @@ public sealed class BroadcastService(
     /// <summary>The host is stopping: no new send starts; waits (within <paramref name="cancellationToken"/>) for those in flight to be recorded.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A host disposed before it was stopped (a test factory) has nothing left to stop.
+        if (_disposed) return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
@@ -160,6 +163,8 @@ public sealed class BroadcastService(
 
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         _stopping.Cancel();
         _stopping.Dispose();
         _starts.Dispose();

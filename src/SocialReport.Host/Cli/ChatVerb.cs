@@ -16,7 +16,7 @@ internal static class ChatVerb
         {
             using var host = CliHost.Build();
             await host.Services.GetRequiredService<IEnumerable<IHostedService>>().OfType<ArchiveSeeder>().Single().StartAsync(ct);
-            var chat = new ConsoleChat(host.Services.GetRequiredService<CommandEngine>());
+            var chat = new ConsoleChat(host.Services.GetRequiredService<CommandEngine>(), host.Services.GetRequiredService<ConsoleNotifier>());
             await chat.RunAsync(Console.In, Console.Out, parse.GetValue(who)!, parse.GetValue(language)!, ct);
             return 0;
         });

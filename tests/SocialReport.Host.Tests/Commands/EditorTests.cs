@@ -75,7 +75,7 @@ public sealed class EditorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Preview_stats_and_the_broadcast_dry_run_answer_editors()
+    public async Task Preview_stats_and_the_broadcast_plan_answer_editors()
     {
         var preview = await _bot.AskAsync("/preview 2020-03-06", "admin");
         Assert.Equal(["cover", "story", "story", "story", "story"], preview.Cards.Select(c => c.Kind));
@@ -85,7 +85,7 @@ public sealed class EditorTests : IAsyncLifetime
         Assert.Contains("console: 1 active", stats.Text);
         Assert.Contains("4 editions", stats.Text);
 
-        Assert.Contains("à 0 conversations", (await _bot.AskAsync("/broadcast", "admin")).NoticeText());
+        Assert.Contains("0 envois", (await _bot.AskAsync("/broadcast", "admin")).Single<NoticeCard>().Text);
     }
 
     [Fact]

@@ -1,0 +1,117 @@
+using System.Globalization;
+using SocialReport.Core.Archive;
+using SocialReport.Core.Cards;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Editions;
+
+namespace SocialReport.Core.Commands;
+
+/// <summary>
+/// <c>/broadcast [edition] [force]</c> shows the plan and waits for <c>/confirm</c> (or <c>/cancel</c>);
+/// <c>/broadcast [edition] [force] at 2020-03-06T09:00 Europe/Paris</c> schedules it; <c>/cancel</c> also stops a running broadcast.
+/// </summary>
+public sealed class BroadcastCommands(
+    IEditionArchive archive,
+    BroadcastService broadcasts,
+    BroadcastScheduler scheduler,
+    BroadcastRequests requests,
+    IEnumerable<IChatNotifier> notifiers) : ICommandHandler
+{
+    public IReadOnlyCollection<string> Names { get; } = ["broadcast", "confirm", "cancel"];
+    public bool EditorsOnly => true;
+
+    public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken) => context.Command.Name switch
+    {
+        "broadcast" => Broadcast(context),
+        "confirm" => await ConfirmAsync(context, cancellationToken),
+        _ => Cancel(context),
+    };
+
+    private Reply Broadcast(CommandContext context)
+    {
+        var say = context.Say;
+        var words = context.Command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var force = words.RemoveAll(word => word.Equals("force", StringComparison.OrdinalIgnoreCase)) > 0;
+        var at = words.FindIndex(word => word.Equals("at", StringComparison.OrdinalIgnoreCase));
+        if (at >= 0) return Schedule(context, words[..at], words[(at + 1)..], force);
+        if (words.Count > 1) return Notice(context, say.BroadcastUsage);
+
+        var edition = Edition(words.FirstOrDefault());
+        if (edition is null) return Notice(context, words.Count == 0 || IsLatest(words[0]) ? say.EmptyArchive : say.EditionNotFound);
+        var plan = broadcasts.Plan(edition.Id, force)!;
+        if (plan.Running is { } running)
+        {
+            if (Notifier(context) is { } notifier) broadcasts.Watch(running.Id, new ChatBroadcastObserver(notifier, context.Inbound.Chat, context.Language));
+            return ProgressOf(context, running.Id);
+        }
+        requests.Add(context.Inbound.Chat, edition.Id, force);
+        return Reply.Of(new NoticeCard
+        {
+            Language = context.Language,
+            Text = BroadcastText.Plan(say, DateText.Format(edition.Date, context.Language), plan),
+            Actions = [[CardAction.Run(say.ConfirmLabel, "/confirm"), CardAction.Run(say.CancelLabel, "/cancel")]],
+        });
+    }
+
+    private Reply Schedule(CommandContext context, List<string> before, List<string> after, bool force)
+    {
+        var say = context.Say;
+        if (before.Count > 1 || after.Count != 2 || !ScheduleTime.TryParseLocal(after[0], out var local))
+            return Notice(context, say.BroadcastUsage);
+        var editionId = before.Count == 0 || IsLatest(before[0]) ? ScheduledBroadcast.Latest : before[0];
+        if (editionId != ScheduledBroadcast.Latest && archive.Get(editionId) is null) return Notice(context, say.EditionNotFound);
+        try
+        {
+            var schedule = scheduler.Schedule(editionId, local, after[1], RequestedBy(context), force);
+            return Notice(context, say.Format(say.BroadcastScheduled, editionId, Utc(schedule.DueAt), schedule.Id));
+        }
+        catch (ArgumentException e)
+        {
+            return Notice(context, say.Format(say.BroadcastNotScheduled, e.Message.Split(" (Parameter", 2)[0]));
+        }
+    }
+
+    private async Task<Reply> ConfirmAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var request = requests.Take(context.Inbound.Chat);
+        if (request is null) return Notice(context, say.NothingToConfirm);
+        var observer = Notifier(context) is { } notifier ? new ChatBroadcastObserver(notifier, context.Inbound.Chat, context.Language) : null;
+        var start = await broadcasts.StartAsync(request.EditionId, request.Force, RequestedBy(context), observer, cancellationToken: cancellationToken);
+        return start.AlreadyRunning
+            ? ProgressOf(context, start.Broadcast.Id)
+            : Notice(context, say.Format(say.BroadcastStarted, start.Broadcast.Id));
+    }
+
+    private Reply Cancel(CommandContext context)
+    {
+        var say = context.Say;
+        var argument = context.Command.Arguments.Trim();
+        if (argument.Length == 0 && requests.Take(context.Inbound.Chat) is not null) return Notice(context, say.BroadcastRequestDropped);
+        if (argument.StartsWith("at:", StringComparison.Ordinal) || argument.StartsWith("cron:", StringComparison.Ordinal))
+            return Notice(context, scheduler.Cancel(argument, RequestedBy(context)) ? say.Format(say.ScheduleCancelled, argument) : say.NothingToCancel);
+
+        // "/cancel", "/cancel 2020-03-06" or "/cancel 2020-03-06#2": the running broadcasts that match.
+        var running = broadcasts.Running().Where(b => argument.Length == 0 || b.Id == argument || b.EditionId == argument).ToList();
+        if (running.Count == 0) return Notice(context, say.NothingToCancel);
+        var cancelled = running.Select(b => broadcasts.Cancel(b.Id)).OfType<BroadcastRecord>().Select(b => b.Id).ToList();
+        return Notice(context, cancelled.Count == 0 ? say.NothingToCancel : say.Format(say.BroadcastStopped, string.Join(", ", cancelled)));
+    }
+
+    private Reply ProgressOf(CommandContext context, string broadcastId) =>
+        broadcasts.Progress(broadcastId) is { } progress
+            ? Notice(context, BroadcastText.Progress(context.Say, progress))
+            : Notice(context, context.Say.NothingToCancel);
+
+    private Edition? Edition(string? id) => id is null || IsLatest(id) ? archive.Latest() : archive.Get(id);
+
+    private static bool IsLatest(string word) => word.Equals(ScheduledBroadcast.Latest, StringComparison.OrdinalIgnoreCase);
+
+    private IChatNotifier? Notifier(CommandContext context) => notifiers.LastOrDefault(n => n.Channel == context.Inbound.Chat.Channel);
+
+    private static string RequestedBy(CommandContext context) => $"{context.Inbound.Chat.Channel}:{context.Inbound.Sender.Id}";
+
+    private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static Reply Notice(CommandContext context, string text) => CommandEngine.Notice(context.Language, text);
+}
