@@ -22,6 +22,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<BroadcastRunner>();
         services.TryAddSingleton<BroadcastService>();
         services.TryAddSingleton<BroadcastScheduler>();
+        services.TryAddSingleton<IBroadcastStatus, BroadcastStatus>();
         services.AddHostedService<DeliveryWorker>();
         return services;
     }

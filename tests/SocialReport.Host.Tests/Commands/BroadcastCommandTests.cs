@@ -68,6 +68,10 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
         Assert.Equal(12, _sender.Received.Count);
         Assert.Single(Broadcasts.History(5));
         Assert.Contains("Diffusion 2020-03-06#1 terminée envoyés 12 · échecs 0", Stats());
+        var status = _bot.Services.GetRequiredService<IBroadcastStatus>();
+        Assert.Empty(status.Running());
+        var past = Assert.Single(status.Past(5));
+        Assert.Equal(("2020-03-06#1", "completed", 12, 12), (past.Id, past.State, past.Total, past.Sent));
 
         // A second request of the same edition has no one left to serve.
         Assert.Contains("12 déjà servies, 0 à envoyer", (await _bot.AskAsync("/broadcast 2020-03-06", "admin")).NoticeText());
