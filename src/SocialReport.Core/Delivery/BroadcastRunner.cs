@@ -1,3 +1,4 @@
+using SocialReport.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
@@ -24,7 +25,8 @@ public sealed class BroadcastRunner(
     DeliveryPacers pacers,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<BroadcastRunner> logger)
+    ILogger<BroadcastRunner> logger,
+    SocialReportMetrics? metrics = null)
 {
     private readonly DeliveryOptions _options = options.Value;
     private readonly IReadOnlyList<IEditionSender> _senders = [.. senders.DistinctBy(sender => sender.Channel)];
@@ -140,6 +142,7 @@ public sealed class BroadcastRunner(
             if (outcome is SendOutcome.RetryAfter wait) pacer.OnThrottled(chat, group, wait.Delay);
             if (outcome is SendOutcome.Moved moved) chats.Rekey(row.Chat, row.Chat with { Id = moved.NewChatId });
             ledger.Record(row, outcome, time.GetUtcNow());
+            metrics?.MessageSent(sender.Channel, outcome);
             if (outcome is SendOutcome.Blocked) subscriptions.MarkBlocked(row.Chat);
             if (outcome is SendOutcome.Gone) subscriptions.MarkGone(row.Chat);
         }

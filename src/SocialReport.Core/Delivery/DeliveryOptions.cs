@@ -119,7 +119,7 @@ public sealed class ChannelPacingOptions
 public sealed class AdaptivePacingOptions
 {
     /// <summary>The pace is multiplied by this after a 429.</summary>
-    public double DecreaseFactor { get; init; } = 0.5;
+    public double DecreaseFactor { get; init; } = 0.8;
 
     /// <summary>The pace never drops below this fraction of the configured one.</summary>
     public double MinimumFraction { get; init; } = 0.1;
@@ -128,7 +128,7 @@ public sealed class AdaptivePacingOptions
     public TimeSpan DecreaseCooldown { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Time without 429 before each step back up.</summary>
-    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromSeconds(5);
+    public TimeSpan QuietPeriod { get; init; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Each step back up adds this fraction of the configured pace.</summary>
     public double IncreaseFraction { get; init; } = 0.1;

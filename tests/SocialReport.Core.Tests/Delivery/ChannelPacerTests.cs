@@ -12,7 +12,10 @@ public class ChannelPacerTests
     private static readonly ChannelPacingOptions Exact = new() { MessagesPerSecond = 30, PerChat = "1/1s", RetryAfterPauses = ThrottleScope.Channel, Headroom = 1 };
 
     private ChannelPacer Pacer(ChannelPacingOptions? options = null, AdaptivePacingOptions? adaptive = null) =>
-        new("telegram", options ?? Telegram, adaptive ?? new AdaptivePacingOptions(), _time);
+        new("telegram", options ?? Telegram, adaptive ?? Halving, _time);
+
+    /// <summary>The figures these tests reason with: halve after a 429, climb 10 % after each 5 s without one.</summary>
+    private static readonly AdaptivePacingOptions Halving = new() { DecreaseFactor = 0.5, QuietPeriod = TimeSpan.FromSeconds(5) };
 
     private static Chat Private(int id) => new() { Key = new ChatKey("telegram", id.ToString(System.Globalization.CultureInfo.InvariantCulture)), Kind = ChatKind.Private, Language = "fr", State = SubscriptionState.Active, UpdatedAt = DateTimeOffset.UnixEpoch };
 

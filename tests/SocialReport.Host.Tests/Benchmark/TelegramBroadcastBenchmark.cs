@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Readers;
+using SocialReport.Host.Tests.Telegram;
+using SocialReport.Telegram;
+using SocialReport.Telegram.Tests.Fake;
+using Xunit.Abstractions;
+
+namespace SocialReport.Host.Tests.Benchmark;
+
+/// <summary>
+/// Broadcasts against the fake Bot API: 3 000 subscribers with Telegram's limits enforced, and 100 000 with them lifted:
+/// <code>SOCIALREPORT_BENCHMARK=1 dotnet test tests/SocialReport.Host.Tests -c Release --filter Category=Benchmark --logger "console;verbosity=detailed"</code>
+/// </summary>
+[Trait("Category", "Benchmark")]
+public sealed class TelegramBroadcastBenchmark(ITestOutputHelper output)
+{
+    [BenchmarkFact]
+    public Task Three_thousand_subscribers_at_telegrams_limits() =>
+        RunAsync(3_000, FakeRateLimits.Telegram, new Dictionary<string, string?>());
+
+    [BenchmarkFact]
+    public Task A_hundred_thousand_subscribers_with_the_limits_lifted() =>
+        RunAsync(100_000, FakeRateLimits.Off, new Dictionary<string, string?>
+        {
+            ["Delivery:Telegram:MessagesPerSecond"] = "1000000",
+            ["Delivery:Telegram:Burst"] = "1000",
+            ["Delivery:Telegram:PerChat"] = "",
+            ["Delivery:MaxConcurrency"] = "64",
+            ["Delivery:BatchSize"] = "500",
+        });
+
+    private async Task RunAsync(int subscribers, FakeRateLimits limits, Dictionary<string, string?> settings)
+    {
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning";
+        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Polling, new FakeTelegramOptions { RateLimits = limits }, settings: settings);
+        var chats = bot.Services.GetRequiredService<IChatStore>();
+        for (var i = 0; i < subscribers; i++)
+        {
+            var id = 1_000_000L + i;
+            bot.Fake.AddChat(id);
+            chats.Save(new Chat
+            {
+                Key = new ChatKey("telegram", id.ToString(CultureInfo.InvariantCulture)),
+                Kind = ChatKind.Private,
+                Language = "fr",
+                State = SubscriptionState.Active,
+                SubscribedAt = DateTimeOffset.UtcNow,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            });
+        }
+        GC.Collect();
+        var before = bot.Fake.TooManyRequestsReturned;
+        var broadcasts = bot.Services.GetRequiredService<BroadcastService>();
+        var clock = Stopwatch.StartNew();
+        var start = await broadcasts.StartAsync("2020-03-06", force: false, requestedBy: "benchmark");
+        var summary = await broadcasts.WaitAsync(start.Broadcast.Id);
+        var elapsed = clock.Elapsed.TotalSeconds;
+
+        Assert.Equal(subscribers, summary!.Sent);
+        var rate = summary.Sent / elapsed;
+        var throttled = bot.Fake.TooManyRequestsReturned - before;
+        output.WriteLine($"{subscribers} subscribers: {elapsed:F1} s, {rate:F1} sends/s"
+            + (limits == FakeRateLimits.Off ? "" : $" = {rate / 30:P1} of the 30/s limit")
+            + $", 429s {throttled} ({(double)throttled / subscribers:P2} of sends), per-chat violations {bot.Fake.LimitViolations.Count(v => v.Kind == RateLimitKind.PerChat)}; "
+            + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB (host and fake in one process)");
+    }
+}
