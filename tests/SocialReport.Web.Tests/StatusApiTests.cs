@@ -44,7 +44,10 @@ public sealed class StatusApiTests(WebSite site) : IClassFixture<WebSite>
             .Sum(r => r.GetProperty("count").GetInt32());
         Assert.True(web >= 1);
         Assert.DoesNotContain("status-", status.GetRawText(), StringComparison.Ordinal);
-        Assert.False(status.GetProperty("broadcasts").GetProperty("available").GetBoolean());
+        var broadcasts = status.GetProperty("broadcasts");
+        Assert.True(broadcasts.GetProperty("available").GetBoolean());
+        Assert.Empty(broadcasts.GetProperty("running").EnumerateArray());
+        Assert.Empty(broadcasts.GetProperty("past").EnumerateArray());
     }
 
     [Fact]

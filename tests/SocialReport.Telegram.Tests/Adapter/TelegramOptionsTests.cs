@@ -7,7 +7,7 @@ namespace SocialReport.Telegram.Tests.Adapter;
 
 public class TelegramOptionsTests
 {
-    const string Token = "123456789:AAH-secret_part_of_the_token_0123456";
+    const string Token = "123456789:secret-part-of-the-token";
 
     static TelegramOptions Valid => new() { BotToken = Token };
 

@@ -6,7 +6,7 @@ namespace SocialReport.Telegram.Tests.Fake;
 public sealed record FakeTelegramOptions
 {
     /// <summary>The only token the server accepts; any other well-formed token gets 401 Unauthorized.</summary>
-    public string Token { get; init; } = "7000000001:AAFakeTelegramTokenForLoopbackTests";
+    public string Token { get; init; } = "7000000001:FakeTokenForLoopbackTests";
 
     public string BotUsername { get; init; } = "SocialReportBot";
 
