@@ -28,7 +28,7 @@ public sealed class SearchCommands(IStoryIndex index, IOptions<CommandsOptions> 
         var items = results.Hits.Select(hit => new ListItem(
             hit.Headline,
             DateText.Format(hit.Date, context.Language),
-            CardAction.Run(Shorten(hit.Headline), CardCommands.Story(hit.StoryId)))).ToList();
+            CardAction.Run(TextCutter.Cut(hit.Headline, CardBudgets.ButtonLabel), CardCommands.Story(hit.StoryId)))).ToList();
         var title = say.Format(topic ? say.TopicTitle : say.SearchTitle, words);
         return Task.FromResult(Paged.List(context, title, items, page, size, results.Total, $"/{(topic ? "topic" : "search")} {words}"));
     }
@@ -46,6 +46,4 @@ public sealed class SearchCommands(IStoryIndex index, IOptions<CommandsOptions> 
             Footer = context.Say.TopicsHint,
         });
     }
-
-    private static string Shorten(string text) => text.Length <= 28 ? text : text[..27].TrimEnd() + "…";
 }

@@ -19,6 +19,8 @@ public sealed class SearchTests : IAsyncLifetime
 
         Assert.Equal("2020-03-06/2", stories[0]);
         Assert.Contains("2020-03-20/1", stories);
+        var first = (await _bot.AskAsync("/topic whatsapp")).Single<ListCard>().Items[0];
+        Assert.Equal("WhatsApp franchit la barre des…", first.Open!.Label);
         Assert.Contains("2020-03-27/3", stories);
     }
 

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
-using SocialReport.Core.Search;
 using SocialReport.Telegram;
 using SocialReport.Telegram.Tests.Fake;
 
@@ -94,8 +93,7 @@ sealed class TelegramBotHost : IAsyncDisposable
     public Edition Publish(string path)
     {
         var edition = Services.GetRequiredService<EditionImporter>().ImportFile(path);
-        Services.GetRequiredService<IEditionArchive>().Publish(edition);
-        Services.GetRequiredService<IStoryIndex>().Index(edition);
+        Services.GetRequiredService<EditionPublisher>().Publish(edition);
         return edition;
     }
 
