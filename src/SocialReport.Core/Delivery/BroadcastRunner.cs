@@ -136,10 +136,13 @@ public sealed class BroadcastRunner(
             }
             var pacer = pacers.For(sender.Channel);
             var group = sender.PacingGroup(chat);
-            await pacer.AcquireAsync(chat, group, sender.MessageCount(edition, broadcast.Mode), stop.Token).ConfigureAwait(false);
-            // In flight from here: the send itself is not cancelled, so that what the platform got is recorded.
-            var outcome = await SendSafelyAsync(sender, chat, edition, broadcast.Mode).ConfigureAwait(false);
-            if (outcome is SendOutcome.RetryAfter wait) pacer.OnThrottled(chat, group, wait.Delay);
+            SendOutcome outcome;
+            using (var permit = await pacer.AcquireAsync(chat, group, sender.MessageCount(edition, broadcast.Mode), stop.Token).ConfigureAwait(false))
+            {
+                // In flight from here: the send itself is not cancelled, so that what the platform got is recorded.
+                outcome = await SendSafelyAsync(sender, chat, edition, broadcast.Mode).ConfigureAwait(false);
+                if (outcome is SendOutcome.RetryAfter wait) permit.Throttled(wait.Delay);
+            }
             if (outcome is SendOutcome.Moved moved) chats.Rekey(row.Chat, row.Chat with { Id = moved.NewChatId });
             ledger.Record(row, outcome, time.GetUtcNow());
             metrics?.MessageSent(sender.Channel, outcome);

@@ -3,23 +3,25 @@ using SocialReport.Core.Readers;
 namespace SocialReport.Core.Delivery;
 
 /// <summary>
-/// Paces the sends of one channel, shared by every broadcast: a bot-wide token bucket (the adaptive pace), and
-/// sliding-window limits per pacing group (Teams tenant) and per chat (plus the group/channel limits for
-/// non-private chats). A send goes when all its buckets
-/// have room; a 429 pauses its chat (or group, or the whole channel, see <see cref="ThrottleScope"/>) for the
-/// retry-after delay and halves the bot-wide pace, which climbs back step by step after a quiet period.
+/// Paces the sends of one channel, shared by every broadcast: a bot-wide token bucket (the adaptive pace, which
+/// spreads sends evenly) under a bot-wide sliding window, and sliding windows per pacing group (Teams tenant) and per
+/// chat (plus the group/channel limits for non-private chats). A send goes when all of them have room, and holds a
+/// <see cref="Permit"/> until the platform answers: the windows count it until a whole window after that answer,
+/// so that requests the network brings closer together than they left still fit the platform's windows. A 429
+/// pauses its chat (or group, or the whole channel, see <see cref="ThrottleScope"/>) for the retry-after delay and
+/// slows the bot-wide pace, which climbs back step by step after a quiet period.
 /// </summary>
 public sealed class ChannelPacer
 {
     private const int SweepThreshold = 4096;
-    // A waiter wakes a little late; this much lateness is caught up instead of lost, at the cost of letting
-    // rate × tolerance more messages through any window.
+    // A waiter wakes a little late; this much lateness is caught up instead of lost (the bot-wide window still holds).
     private static readonly TimeSpan LatenessTolerance = TimeSpan.FromMilliseconds(20);
     private readonly Lock _gate = new();
     private readonly ChannelPacingOptions _options;
     private readonly AdaptivePacingOptions _adaptive;
     private readonly TimeProvider _time;
-    private readonly TokenBucket _overall;
+    private readonly TokenBucket _pace;
+    private readonly SlidingWindowLimit[] _overall;
     private readonly IReadOnlyList<RateLimitSpec> _perChat, _perGroupChat, _perPacingGroup;
     private readonly Dictionary<ChatKey, SlidingWindowLimit[]> _chats = [];
     private readonly Dictionary<string, SlidingWindowLimit[]> _groups = new(StringComparer.Ordinal);
@@ -27,6 +29,7 @@ public sealed class ChannelPacer
     private DateTimeOffset _lastThrottle = DateTimeOffset.MinValue;
     private DateTimeOffset _lastDecrease = DateTimeOffset.MinValue;
     private DateTimeOffset _lastChange = DateTimeOffset.MinValue;
+    private TaskCompletionSource _answered = NewSignal();
     private int _throttled;
 
     public ChannelPacer(string channel, ChannelPacingOptions options, AdaptivePacingOptions adaptive, TimeProvider time)
@@ -36,7 +39,8 @@ public sealed class ChannelPacer
         _adaptive = adaptive;
         _time = time;
         ConfiguredRate = options.EffectiveMessagesPerSecond * options.Headroom;
-        _overall = new TokenBucket(options.Burst + ConfiguredRate * LatenessTolerance.TotalSeconds, ConfiguredRate, time.GetUtcNow());
+        _pace = new TokenBucket(options.Burst + ConfiguredRate * LatenessTolerance.TotalSeconds, ConfiguredRate, time.GetUtcNow());
+        _overall = [new SlidingWindowLimit(OverallWindow(options))];
         _perChat = Limits(options.PerChat, options.Headroom);
         _perGroupChat = Limits(options.PerGroupChat, options.Headroom);
         _perPacingGroup = Limits(options.PerPacingGroup, options.Headroom);
@@ -47,55 +51,76 @@ public sealed class ChannelPacer
     /// <summary>Messages per second from the configuration (with its headroom): the ceiling of <see cref="CurrentRate"/>.</summary>
     public double ConfiguredRate { get; }
 
-    public double CurrentRate { get { lock (_gate) return _overall.PerSecond; } }
+    public double CurrentRate { get { lock (_gate) return _pace.PerSecond; } }
 
     /// <summary>"Too many requests" answers seen on this channel.</summary>
     public int Throttled => Volatile.Read(ref _throttled);
 
-    /// <summary>Waits until <paramref name="messages"/> messages may go to <paramref name="chat"/>, and takes them.</summary>
-    public async Task AcquireAsync(Chat chat, string? group, int messages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits until <paramref name="messages"/> messages may go to <paramref name="chat"/>, and takes them. Dispose the
+    /// permit when the platform has answered (or the send failed).
+    /// </summary>
+    public async Task<Permit> AcquireAsync(Chat chat, string? group, int messages, CancellationToken cancellationToken)
     {
         while (true)
         {
-            var wait = TryAcquire(chat, group, messages);
-            if (wait <= TimeSpan.Zero) return;
-            await Clock.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
+            var permit = TryAcquire(chat, group, messages, out var wait, out var answered);
+            if (permit is not null) return permit;
+            if (wait == SlidingWindowLimit.UntilAnAnswer) await answered.WaitAsync(cancellationToken).ConfigureAwait(false);
+            else await Clock.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    /// <summary>Takes the permits when every limit has room (returns zero), else how long to wait before trying again.</summary>
-    public TimeSpan TryAcquire(Chat chat, string? group, int messages)
+    /// <summary>
+    /// Takes the permits when every limit has room, else null with how long to wait before trying again
+    /// (<see cref="TimeSpan.MaxValue"/>: until a send in flight is answered).
+    /// </summary>
+    public Permit? TryAcquire(Chat chat, string? group, int messages, out TimeSpan wait) =>
+        TryAcquire(chat, group, messages, out wait, out _);
+
+    private Permit? TryAcquire(Chat chat, string? group, int messages, out TimeSpan wait, out Task answered)
     {
-        var now = _time.GetUtcNow();
         lock (_gate)
         {
+            var now = _time.GetUtcNow();
+            answered = _answered.Task;
             Recover(now);
-            var chatLimits = ChatLimits(chat, now);
-            var groupLimits = GroupLimits(group, now);
-            var wait = _overall.WaitFor(messages, now);
-            foreach (var limit in chatLimits) wait = Max(wait, limit.WaitFor(messages, now));
-            foreach (var limit in groupLimits) wait = Max(wait, limit.WaitFor(messages, now));
-            if (wait > TimeSpan.Zero) return wait;
-            _overall.Take(messages, now);
-            foreach (var limit in chatLimits) limit.Take(messages, now);
-            foreach (var limit in groupLimits) limit.Take(messages, now);
-            return TimeSpan.Zero;
+            SlidingWindowLimit[] windows = [.. _overall, .. ChatLimits(chat, now), .. GroupLimits(group, now)];
+            wait = _pace.WaitFor(messages, now);
+            foreach (var window in windows) wait = Max(wait, window.WaitFor(messages, now));
+            if (wait > TimeSpan.Zero) return null;
+            _pace.Take(messages, now);
+            foreach (var window in windows) window.Take(messages);
+            return new Permit(this, chat, group, windows, messages);
         }
+    }
+
+    private void Settle(SlidingWindowLimit[] windows, int messages)
+    {
+        TaskCompletionSource answered;
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var window in windows) window.Settle(messages, now);
+            answered = _answered;
+            _answered = NewSignal();
+        }
+        answered.TrySetResult();
     }
 
     /// <summary>The platform answered 429 with <paramref name="retryAfter"/>.</summary>
-    public void OnThrottled(Chat chat, string? group, TimeSpan retryAfter)
+    internal void OnThrottled(Chat chat, string? group, TimeSpan retryAfter)
     {
-        var now = _time.GetUtcNow();
-        var until = now + retryAfter;
         lock (_gate)
         {
+            var now = _time.GetUtcNow();
+            var until = now + retryAfter;
             _throttled++;
             _lastThrottle = now;
             if (now - _lastDecrease >= _adaptive.DecreaseCooldown)
             {
                 var floor = ConfiguredRate * _adaptive.MinimumFraction;
-                _overall.SetRate(Math.Max(floor, _overall.PerSecond * _adaptive.DecreaseFactor), now);
+                _pace.SetRate(Math.Max(floor, _pace.PerSecond * _adaptive.DecreaseFactor), now);
                 _lastDecrease = now;
                 _lastChange = now;
             }
@@ -103,7 +128,7 @@ public sealed class ChannelPacer
             switch (_options.RetryAfterPauses)
             {
                 case ThrottleScope.Channel:
-                    _overall.PauseUntil(until);
+                    _pace.PauseUntil(until);
                     break;
                 case ThrottleScope.Group:
                     foreach (var limit in GroupLimits(group, now)) limit.PauseUntil(until);
@@ -114,9 +139,9 @@ public sealed class ChannelPacer
 
     private void Recover(DateTimeOffset now)
     {
-        if (_overall.PerSecond >= ConfiguredRate) return;
+        if (_pace.PerSecond >= ConfiguredRate) return;
         if (now - _lastThrottle < _adaptive.QuietPeriod || now - _lastChange < _adaptive.QuietPeriod) return;
-        _overall.SetRate(Math.Min(ConfiguredRate, _overall.PerSecond + ConfiguredRate * _adaptive.IncreaseFraction), now);
+        _pace.SetRate(Math.Min(ConfiguredRate, _pace.PerSecond + ConfiguredRate * _adaptive.IncreaseFraction), now);
         _lastChange = now;
     }
 
@@ -151,8 +176,52 @@ public sealed class ChannelPacer
         sweepAt = Math.Max(SweepThreshold, limits.Count * 2);
     }
 
+    /// <summary>
+    /// The bot-wide figure as a window of one second (longer below one message a second). Without headroom: counting
+    /// each message until its answer already covers what the network does, and the pace below it has the headroom.
+    /// </summary>
+    private static RateLimitSpec OverallWindow(ChannelPacingOptions options)
+    {
+        var rate = options.EffectiveMessagesPerSecond;
+        var permits = Math.Max(1, (int)Math.Floor(rate));
+        return new RateLimitSpec(permits, TimeSpan.FromSeconds(permits / rate));
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private static IReadOnlyList<RateLimitSpec> Limits(string specs, double headroom) =>
         [.. RateLimitSpec.ParseList(specs).Select(limit => limit with { Window = limit.Window / headroom })];
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    /// <summary>
+    /// Messages taken for one send. Dispose it once the platform answered, or the send failed: the windows then
+    /// count the messages from that moment. Report a 429 with <see cref="Throttled"/> before disposing.
+    /// </summary>
+    public sealed class Permit : IDisposable
+    {
+        private readonly ChannelPacer _pacer;
+        private readonly Chat _chat;
+        private readonly string? _group;
+        private readonly SlidingWindowLimit[] _windows;
+        private readonly int _messages;
+        private int _settled;
+
+        internal Permit(ChannelPacer pacer, Chat chat, string? group, SlidingWindowLimit[] windows, int messages)
+        {
+            _pacer = pacer;
+            _chat = chat;
+            _group = group;
+            _windows = windows;
+            _messages = messages;
+        }
+
+        /// <summary>The platform answered "too many requests, retry after <paramref name="retryAfter"/>".</summary>
+        public void Throttled(TimeSpan retryAfter) => _pacer.OnThrottled(_chat, _group, retryAfter);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _settled, 1) == 0) _pacer.Settle(_windows, _messages);
+        }
+    }
 }

@@ -102,8 +102,9 @@ public sealed class ChannelPacingOptions
     public ThrottleScope RetryAfterPauses { get; init; } = ThrottleScope.Chat;
 
     /// <summary>
-    /// The fraction of each figure above actually used: the platforms' figures are approximate, and the network can
-    /// bring two requests closer together than they were sent. The rate is multiplied by it, the windows divided.
+    /// The fraction of each figure above actually used, the platforms' figures being approximate: the bot-wide pace is
+    /// multiplied by it, the chat and group windows divided. (Every window counts a message until its answer, so
+    /// requests the network brings closer together than they were sent still fit.)
     /// </summary>
     public double Headroom { get; init; } = 0.97;
 

@@ -2,30 +2,47 @@ namespace SocialReport.Core.Delivery;
 
 /// <summary>
 /// At most <see cref="RateLimitSpec.Permits"/> messages in any window of <see cref="RateLimitSpec.Window"/>, as the
-/// platforms count them (a token bucket would let twice that through a window that straddles a refill). Keeps the
-/// times of the messages still in the window. Not thread-safe: <see cref="ChannelPacer"/> locks.
+/// platforms count them (a token bucket would let twice that through a window that straddles a refill).
+/// <para>
+/// The platform counts a message when it arrives, which the bot never sees: some time between the send and the
+/// answer. So a message counts from its send until a whole window after its answer: in flight until
+/// <see cref="Settle"/>, then stamped with the answer's time. However late the network delivers a request, no window
+/// of the platform can then hold more than the limit. Not thread-safe: <see cref="ChannelPacer"/> locks.
+/// </para>
 /// </summary>
 internal sealed class SlidingWindowLimit(RateLimitSpec limit)
 {
-    private readonly Queue<DateTimeOffset> _sent = new();
-    private DateTimeOffset _pausedUntil;
-    private DateTimeOffset _lastSent;
+    /// <summary>What <see cref="WaitFor"/> answers when only an answer to a message in flight can make room.</summary>
+    public static readonly TimeSpan UntilAnAnswer = TimeSpan.MaxValue;
 
-    /// <summary>How long until <paramref name="count"/> more messages fit in the window (all of it when more than the limit); zero when now.</summary>
+    private readonly Queue<DateTimeOffset> _answered = new();
+    private int _inFlight;
+    private DateTimeOffset _pausedUntil;
+    private DateTimeOffset _lastAnswer;
+
+    /// <summary>
+    /// How long until <paramref name="count"/> more messages fit in the window (all of it when more than the limit);
+    /// zero when now, <see cref="UntilAnAnswer"/> when messages still in flight fill it.
+    /// </summary>
     public TimeSpan WaitFor(int count, DateTimeOffset now)
     {
         Forget(now);
         var wait = TimeSpan.Zero;
-        var excess = _sent.Count + Math.Min(count, limit.Permits) - limit.Permits;
-        if (excess > 0) wait = _sent.ElementAt(excess - 1) + limit.Window - now;
+        var excess = _answered.Count + _inFlight + Math.Min(count, limit.Permits) - limit.Permits;
+        if (excess > _answered.Count) return UntilAnAnswer;
+        if (excess > 0) wait = _answered.ElementAt(excess - 1) + limit.Window - now;
         var paused = _pausedUntil - now;
         return paused > wait ? paused : wait;
     }
 
-    public void Take(int count, DateTimeOffset now)
+    public void Take(int count) => _inFlight += count;
+
+    /// <summary>The platform answered the <paramref name="count"/> messages taken together.</summary>
+    public void Settle(int count, DateTimeOffset now)
     {
-        for (var i = 0; i < count; i++) _sent.Enqueue(now);
-        _lastSent = now;
+        _inFlight -= count;
+        for (var i = 0; i < count; i++) _answered.Enqueue(now);
+        _lastAnswer = now;
     }
 
     public void PauseUntil(DateTimeOffset until)
@@ -35,15 +52,15 @@ internal sealed class SlidingWindowLimit(RateLimitSpec limit)
 
     public TimeSpan Window => limit.Window;
 
-    /// <summary>Not paused, and nothing sent for <paramref name="quiet"/>.</summary>
+    /// <summary>Not paused, nothing in flight, and no answer for <paramref name="quiet"/>.</summary>
     public bool IsQuiet(DateTimeOffset now, TimeSpan quiet)
     {
         Forget(now);
-        return _pausedUntil <= now && (_sent.Count == 0 || _lastSent + quiet <= now);
+        return _pausedUntil <= now && _inFlight == 0 && (_answered.Count == 0 || _lastAnswer + quiet <= now);
     }
 
     private void Forget(DateTimeOffset now)
     {
-        while (_sent.Count > 0 && _sent.Peek() + limit.Window <= now) _sent.Dequeue();
+        while (_answered.Count > 0 && _answered.Peek() + limit.Window <= now) _answered.Dequeue();
     }
 }

@@ -29,10 +29,17 @@ public class ChannelPacerTests
         while (_time.GetUtcNow() < end)
         {
             foreach (var chat in chats)
-                if (pacer.TryAcquire(chat, group, messages) == TimeSpan.Zero) grants.Add((_time.GetUtcNow(), chat.Key));
+                if (Send(pacer, chat, group, messages) == TimeSpan.Zero) grants.Add((_time.GetUtcNow(), chat.Key));
             _time.Advance(Step);
         }
         return grants;
+    }
+
+    /// <summary>Asks for a permit and, when granted, has it answered at once.</summary>
+    private static TimeSpan Send(ChannelPacer pacer, Chat chat, string? group, int messages)
+    {
+        using var permit = pacer.TryAcquire(chat, group, messages, out var wait);
+        return wait;
     }
 
     private static int MostInAnyWindow(IEnumerable<DateTimeOffset> times, TimeSpan window)
@@ -86,16 +93,16 @@ public class ChannelPacerTests
         Assert.Equal(7.5, pacer.CurrentRate);
 
         _time.Advance(TimeSpan.FromSeconds(4));
-        pacer.TryAcquire(Private(9), null, 1);
+        Send(pacer, Private(9), null, 1);
         Assert.Equal(7.5, pacer.CurrentRate);
         _time.Advance(TimeSpan.FromSeconds(1));
-        pacer.TryAcquire(Private(10), null, 1);
+        Send(pacer, Private(10), null, 1);
         Assert.Equal(10.5, pacer.CurrentRate, precision: 6);
 
         for (var i = 0; i < 20; i++)
         {
             _time.Advance(TimeSpan.FromSeconds(5));
-            pacer.TryAcquire(Private(100 + i), null, 1);
+            Send(pacer, Private(100 + i), null, 1);
         }
         Assert.Equal(30, pacer.CurrentRate);
     }
@@ -126,9 +133,9 @@ public class ChannelPacerTests
     {
         var pacer = Pacer();
         pacer.OnThrottled(Private(1), null, TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromSeconds(5), pacer.TryAcquire(Private(2), null, 1));
+        Assert.Equal(TimeSpan.FromSeconds(5), Send(pacer, Private(2), null, 1));
         _time.Advance(TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.Zero, pacer.TryAcquire(Private(2), null, 1));
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(2), null, 1));
     }
 
     [Fact]
@@ -136,8 +143,8 @@ public class ChannelPacerTests
     {
         var pacer = Pacer(new ChannelPacingOptions { MessagesPerSecond = 30, Burst = 5, PerChat = "1/1s", RetryAfterPauses = ThrottleScope.Chat });
         pacer.OnThrottled(Private(1), null, TimeSpan.FromSeconds(5));
-        Assert.Equal(TimeSpan.FromSeconds(5), pacer.TryAcquire(Private(1), null, 1));
-        Assert.Equal(TimeSpan.Zero, pacer.TryAcquire(Private(2), null, 1));
+        Assert.Equal(TimeSpan.FromSeconds(5), Send(pacer, Private(1), null, 1));
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(2), null, 1));
     }
 
     [Fact]
@@ -148,17 +155,17 @@ public class ChannelPacerTests
         var grants = Drive(pacer, [Group(-5)], TimeSpan.FromMinutes(2));
         Assert.Equal(20, MostInAnyWindow(grants.Select(grant => grant.At), TimeSpan.FromMinutes(1)));
         Assert.InRange(grants.Count, 39, 41);
-        Assert.Equal(TimeSpan.Zero, pacer.TryAcquire(Private(5), null, 1));
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(5), null, 1));
     }
 
     [Fact]
     public void Chats_of_one_pacing_group_share_its_limit()
     {
         var pacer = Pacer(new ChannelPacingOptions { MessagesPerSecond = 1000, Burst = 100, PerPacingGroup = "2/1s" });
-        Assert.Equal(TimeSpan.Zero, pacer.TryAcquire(Private(1), "tenant-a", 1));
-        Assert.Equal(TimeSpan.Zero, pacer.TryAcquire(Private(2), "tenant-a", 1));
-        Assert.True(pacer.TryAcquire(Private(3), "tenant-a", 1) > TimeSpan.Zero);
-        Assert.Equal(TimeSpan.Zero, pacer.TryAcquire(Private(3), "tenant-b", 1));
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(1), "tenant-a", 1));
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(2), "tenant-a", 1));
+        Assert.True(Send(pacer, Private(3), "tenant-a", 1) > TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(3), "tenant-b", 1));
     }
 
     [Fact]
@@ -177,11 +184,11 @@ public class ChannelPacerTests
     public void A_delivery_of_several_messages_is_charged_for_each()
     {
         var pacer = Pacer(Exact);
-        Assert.Equal(TimeSpan.Zero, pacer.TryAcquire(Private(1), null, 6));
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(1), null, 6));
         // The bot-wide pace owes five more messages before the next one.
-        Assert.Equal((6.0 - 0.6) / 30, pacer.TryAcquire(Private(2), null, 1).TotalSeconds, precision: 6);
+        Assert.Equal((6.0 - 0.6) / 30, Send(pacer, Private(2), null, 1).TotalSeconds, precision: 6);
         _time.Advance(TimeSpan.FromSeconds(0.2));
-        Assert.Equal(TimeSpan.FromSeconds(0.8), pacer.TryAcquire(Private(1), null, 1));
+        Assert.Equal(TimeSpan.FromSeconds(0.8), Send(pacer, Private(1), null, 1));
     }
 
     [Fact]
@@ -202,11 +209,83 @@ public class ChannelPacerTests
         var pacer = Pacer(new ChannelPacingOptions { MessagesPerSecond = 3000, Headroom = 1 });
         var chat = 0;
         TimeSpan wait;
-        while ((wait = pacer.TryAcquire(Private(++chat), null, 1)) == TimeSpan.Zero) { }
+        while ((wait = Send(pacer, Private(++chat), null, 1)) == TimeSpan.Zero) { }
         Assert.True(wait < TimeSpan.FromMilliseconds(1));
         var acquire = pacer.AcquireAsync(Private(++chat), null, 1, CancellationToken.None);
         Assert.False(acquire.IsCompleted);
         await Task.Run(() => _time.Advance(TimeSpan.FromMilliseconds(1))).WaitAsync(TimeSpan.FromSeconds(5));
         await acquire.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void A_message_counts_against_the_window_until_a_whole_window_after_its_answer()
+    {
+        var pacer = Pacer(new ChannelPacingOptions { MessagesPerSecond = 3, Burst = 3, Headroom = 1 });
+        var inFlight = Enumerable.Range(1, 3).Select(id => pacer.TryAcquire(Private(id), null, 1, out _)!).ToList();
+        _time.Advance(TimeSpan.FromSeconds(5));
+        pacer.TryAcquire(Private(4), null, 1, out var wait);
+        Assert.Equal(TimeSpan.MaxValue, wait);
+
+        inFlight[0].Dispose();
+        pacer.TryAcquire(Private(4), null, 1, out wait);
+        Assert.Equal(TimeSpan.FromSeconds(1), wait);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotNull(pacer.TryAcquire(Private(4), null, 1, out _));
+    }
+
+    [Fact]
+    public async Task A_waiter_blocked_by_sends_in_flight_wakes_when_one_is_answered()
+    {
+        var pacer = Pacer(new ChannelPacingOptions { MessagesPerSecond = 2, Burst = 2, Headroom = 1 });
+        var first = pacer.TryAcquire(Private(1), null, 1, out _)!;
+        using var second = pacer.TryAcquire(Private(2), null, 1, out _)!;
+        var third = pacer.AcquireAsync(Private(3), null, 1, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(3));
+        await Task.Delay(50);
+        Assert.False(third.IsCompleted);
+
+        first.Dispose();
+        await Task.Delay(50);
+        Assert.False(third.IsCompleted);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        using var granted = await third.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void However_late_the_network_delivers_no_window_of_the_platform_holds_more_than_the_limit(int seed)
+    {
+        // Each send reaches the platform at a random moment between its grant and its answer, 0 to 100 ms later:
+        // requests granted evenly can arrive bunched, and the platform counts arrivals.
+        var random = new Random(seed);
+        var pacer = Pacer(new DeliveryOptions().Telegram);
+        var chats = Enumerable.Range(1, 2000).Select(Private).ToList();
+        var arrivals = new List<(DateTimeOffset At, ChatKey Chat)>();
+        var pending = new List<(DateTimeOffset AnswerAt, ChannelPacer.Permit Permit)>();
+        var next = 0;
+        var end = _time.GetUtcNow() + TimeSpan.FromSeconds(30);
+        while (_time.GetUtcNow() < end)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var answered in pending.Where(p => p.AnswerAt <= now).ToList())
+            {
+                answered.Permit.Dispose();
+                pending.Remove(answered);
+            }
+            while (pending.Count < 8 && pacer.TryAcquire(chats[next % chats.Count], null, 1, out _) is { } permit)
+            {
+                var latency = TimeSpan.FromMilliseconds(random.Next(0, 100));
+                arrivals.Add((now + latency * random.NextDouble(), chats[next++ % chats.Count].Key));
+                pending.Add((now + latency, permit));
+            }
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.True(MostInAnyWindow(arrivals.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 30);
+        Assert.All(arrivals.GroupBy(a => a.Chat), chat => Assert.True(MostInAnyWindow(chat.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 1));
+        // A message holds its place until a window after its answer: 30 per (1 s + 50 ms) is about 28.6 a second.
+        Assert.InRange(arrivals.Count, 0.95 * 28.6 * 30, 30 * 30);
     }
 }
