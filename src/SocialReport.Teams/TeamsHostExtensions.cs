@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
@@ -21,7 +22,7 @@ public static class TeamsHostExtensions
     /// <summary>
     /// Registers the Teams adapter's services: options (section <c>Teams</c>, validated at start-up), the inbound
     /// token validator, the connector client (a typed HttpClient with MSAL tokens), the card renderer, the activity
-    /// handler, the edition sender and preview. The endpoint is mapped by <see cref="TeamsEndpoints.MapTeams"/>.
+    /// handler, the edition sender and preview, the status-message notifier. The endpoint is mapped by <see cref="TeamsEndpoints.MapTeams"/>.
     /// </summary>
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
@@ -51,6 +52,8 @@ public static class TeamsHostExtensions
         services.AddSingleton<TeamsActivityHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionSender, TeamsEditionSender>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IEditionPreview, TeamsEditionPreview>());
+        // Inert while the adapter is off (checked when it runs, as configuration can come late): no Teams chat talks then.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatNotifier, TeamsChatNotifier>());
         services.AddHostedService<TeamsStartupNotice>();
         return builder;
     }

@@ -12,6 +12,8 @@ internal static class BroadcastText
         var text = new StringBuilder(say.Format(say.BroadcastPlan, date, plan.ToSend, Duration(plan.EstimatedDuration)));
         foreach (var channel in plan.Channels)
             text.Append("\n\n").Append(say.Format(say.BroadcastAudience, channel.Channel, channel.Private, channel.Groups, channel.Channels, channel.AlreadyServed, channel.ToSend));
+        foreach (var off in plan.ChannelsOff)
+            text.Append("\n\n").Append(say.Format(say.BroadcastChannelOff, off.Channel, off.Subscribers));
         if (plan.Force) text.Append("\n\n").Append(say.BroadcastForced);
         text.Append("\n\n").Append(say.BroadcastConfirm);
         return text.ToString();
@@ -28,6 +30,7 @@ internal static class BroadcastText
         var text = new StringBuilder(say.Format(state, progress.BroadcastId));
         text.Append('\n').Append(say.Format(say.BroadcastCounts, progress.Sent, progress.Failed, progress.Blocked + progress.Gone, progress.Remaining,
             progress.Rate.ToString("0.0", CultureInfo.InvariantCulture), Duration(progress.Elapsed)));
+        if (progress.Skipped > 0) text.Append(' ').Append(say.Format(say.BroadcastSkipped, progress.Skipped));
         if (progress.Eta is { } eta) text.Append(' ').Append(say.Format(say.BroadcastEta, Duration(eta)));
         return text.ToString();
     }

@@ -38,6 +38,7 @@ public sealed record Phrases
         StatsTitle = "Statistiques",
         BroadcastPlan = "Diffusion de l’édition du {0} : {1} envois, durée estimée {2}.",
         BroadcastAudience = "{0} : {1} privées, {2} groupes, {3} canaux ; {4} déjà servies, {5} à envoyer",
+        BroadcastChannelOff = "{0} est désactivé : {1} conversations abonnées laissées de côté ; un prochain /broadcast les servira une fois le canal activé.",
         BroadcastForced = "Forcée : tout le monde la reçoit à nouveau.",
         BroadcastConfirm = "Confirmez avec /confirm (ou le bouton) dans les 10 minutes ; /cancel pour annuler.",
         BroadcastUsage = "/broadcast [édition] [force], ou /broadcast [édition] at 2020-03-06T09:00 Europe/Paris pour la programmer.",
@@ -49,6 +50,7 @@ public sealed record Phrases
         BroadcastCancelled = "Diffusion {0} arrêtée",
         BroadcastCounts = "envoyés {0} · échecs {1} · bloqués {2} · restants {3} · {4}/s · depuis {5}",
         BroadcastEta = "· reste environ {0}",
+        BroadcastSkipped = "· non envoyés {0} (désabonnés ou canal désactivé)",
         BroadcastRequestDropped = "Diffusion annulée : rien n’a été envoyé.",
         BroadcastStopped = "Diffusion {0} arrêtée : ce qui est envoyé le reste ; /broadcast reprend pour les autres.",
         ScheduleCancelled = "Programmation {0} annulée.",
@@ -116,6 +118,7 @@ public sealed record Phrases
         StatsTitle = "Statistics",
         BroadcastPlan = "Broadcast of the edition of {0}: {1} sends, estimated duration {2}.",
         BroadcastAudience = "{0}: {1} private, {2} groups, {3} channels; {4} already served, {5} to send",
+        BroadcastChannelOff = "{0} is off: {1} subscribed chats left out; a later /broadcast serves them once the channel is on.",
         BroadcastForced = "Forced: everyone gets it again.",
         BroadcastConfirm = "Confirm with /confirm (or the button) within 10 minutes; /cancel to drop it.",
         BroadcastUsage = "/broadcast [edition] [force], or /broadcast [edition] at 2020-03-06T09:00 Europe/Paris to schedule it.",
@@ -127,6 +130,7 @@ public sealed record Phrases
         BroadcastCancelled = "Broadcast {0} stopped",
         BroadcastCounts = "sent {0} · failed {1} · blocked {2} · remaining {3} · {4}/s · for {5}",
         BroadcastEta = "· about {0} left",
+        BroadcastSkipped = "· not sent {0} (unsubscribed or channel off)",
         BroadcastRequestDropped = "Broadcast dropped: nothing was sent.",
         BroadcastStopped = "Broadcast {0} stopped: what was sent stays sent; /broadcast resumes for the others.",
         ScheduleCancelled = "Schedule {0} cancelled.",
@@ -194,6 +198,7 @@ public sealed record Phrases
     public required string StatsTitle { get; init; }
     public required string BroadcastPlan { get; init; }
     public required string BroadcastAudience { get; init; }
+    public required string BroadcastChannelOff { get; init; }
     public required string BroadcastForced { get; init; }
     public required string BroadcastConfirm { get; init; }
     public required string BroadcastUsage { get; init; }
@@ -205,6 +210,7 @@ public sealed record Phrases
     public required string BroadcastCancelled { get; init; }
     public required string BroadcastCounts { get; init; }
     public required string BroadcastEta { get; init; }
+    public required string BroadcastSkipped { get; init; }
     public required string BroadcastRequestDropped { get; init; }
     public required string BroadcastStopped { get; init; }
     public required string ScheduleCancelled { get; init; }

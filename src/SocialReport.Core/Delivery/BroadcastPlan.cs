@@ -4,7 +4,13 @@ namespace SocialReport.Core.Delivery;
 public sealed record BroadcastPlan(string EditionId, bool Force, IReadOnlyList<ChannelAudience> Channels, TimeSpan EstimatedDuration, BroadcastRecord? Running)
 {
     public int ToSend => Channels.Sum(channel => channel.ToSend);
+
+    /// <summary>Channels whose adapter is off and that have active subscribers: this broadcast leaves them out.</summary>
+    public IReadOnlyList<ChannelOff> ChannelsOff { get; init; } = [];
 }
+
+/// <summary>A channel whose adapter is off, and its active subscribers a broadcast cannot reach now.</summary>
+public sealed record ChannelOff(string Channel, int Subscribers);
 
 /// <summary>Active subscribers of one channel by kind of chat, and how many of them would get the edition now.</summary>
 public sealed record ChannelAudience(string Channel, int Private, int Groups, int Channels, int AlreadyServed, int ToSend)

@@ -56,6 +56,7 @@ public sealed class BroadcastRunner(
         }
 
         logger.LogInformation("Broadcast {Id} of {Edition}: running.", broadcastId, broadcast.EditionId);
+        foreach (var off in _senders.Where(sender => !sender.IsEnabled)) SkipChannel(broadcastId, off.Channel);
         using var reporting = new CancellationTokenSource();
         var meter = new ProgressMeter(_options.RateWindow);
         var reports = ReportAsync(broadcastId, meter, observer, reporting.Token);
@@ -63,7 +64,7 @@ public sealed class BroadcastRunner(
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
         try
         {
-            await Task.WhenAll(_senders.Select(sender => RunChannelAsync(broadcast, edition, sender, slots, halt))).ConfigureAwait(false);
+            await Task.WhenAll(_senders.Where(sender => sender.IsEnabled).Select(sender => RunChannelAsync(broadcast, edition, sender, slots, halt))).ConfigureAwait(false);
         }
         finally
         {
@@ -163,6 +164,23 @@ public sealed class BroadcastRunner(
         {
             slots.Release();
         }
+    }
+
+    /// <summary>
+    /// The pending rows of a channel whose adapter is off now (a broadcast resumed after a configuration change):
+    /// Skipped, so that the broadcast can finish; only Sent rows count as served, so a /broadcast once the channel is
+    /// back on serves those readers.
+    /// </summary>
+    private void SkipChannel(string broadcastId, string channel)
+    {
+        var skipped = 0;
+        while (ledger.Due(broadcastId, channel, DateTimeOffset.MaxValue, _options.BatchSize) is { Count: > 0 } rows)
+        {
+            foreach (var row in rows) ledger.Skip(row, $"channel {channel} off", time.GetUtcNow());
+            skipped += rows.Count;
+        }
+        if (skipped > 0)
+            logger.LogWarning("Broadcast {Id}: {Count} deliveries skipped, the {Channel} adapter is off; a /broadcast once it is on serves them.", broadcastId, skipped, channel);
     }
 
     private void SettleUnreachable(DeliveryRow row, Chat? chat)

@@ -37,7 +37,11 @@ public sealed class BroadcastService(
         var active = chats.CountByState().Where(count => count.State == SubscriptionState.Active).ToList();
         var channels = new List<ChannelAudience>();
         var longest = TimeSpan.Zero;
-        foreach (var sender in _senders)
+        var off = _senders.Where(sender => !sender.IsEnabled)
+            .Select(sender => new ChannelOff(sender.Channel, active.Where(count => count.Channel == sender.Channel).Sum(count => count.Count)))
+            .Where(channel => channel.Subscribers > 0)
+            .ToList();
+        foreach (var sender in Enabled())
         {
             var counts = active.Where(count => count.Channel == sender.Channel).ToList();
             int Of(ChatKind kind) => counts.Where(count => count.Kind == kind).Sum(count => count.Count);
@@ -49,7 +53,7 @@ public sealed class BroadcastService(
             var duration = TimeSpan.FromSeconds(messages / pacers.For(sender.Channel).ConfiguredRate);
             if (duration > longest) longest = duration;
         }
-        return new BroadcastPlan(editionId, force, channels, longest, ledger.RunningFor(editionId));
+        return new BroadcastPlan(editionId, force, channels, longest, ledger.RunningFor(editionId)) { ChannelsOff = off };
     }
 
     /// <summary>
@@ -170,8 +174,11 @@ public sealed class BroadcastService(
         _starts.Dispose();
     }
 
+    /// <summary>The channels broadcasts go to: a channel whose adapter is off gets no rows, its readers are served by a later broadcast.</summary>
+    private IEnumerable<IEditionSender> Enabled() => _senders.Where(sender => sender.IsEnabled);
+
     private IEnumerable<ChatKey> Audience() =>
-        _senders.SelectMany(sender => chats.Active(sender.Channel))
+        Enabled().SelectMany(sender => chats.Active(sender.Channel))
             .Where(chat => chat.CanReceiveBroadcasts)
             .Select(chat => chat.Key);
 

@@ -12,7 +12,7 @@ public enum DeliveryState
     Failed,
     Blocked,
     Gone,
-    /// <summary>The reader unsubscribed after the broadcast started.</summary>
+    /// <summary>The reader unsubscribed after the broadcast started, or the channel's adapter was off when it resumed.</summary>
     Skipped,
 }
 

@@ -53,7 +53,7 @@ public interface IDeliveryLedger
     /// <summary>Applies what the platform answered (see <see cref="DeliveryRules"/>) and returns the row as stored; after a <see cref="SendOutcome.Moved"/> the row has the new chat key.</summary>
     DeliveryRow Record(DeliveryRow row, SendOutcome outcome, DateTimeOffset now);
 
-    /// <summary>The reader is no longer subscribed: the row is Skipped without sending.</summary>
+    /// <summary>The reader is no longer subscribed, or the channel's adapter is off: the row is Skipped without sending.</summary>
     DeliveryRow Skip(DeliveryRow row, string reason, DateTimeOffset now);
 
     /// <summary>Rows per state, counted on an index.</summary>

@@ -12,6 +12,12 @@ public interface IEditionSender
     /// <summary><c>telegram</c>, <c>teams</c>…</summary>
     string Channel { get; }
 
+    /// <summary>
+    /// False while the channel's adapter is off (not configured): broadcasts leave its subscribers out, and a broadcast
+    /// resumed with rows of it skips them rather than failing them.
+    /// </summary>
+    bool IsEnabled => true;
+
     Task<SendOutcome> SendAsync(Chat chat, Edition edition, DeliveryMode mode, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
@@ -15,8 +16,12 @@ namespace SocialReport.Teams.Bot;
 /// group chat. <see cref="DeliveryMode.Edition"/> is one Adaptive Card whose stories unfold in place;
 /// <see cref="DeliveryMode.Cards"/> is the cover then one card per story (in a channel, as replies in the thread).
 /// </summary>
-public sealed class TeamsEditionSender(ConnectorClient connector, TeamsCardRenderer renderer, TimeProvider time, ILogger<TeamsEditionSender> logger)
-    : IEditionSender
+public sealed class TeamsEditionSender(
+    ConnectorClient connector,
+    TeamsCardRenderer renderer,
+    IOptions<TeamsOptions> options,
+    TimeProvider time,
+    ILogger<TeamsEditionSender> logger) : IEditionSender
 {
     /// <summary>Between the cards of one edition: Teams allows a bot 8 messages per 2 s in one conversation.</summary>
     public static readonly TimeSpan CardInterval = TimeSpan.FromMilliseconds(300);
@@ -27,6 +32,9 @@ public sealed class TeamsEditionSender(ConnectorClient connector, TeamsCardRende
     private const int AttemptsPerCard = 3;
 
     public string Channel => TeamsActivityParser.Channel;
+
+    /// <summary>Off without an app id (nor <see cref="TeamsOptions.AllowUnauthenticated"/>): broadcasts then leave Teams' subscribers out.</summary>
+    public bool IsEnabled => options.Value.Enabled;
 
     public async Task<SendOutcome> SendAsync(Chat chat, Edition edition, DeliveryMode mode, CancellationToken cancellationToken)
     {

@@ -26,6 +26,9 @@ public sealed class TelegramEditionSender(
 
     public string Channel => TelegramChats.Channel;
 
+    /// <summary>Off without a bot token: broadcasts then leave Telegram's subscribers out instead of failing them.</summary>
+    public bool IsEnabled => options.Value.Enabled;
+
     public async Task<SendOutcome> SendAsync(Chat chat, Edition edition, DeliveryMode mode, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled) return new SendOutcome.Transient("the Telegram adapter is off (no Telegram:BotToken)");

@@ -14,6 +14,8 @@ internal sealed class FakePlatform(string channel, TimeProvider time, int seed =
     private int _messageIds;
 
     public string Channel => channel;
+    /// <summary>False: the channel's adapter is off (not configured).</summary>
+    public bool IsEnabled { get; set; } = true;
     public HashSet<string> Blocked { get; } = new(StringComparer.Ordinal);
     public HashSet<string> Broken { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, string> Moves { get; } = new(StringComparer.Ordinal);

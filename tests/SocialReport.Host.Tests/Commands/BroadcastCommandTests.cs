@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
@@ -93,6 +95,34 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
         var last = _notifier.Edits.IsEmpty ? sent.Text : _notifier.Edits.Last().Text;
         Assert.Contains("Diffusion 2020-03-06#1 terminée", last);
         Assert.Contains("envoyés 12 · échecs 0 · bloqués 0 · restants 0", last);
+    }
+
+    [Fact]
+    public async Task Without_a_Telegram_token_its_subscribers_are_left_out_and_the_editor_is_told()
+    {
+        for (var i = 0; i < 3; i++)
+            _bot.Chats.Save(new Chat { Key = new ChatKey("telegram", $"{1000 + i}"), Kind = ChatKind.Private, Language = "fr", State = SubscriptionState.Active, UpdatedAt = DateTimeOffset.UtcNow });
+
+        var plan = (await _bot.AskAsync("/broadcast 2020-03-06", "admin")).NoticeText();
+
+        Assert.Contains("12 envois", plan);
+        Assert.Contains("telegram est désactivé : 3 conversations abonnées laissées de côté ; un prochain /broadcast les servira une fois le canal activé.", plan);
+        Assert.DoesNotContain("telegram :", plan);
+        await _bot.AskAsync("/confirm", "admin");
+        var summary = await Broadcasts.WaitAsync("2020-03-06#1");
+        Assert.Equal((BroadcastState.Completed, 12, 12), (summary!.State, summary.Total, summary.Sent));
+    }
+
+    [Fact]
+    public async Task The_Telegram_sender_is_off_without_a_token_and_on_with_one()
+    {
+        Assert.False(_bot.Services.GetServices<IEditionSender>().Single(s => s.Channel == "telegram").IsEnabled);
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Telegram:BotToken"] = "7000000001:FakeTokenForLoopbackTests" });
+        builder.AddTelegram();
+        using var withToken = builder.Build();
+        Assert.True(withToken.Services.GetServices<IEditionSender>().Single(s => s.Channel == "telegram").IsEnabled);
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed record RecordedRequest(string Method, string RawTarget, string? Au
     /// <summary>When the request arrived (<see cref="System.Diagnostics.Stopwatch"/> ticks), for latency measurements.</summary>
     public long ReceivedAt { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
+    /// <summary>The activity id the fake answered a message with (set before the answer leaves), null for anything else.</summary>
+    public string? AnsweredActivityId { get; set; }
+
     public JsonNode? Json => string.IsNullOrWhiteSpace(Body) || Body[0] is not ('{' or '[') ? null : JsonNode.Parse(Body);
 }
 
@@ -152,7 +155,7 @@ public sealed class FakeConnector : IAsyncDisposable
         if (v3 >= 0)
         {
             ConnectorRequests.Enqueue(recorded);
-            await AnswerConnectorAsync(context, request.Method, path[(v3 + 3)..], body);
+            await AnswerConnectorAsync(context, recorded, path[(v3 + 3)..]);
             return;
         }
 
@@ -160,8 +163,9 @@ public sealed class FakeConnector : IAsyncDisposable
         context.Response.StatusCode = 404;
     }
 
-    private async Task AnswerConnectorAsync(HttpContext context, string method, string route, string body)
+    private async Task AnswerConnectorAsync(HttpContext context, RecordedRequest recorded, string route)
     {
+        var (method, body) = (recorded.Method, recorded.Body);
         if (faults.TryDequeue(out var fault) && fault != Fault.Pass)
         {
             context.Response.StatusCode = fault.Status;
@@ -179,10 +183,12 @@ public sealed class FakeConnector : IAsyncDisposable
             case ("POST", ["conversations"]):
                 var channel = JsonNode.Parse(body)?["channelData"]?["channel"]?["id"]?.GetValue<string>() ?? "unknown";
                 context.Response.StatusCode = 201;
+                recorded.AnsweredActivityId = activityId;
                 await Json(context, new JsonObject { ["id"] = $"{channel};messageid={activityId}", ["activityId"] = activityId });
                 return;
             case ("POST", ["conversations", _, "activities", ..]):
                 context.Response.StatusCode = 201;
+                recorded.AnsweredActivityId = activityId;
                 await Json(context, new JsonObject { ["id"] = activityId });
                 return;
             case ("PUT", ["conversations", _, "activities", var updated]):
