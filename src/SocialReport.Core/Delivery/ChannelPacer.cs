@@ -14,8 +14,9 @@ namespace SocialReport.Core.Delivery;
 public sealed class ChannelPacer
 {
     private const int SweepThreshold = 4096;
-    // A waiter wakes a little late; this much lateness is caught up instead of lost (the bot-wide window still holds).
-    private static readonly TimeSpan LatenessTolerance = TimeSpan.FromMilliseconds(20);
+    // A waiter wakes late on a busy machine; this much lateness is caught up instead of lost (the bot-wide window
+    // still holds: a catch-up never puts more than the limit in a second).
+    private static readonly TimeSpan LatenessTolerance = TimeSpan.FromMilliseconds(100);
     private readonly Lock _gate = new();
     private readonly ChannelPacingOptions _options;
     private readonly AdaptivePacingOptions _adaptive;
