@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -46,7 +47,7 @@ sealed class TelegramBotHost : IAsyncDisposable
     public WebApplicationFactory<Program> Factory => _factory;
 
     public static async Task<TelegramBotHost> StartAsync(TelegramMode mode, FakeTelegramOptions? fakeOptions = null,
-        bool publishSeed = true, IDictionary<string, string?>? settings = null)
+        bool publishSeed = true, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var fake = await FakeTelegramServer.StartAsync(fakeOptions ?? new FakeTelegramOptions
         {
@@ -75,7 +76,7 @@ sealed class TelegramBotHost : IAsyncDisposable
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 
-        var factory = new HostFactory(all);
+        var factory = new HostFactory(all, services);
         var host = new TelegramBotHost(fake, factory, directory, mode);
         _ = factory.Server; // starts the host
         if (mode == TelegramMode.Webhook) fake.RouteWebhooksThrough(factory.Server.CreateHandler());
@@ -149,7 +150,7 @@ sealed class TelegramBotHost : IAsyncDisposable
         }
     }
 
-    sealed class HostFactory(IDictionary<string, string?> settings) : WebApplicationFactory<Program>
+    sealed class HostFactory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         public CapturedLogs Logs { get; } = new();
 
@@ -157,6 +158,7 @@ sealed class TelegramBotHost : IAsyncDisposable
         {
             foreach (var (key, value) in settings) builder.UseSetting(key, value);
             builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+            if (services is not null) builder.ConfigureTestServices(services);
         }
     }
 }
