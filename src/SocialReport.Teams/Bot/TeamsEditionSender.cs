@@ -28,6 +28,19 @@ public sealed class TeamsEditionSender(ConnectorClient connector, TeamsCardRende
 
     public string Channel => TeamsActivityParser.Channel;
 
+    /// <summary>The conversation's tenant: Teams allows an app about 50 requests per second in each tenant.</summary>
+    public string? PacingGroup(Chat chat)
+    {
+        try
+        {
+            return ConversationReference.FromJson(chat.Address)?.TenantId;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public async Task<SendOutcome> SendAsync(Chat chat, Edition edition, DeliveryMode mode, CancellationToken cancellationToken)
     {
         ConversationReference? reference;
