@@ -149,6 +149,15 @@ public sealed class EditionSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Broadcasts_are_paced_per_tenant()
+    {
+        Assert.Equal(TestIds.TenantId, Sender.PacingGroup(Personal));
+        Assert.Equal(TestIds.TenantId, Sender.PacingGroup(TeamChannel));
+        Assert.Null(Sender.PacingGroup(Personal with { Address = null }));
+        Assert.Null(Sender.PacingGroup(Personal with { Address = "{not json" }));
+    }
+
+    [Fact]
     public void The_sender_is_registered_for_teams()
     {
         Assert.IsType<TeamsEditionSender>(Sender);

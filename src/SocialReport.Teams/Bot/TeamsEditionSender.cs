@@ -36,6 +36,19 @@ public sealed class TeamsEditionSender(
     /// <summary>Off without an app id (nor <see cref="TeamsOptions.AllowUnauthenticated"/>): broadcasts then leave Teams' subscribers out.</summary>
     public bool IsEnabled => options.Value.Enabled;
 
+    /// <summary>The conversation's tenant: Teams allows an app about 50 requests per second in each tenant.</summary>
+    public string? PacingGroup(Chat chat)
+    {
+        try
+        {
+            return ConversationReference.FromJson(chat.Address)?.TenantId;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     public async Task<SendOutcome> SendAsync(Chat chat, Edition edition, DeliveryMode mode, CancellationToken cancellationToken)
     {
         ConversationReference? reference;

@@ -28,6 +28,9 @@ public sealed record RecordedRequest(string Method, string RawTarget, string? Au
 /// <summary>A canned failure for the next connector call(s).</summary>
 public sealed record Fault(int Status, string? Code = null, string? RetryAfter = null)
 {
+    /// <summary>The error's message in the body; "<c>Code</c> (fake)" when null.</summary>
+    public string? Message { get; init; }
+
     /// <summary>Answers the call normally: queued first, it makes the fault after it hit a later call.</summary>
     public static readonly Fault Pass = new(0);
 }
@@ -35,19 +38,22 @@ public sealed record Fault(int Status, string? Code = null, string? RetryAfter =
 /// <summary>
 /// The Bot Framework as a test sees it, on loopback over plain http: OpenID metadata and JWKS (with endorsements)
 /// for Bot Framework and Entra ID keys, an OAuth token endpoint, and the connector's <c>/v3</c> routes, recording
-/// everything and answering like the real service (or failing on demand).
+/// everything and answering like the real service: throttled over Teams' rate limits, refusing recipients that are
+/// gone, or failing on demand (see FakeConnector.Messages.cs).
 /// </summary>
-public sealed class FakeConnector : IAsyncDisposable
+public sealed partial class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly TimeProvider time;
     private readonly ConcurrentQueue<Fault> faults = new();
     private readonly List<TestKey> botFrameworkKeys;
     private readonly List<TestKey> entraKeys;
     private int nextActivity;
 
-    private FakeConnector(WebApplication app)
+    private FakeConnector(WebApplication app, TimeProvider time)
     {
         this.app = app;
+        this.time = time;
         botFrameworkKeys = [Endorsed, NotEndorsed];
         entraKeys = [Entra];
     }
@@ -85,13 +91,14 @@ public sealed class FakeConnector : IAsyncDisposable
     public int BotFrameworkKeyFetches => Volatile.Read(ref botFrameworkKeyFetches);
     public int EntraKeyFetches => Volatile.Read(ref entraKeyFetches);
 
-    public static async Task<FakeConnector> StartAsync()
+    /// <param name="time">The clock of the rate-limit windows.</param>
+    public static async Task<FakeConnector> StartAsync(TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        var fake = new FakeConnector(app);
+        var fake = new FakeConnector(app, time ?? TimeProvider.System);
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -154,7 +161,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var v3 = path.IndexOf("/v3/", StringComparison.Ordinal);
         if (v3 >= 0)
         {
-            ConnectorRequests.Enqueue(recorded);
+            ConnectorRequests.Enqueue(KeepBodies ? recorded : recorded with { Body = "" });
             await AnswerConnectorAsync(context, recorded, path[(v3 + 3)..]);
             return;
         }
@@ -165,30 +172,28 @@ public sealed class FakeConnector : IAsyncDisposable
 
     private async Task AnswerConnectorAsync(HttpContext context, RecordedRequest recorded, string route)
     {
-        var (method, body) = (recorded.Method, recorded.Body);
-        if (faults.TryDequeue(out var fault) && fault != Fault.Pass)
+        var method = recorded.Method;
+        var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var call = ConnectorCall.Of(method, segments, recorded.Json as JsonObject);
+        if (Refusal(call) is { } refusal)
         {
-            context.Response.StatusCode = fault.Status;
-            if (fault.RetryAfter is not null)
-                context.Response.Headers.RetryAfter = fault.RetryAfter;
-            if (fault.Code is not null)
-                await Json(context, new JsonObject { ["error"] = new JsonObject { ["code"] = fault.Code, ["message"] = $"{fault.Code} (fake)" } });
+            await AnswerFaultAsync(context, refusal);
             return;
         }
 
-        var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var activityId = $"1700000000{Interlocked.Increment(ref nextActivity):000}";
         switch (method, segments)
         {
             case ("POST", ["conversations"]):
-                var channel = JsonNode.Parse(body)?["channelData"]?["channel"]?["id"]?.GetValue<string>() ?? "unknown";
                 context.Response.StatusCode = 201;
                 recorded.AnsweredActivityId = activityId;
-                await Json(context, new JsonObject { ["id"] = $"{channel};messageid={activityId}", ["activityId"] = activityId });
+                Deliver(call, recorded);
+                await Json(context, new JsonObject { ["id"] = $"{call.ConversationId ?? "unknown"};messageid={activityId}", ["activityId"] = activityId });
                 return;
             case ("POST", ["conversations", _, "activities", ..]):
                 context.Response.StatusCode = 201;
                 recorded.AnsweredActivityId = activityId;
+                Deliver(call, recorded);
                 await Json(context, new JsonObject { ["id"] = activityId });
                 return;
             case ("PUT", ["conversations", _, "activities", var updated]):
@@ -207,6 +212,16 @@ public sealed class FakeConnector : IAsyncDisposable
                 await Json(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "NotFound", ["message"] = route } });
                 return;
         }
+    }
+
+    private async Task AnswerFaultAsync(HttpContext context, Fault fault)
+    {
+        if (fault.Status == 429) Interlocked.Increment(ref tooManyRequests);
+        context.Response.StatusCode = fault.Status;
+        if (fault.RetryAfter is not null)
+            context.Response.Headers.RetryAfter = fault.RetryAfter;
+        if (fault.Code is not null)
+            await Json(context, new JsonObject { ["error"] = new JsonObject { ["code"] = fault.Code, ["message"] = fault.Message ?? $"{fault.Code} (fake)" } });
     }
 
     private JsonObject IssueToken(string clientId)
