@@ -42,9 +42,9 @@ public sealed class ChannelPacer
         ConfiguredRate = options.EffectiveMessagesPerSecond * options.Headroom;
         _pace = new TokenBucket(options.Burst + ConfiguredRate * LatenessTolerance.TotalSeconds, ConfiguredRate, time.GetUtcNow());
         _overall = [new SlidingWindowLimit(OverallWindow(options))];
-        _perChat = Limits(options.PerChat, options.Headroom);
-        _perGroupChat = Limits(options.PerGroupChat, options.Headroom);
-        _perPacingGroup = Limits(options.PerPacingGroup, options.Headroom);
+        _perChat = RateLimitSpec.ParseList(options.PerChat);
+        _perGroupChat = RateLimitSpec.ParseList(options.PerGroupChat);
+        _perPacingGroup = RateLimitSpec.ParseList(options.PerPacingGroup);
     }
 
     public string Channel { get; }
@@ -177,10 +177,7 @@ public sealed class ChannelPacer
         sweepAt = Math.Max(SweepThreshold, limits.Count * 2);
     }
 
-    /// <summary>
-    /// The bot-wide figure as a window of one second (longer below one message a second). Without headroom: counting
-    /// each message until its answer already covers what the network does, and the pace below it has the headroom.
-    /// </summary>
+    /// <summary>The bot-wide figure as a window of one second (longer below one message a second).</summary>
     private static RateLimitSpec OverallWindow(ChannelPacingOptions options)
     {
         var rate = options.EffectiveMessagesPerSecond;
@@ -189,9 +186,6 @@ public sealed class ChannelPacer
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private static IReadOnlyList<RateLimitSpec> Limits(string specs, double headroom) =>
-        [.. RateLimitSpec.ParseList(specs).Select(limit => limit with { Window = limit.Window / headroom })];
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

@@ -102,9 +102,9 @@ public sealed class ChannelPacingOptions
     public ThrottleScope RetryAfterPauses { get; init; } = ThrottleScope.Chat;
 
     /// <summary>
-    /// The fraction of each figure above actually used, the platforms' figures being approximate: the bot-wide pace is
-    /// multiplied by it, the chat and group windows divided. (Every window counts a message until its answer, so
-    /// requests the network brings closer together than they were sent still fit.)
+    /// The fraction of the bot-wide figure the pace uses, the platforms' figures being approximate. The windows (bot-wide,
+    /// per chat, per group) are kept exact: each counts a message from its send until a whole window after its answer,
+    /// which no arrival at the platform can beat.
     /// </summary>
     public double Headroom { get; init; } = 0.97;
 

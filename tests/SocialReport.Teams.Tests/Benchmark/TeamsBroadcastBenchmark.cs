@@ -67,11 +67,15 @@ public sealed class TeamsBroadcastBenchmark(ITestOutputHelper output)
         var binding = Readers / floor;
         var rate = Readers / elapsed;
         var requests = fake.ConnectorRequests.Count;
+        var arrivals = fake.ConnectorRequests.Select(request => request.ReceivedAt).Order().ToList();
+        var span = Stopwatch.GetElapsedTime(arrivals[0], arrivals[^1]).TotalSeconds;
+        var atFake = (arrivals.Count - 1) / span;
         var throttled = fake.TooManyRequestsReturned;
         var violations = fake.LimitViolations;
         var report = string.Create(CultureInfo.InvariantCulture,
             $"{Readers} readers in {tenants.Count} tenant(s) (largest {largestTenant}), bot-wide pace {pace:0}/s: "
-            + $"{elapsed:F1} s, {rate:F1} sends/s = {rate / binding:P1} of the binding {binding:F1}/s (shortest possible {floor:F1} s); "
+            + $"{elapsed:F1} s from the request to the summary, {rate:F1} sends/s = {rate / binding:P1} of the binding {binding:F1}/s (shortest possible {floor:F1} s); "
+            + $"first to last request at the fake {span:F1} s, {atFake:F1}/s = {atFake / binding:P1}; "
             + $"429s {throttled} ({(double)throttled / requests:P2} of {requests} requests); violations: per conversation "
             + $"{violations.Count(v => v.Kind == RateLimitKind.PerConversation)}, per tenant {violations.Count(v => v.Kind == RateLimitKind.PerTenant)}; "
             + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB (host and fake in one process); "
