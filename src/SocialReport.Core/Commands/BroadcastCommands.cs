@@ -3,6 +3,7 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
+using SocialReport.Core.Readers;
 
 namespace SocialReport.Core.Commands;
 
@@ -15,6 +16,7 @@ public sealed class BroadcastCommands(
     BroadcastService broadcasts,
     BroadcastScheduler scheduler,
     BroadcastRequests requests,
+    DeliveryPacers pacers,
     IEnumerable<IChatNotifier> notifiers) : ICommandHandler
 {
     public IReadOnlyCollection<string> Names { get; } = ["broadcast", "confirm", "cancel"];
@@ -41,7 +43,7 @@ public sealed class BroadcastCommands(
         var plan = broadcasts.Plan(edition.Id, force)!;
         if (plan.Running is { } running)
         {
-            if (Notifier(context) is { } notifier) broadcasts.Watch(running.Id, new ChatBroadcastObserver(notifier, context.Inbound.Chat, context.Language));
+            if (Observer(context) is { } observer) broadcasts.Watch(running.Id, observer);
             return ProgressOf(context, running.Id);
         }
         requests.Add(context.Inbound.Chat, edition.Id, force);
@@ -76,7 +78,7 @@ public sealed class BroadcastCommands(
         var say = context.Say;
         var request = requests.Take(context.Inbound.Chat);
         if (request is null) return Notice(context, say.NothingToConfirm);
-        var observer = Notifier(context) is { } notifier ? new ChatBroadcastObserver(notifier, context.Inbound.Chat, context.Language) : null;
+        var observer = Observer(context);
         var start = await broadcasts.StartAsync(request.EditionId, request.Force, RequestedBy(context), observer, cancellationToken: cancellationToken);
         return start.AlreadyRunning
             ? ProgressOf(context, start.Broadcast.Id)
@@ -107,7 +109,14 @@ public sealed class BroadcastCommands(
 
     private static bool IsLatest(string word) => word.Equals(ScheduledBroadcast.Latest, StringComparison.OrdinalIgnoreCase);
 
-    private IChatNotifier? Notifier(CommandContext context) => notifiers.LastOrDefault(n => n.Channel == context.Inbound.Chat.Channel);
+    /// <summary>The editor's status message, paced with the broadcast's own messages: the platform counts both.</summary>
+    private ChatBroadcastObserver? Observer(CommandContext context)
+    {
+        var key = context.Inbound.Chat;
+        if (notifiers.LastOrDefault(n => n.Channel == key.Channel) is not { } notifier) return null;
+        var chat = new Chat { Key = key, Kind = context.Inbound.ChatKind, Language = context.Language, UpdatedAt = DateTimeOffset.UnixEpoch };
+        return new ChatBroadcastObserver(notifier, pacers.For(key.Channel), chat);
+    }
 
     private static string RequestedBy(CommandContext context) => $"{context.Inbound.Chat.Channel}:{context.Inbound.Sender.Id}";
 
