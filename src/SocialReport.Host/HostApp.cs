@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Delivery;
 using SocialReport.Teams;
 using SocialReport.Host.Web;
 
@@ -12,6 +14,7 @@ public static class HostApp
         builder.AddSocialReport();
         builder.AddWeb();
         var app = builder.Build();
+        ThreadPoolSizing.Apply(app.Services.GetRequiredService<IOptions<DeliveryOptions>>());
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapTelegram();
         app.MapTeams();
