@@ -70,21 +70,7 @@ public sealed class TelegramBroadcastBenchmark(ITestOutputHelper output)
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
         await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Polling, new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram }, settings: settings);
-        var chats = bot.Services.GetRequiredService<IChatStore>();
-        for (var i = 0; i < subscribers; i++)
-        {
-            var id = 1_000_000L + i;
-            bot.Fake.AddChat(id);
-            chats.Save(new Chat
-            {
-                Key = new ChatKey("telegram", id.ToString(CultureInfo.InvariantCulture)),
-                Kind = ChatKind.Private,
-                Language = "fr",
-                State = SubscriptionState.Active,
-                SubscribedAt = DateTimeOffset.UtcNow,
-                UpdatedAt = DateTimeOffset.UtcNow,
-            });
-        }
+        TelegramReaders.Subscribe(bot.Fake, bot.Services.GetRequiredService<IChatStore>(), Enumerable.Range(0, subscribers).Select(i => 1_000_000L + i));
         GC.Collect();
         var before = bot.Fake.TooManyRequestsReturned;
         var broadcasts = bot.Services.GetRequiredService<BroadcastService>();

@@ -28,19 +28,10 @@ public sealed class BroadcastTests
         var readers = Enumerable.Range(0, 200).Select(i => FirstReader + i).ToList();
         var blocked = readers.OrderBy(_ => random.Next()).Take(10).ToHashSet();
         var chats = bot.Services.GetRequiredService<IChatStore>();
+        TelegramReaders.Subscribe(bot.Fake, chats, readers);
         foreach (var id in readers)
         {
             bot.Fake.AddUser(id, $"Reader {id}", languageCode: "fr");
-            bot.Fake.AddChat(id);
-            chats.Save(new Chat
-            {
-                Key = new ChatKey("telegram", id.ToString(CultureInfo.InvariantCulture)),
-                Kind = ChatKind.Private,
-                Language = "fr",
-                State = SubscriptionState.Active,
-                SubscribedAt = DateTimeOffset.UtcNow,
-                UpdatedAt = DateTimeOffset.UtcNow,
-            });
             if (blocked.Contains(id)) bot.Fake.Block(id);
         }
         foreach (var id in readers.Where(id => !blocked.Contains(id)).OrderBy(_ => random.Next()).Take(4))

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using SocialReport.Core.Readers;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Telegram.Tests.Fake;
 
@@ -13,20 +12,7 @@ internal static class HostProcess
     public static void Subscribe(FakeTelegramServer fake, string database, IEnumerable<long> readers)
     {
         using var store = new LiteDbStore(database);
-        var chats = new LiteDbChatStore(store);
-        foreach (var id in readers)
-        {
-            fake.AddChat(id);
-            chats.Save(new Chat
-            {
-                Key = new ChatKey("telegram", id.ToString(CultureInfo.InvariantCulture)),
-                Kind = ChatKind.Private,
-                Language = "fr",
-                State = SubscriptionState.Active,
-                SubscribedAt = DateTimeOffset.UtcNow,
-                UpdatedAt = DateTimeOffset.UtcNow,
-            });
-        }
+        TelegramReaders.Subscribe(fake, new LiteDbChatStore(store), readers);
     }
 
     /// <summary>Starts the host polling the fake, with <paramref name="editor"/> as its Telegram editor and <paramref name="settings"/> on top.</summary>

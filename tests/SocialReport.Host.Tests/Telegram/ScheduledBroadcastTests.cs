@@ -21,14 +21,17 @@ public sealed class ScheduledBroadcastTests : IDisposable
     [Fact]
     public async Task The_weekly_cron_broadcasts_the_latest_edition_once_even_when_the_host_restarts()
     {
-        // The host's clock reads three seconds before the next Friday 9:00 in Paris.
+        // The host's clock reads an hour before the next Friday 9:00 in Paris, then, once the readers are in, two seconds before.
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var friday = NextFridayNine(paris, DateTimeOffset.UtcNow);
-        var clock = new ShiftedClock(friday - TimeSpan.FromSeconds(3) - DateTimeOffset.UtcNow);
+        var clock = new ShiftedClock(friday - TimeSpan.FromHours(1) - DateTimeOffset.UtcNow);
 
         await using (var bot = await StartAsync(clock))
         {
-            foreach (var id in Readers) Subscribe(bot, id);
+            TelegramReaders.Subscribe(bot.Fake, bot.Services.GetRequiredService<IChatStore>(), Readers);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.Empty(bot.Services.GetRequiredService<IDeliveryLedger>().History(10));
+            clock.Offset = friday - TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow;
             await bot.Fake.WaitUntilAsync(() => Readers.All(id => bot.Fake.SentTo(id).Count > 0), TimeSpan.FromSeconds(30), "every reader served by the schedule");
             var broadcast = Assert.Single(bot.Services.GetRequiredService<IDeliveryLedger>().History(10));
             Assert.Equal(("2020-03-06", BroadcastScheduler.CronRequester), (broadcast.EditionId, broadcast.RequestedBy));
@@ -54,20 +57,6 @@ public sealed class ScheduledBroadcastTests : IDisposable
             ["Delivery:TimeZone"] = "Europe/Paris",
             ["Delivery:SchedulerInterval"] = "00:00:01",
         }, services: services => services.AddSingleton<TimeProvider>(clock));
-
-    private static void Subscribe(TelegramBotHost bot, long id)
-    {
-        bot.Fake.AddChat(id);
-        bot.Services.GetRequiredService<IChatStore>().Save(new Chat
-        {
-            Key = new ChatKey("telegram", id.ToString(CultureInfo.InvariantCulture)),
-            Kind = ChatKind.Private,
-            Language = "fr",
-            State = SubscriptionState.Active,
-            SubscribedAt = DateTimeOffset.UtcNow,
-            UpdatedAt = DateTimeOffset.UtcNow,
-        });
-    }
 
     private static DateTimeOffset NextFridayNine(TimeZoneInfo zone, DateTimeOffset after)
     {
