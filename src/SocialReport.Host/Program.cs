@@ -1,6 +1,21 @@
+using System.CommandLine;
 using SocialReport.Host.Cli;
+using SocialReport.Storage.LiteDb;
 
-return await CommandLine.Build().Parse(args).InvokeAsync();
+try
+{
+    return await CommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (StorageInUseException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 3;
+}
+catch (Exception e) when (e is not OperationCanceledException)
+{
+    Console.Error.WriteLine(e);
+    return 1;
+}
 
 /// <summary>Visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -5,15 +5,23 @@ namespace SocialReport.Storage.LiteDb;
 /// <summary>
 /// The one LiteDB file of the process (direct connection, journal on), upgraded to the current schema when opened.
 /// <see cref="LiteDatabase"/> is thread-safe; share this instance.
+/// <para>
+/// Only one store may have a file open at a time. LiteDB's direct connection keeps its pages cached and lets other
+/// processes open the file on Linux, where two writers would corrupt it; a lock file taken exclusively beside it
+/// (<c>socialreport.db.lock</c>) turns a second host, or a <c>chat</c> verb next to a running host, into a clear error.
+/// </para>
 /// </summary>
 public sealed class LiteDbStore : IDisposable
 {
+    private readonly FileStream _lock;
+
     public LiteDbStore(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         FilePath = System.IO.Path.GetFullPath(path);
         var directory = System.IO.Path.GetDirectoryName(FilePath);
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        _lock = Lock(FilePath);
 
         var connection = new ConnectionString
         {
@@ -24,17 +32,20 @@ public sealed class LiteDbStore : IDisposable
             // older files are rebuilt by the schema migration.
             Collation = File.Exists(FilePath) ? null : Collation.Binary,
         };
-        Database = new LiteDatabase(connection);
+        LiteDatabase? database = null;
         try
         {
-            SchemaVersion = SchemaMigrations.Upgrade(Database);
+            database = new LiteDatabase(connection);
+            SchemaVersion = SchemaMigrations.Upgrade(database);
             // Dates are stored as UTC instants; read them back as UTC, not as local time. After the upgrade,
             // which may rebuild the file.
-            Database.UtcDate = true;
+            database.UtcDate = true;
+            Database = database;
         }
         catch
         {
-            Database.Dispose();
+            database?.Dispose();
+            _lock.Dispose();
             throw;
         }
     }
@@ -68,5 +79,21 @@ public sealed class LiteDbStore : IDisposable
         }
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Database.Dispose();
+        _lock.Dispose();
+    }
+
+    private static FileStream Lock(string path)
+    {
+        try
+        {
+            return new FileStream(path + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new StorageInUseException(path, e);
+        }
+    }
 }

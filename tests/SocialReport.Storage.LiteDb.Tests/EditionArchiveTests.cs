@@ -221,7 +221,8 @@ public sealed class EditionArchiveTests : IDisposable
         // The files as a killed process leaves them: copied while the store is still open, before any checkpoint.
         var crashed = Path.Combine(_dir.Path, "crashed");
         Directory.CreateDirectory(crashed);
-        foreach (var file in Directory.GetFiles(_dir.Path))
+        // (Not the lock file: the lock dies with the process.)
+        foreach (var file in Directory.GetFiles(_dir.Path).Where(file => !file.EndsWith(".lock", StringComparison.Ordinal)))
         {
             using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
             using var target = File.Create(Path.Combine(crashed, Path.GetFileName(file)));
