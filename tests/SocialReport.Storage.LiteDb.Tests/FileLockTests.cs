@@ -11,7 +11,7 @@ public sealed class FileLockTests : IDisposable
     {
         var first = new LiteDbStore(_dir.DatabaseFile);
 
-        var error = Assert.Throws<InvalidOperationException>(() => new LiteDbStore(_dir.DatabaseFile));
+        var error = Assert.Throws<StorageInUseException>(() => new LiteDbStore(_dir.DatabaseFile));
         Assert.Contains(_dir.DatabaseFile, error.Message, StringComparison.Ordinal);
         Assert.Contains("another SocialReport process", error.Message, StringComparison.Ordinal);
 

@@ -59,27 +59,4 @@ public sealed class BroadcastResumeTests
         }
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
-
-    [Fact]
-    public async Task A_running_hosts_database_cannot_be_opened_by_another_process()
-    {
-        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
-        var directory = Directory.CreateTempSubdirectory("socialreport-lock-").FullName;
-        var database = Path.Combine(directory, "socialreport.db");
-        using (var host = HostProcess.Start(fake, database, Editor))
-        {
-            try
-            {
-                await fake.WaitUntilAsync(() => fake.RequestCount("getUpdates") > 0, TimeSpan.FromSeconds(30), "the host to start");
-                var error = Assert.Throws<InvalidOperationException>(() => new LiteDbStore(database));
-                Assert.Contains("open in another SocialReport process", error.Message, StringComparison.Ordinal);
-            }
-            finally
-            {
-                await HostProcess.StopAsync(host);
-            }
-        }
-        using (var store = new LiteDbStore(database)) Assert.Equal(SchemaMigrations.CurrentVersion, store.SchemaVersion);
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
-    }
 }
