@@ -76,7 +76,7 @@ public sealed class ChannelPacer
     /// Takes the permits when every limit has room, else null with how long to wait before trying again
     /// (<see cref="TimeSpan.MaxValue"/>: until a send in flight is answered).
     /// </summary>
-    public Permit? TryAcquire(Chat chat, string? group, int messages, out TimeSpan wait) =>
+    internal Permit? TryAcquire(Chat chat, string? group, int messages, out TimeSpan wait) =>
         TryAcquire(chat, group, messages, out wait, out _);
 
     private Permit? TryAcquire(Chat chat, string? group, int messages, out TimeSpan wait, out Task answered)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;

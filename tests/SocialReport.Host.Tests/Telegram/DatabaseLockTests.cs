@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Telegram.Tests.Fake;
 
@@ -22,15 +21,7 @@ public sealed class DatabaseLockTests
                 Assert.Contains("open in another SocialReport process", error.Message, StringComparison.Ordinal);
 
                 // The console chat next to the running host: one line on stderr, exit code 3, nothing written.
-                var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SocialReport.Host.dll"), "chat"])
-                {
-                    WorkingDirectory = AppContext.BaseDirectory,
-                    RedirectStandardInput = true,
-                    RedirectStandardOutput = true,
-                    RedirectStandardError = true,
-                };
-                start.Environment["Storage__Path"] = database;
-                using var chat = Process.Start(start)!;
+                using var chat = HostProcess.Launch(["chat"], database);
                 await chat.StandardInput.WriteLineAsync("/latest");
                 chat.StandardInput.Close();
                 var (output, errors) = (chat.StandardOutput.ReadToEndAsync(), chat.StandardError.ReadToEndAsync());

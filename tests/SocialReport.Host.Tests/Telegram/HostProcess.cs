@@ -18,29 +18,39 @@ internal static class HostProcess
     /// <summary>Starts the host polling the fake, with <paramref name="editor"/> as its Telegram editor and <paramref name="settings"/> on top.</summary>
     public static Process Start(FakeTelegramServer fake, string database, long editor, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var host = Path.Combine(AppContext.BaseDirectory, "SocialReport.Host.dll");
-        var start = new ProcessStartInfo("dotnet", [host, "serve", "--urls", "http://127.0.0.1:0"])
+        var all = new Dictionary<string, string>
         {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            ["Telegram:BotToken"] = fake.Token,
+            ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
+            ["Telegram:PollingTimeoutSeconds"] = "2",
+            ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
+            ["Admins:Telegram:0"] = editor.ToString(CultureInfo.InvariantCulture),
         };
-        start.Environment["Telegram__BotToken"] = fake.Token;
-        start.Environment["Telegram__ApiBaseUrl"] = fake.BaseUrl;
-        start.Environment["Telegram__PollingTimeoutSeconds"] = "2";
-        start.Environment["Storage__Path"] = database;
-        start.Environment["Storage__SeedDirectory"] = RepositoryFiles.Editions;
-        start.Environment["Admins__Telegram__0"] = editor.ToString(CultureInfo.InvariantCulture);
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        var process = Process.Start(start)!;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
+        var process = Launch(["serve", "--urls", "http://127.0.0.1:0"], database, all);
         // Drained so that a full pipe never blocks the host.
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;
+    }
+
+    /// <summary>Runs <c>SocialReport.Host.dll</c> with <paramref name="arguments"/> on the database file; its input and output are the caller's to use.</summary>
+    public static Process Launch(IEnumerable<string> arguments, string database, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "SocialReport.Host.dll"), .. arguments])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["Storage__Path"] = database;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        return Process.Start(start)!;
     }
 
     /// <summary>The editor asks for the broadcast of <paramref name="edition"/> and presses Confirm once the plan is there.</summary>

@@ -128,7 +128,7 @@ public sealed partial class FakeConnector
     private void Deliver(ConnectorCall call, RecordedRequest request)
     {
         if (call.ConversationId is { } id)
-            delivered.GetOrAdd(id, _ => new ConcurrentQueue<RecordedRequest>()).Enqueue(KeepBodies ? request : request with { Body = "" });
+            delivered.GetOrAdd(id, _ => new ConcurrentQueue<RecordedRequest>()).Enqueue(request);
     }
 
     /// <summary>

@@ -161,8 +161,11 @@ public sealed partial class FakeConnector : IAsyncDisposable
         var v3 = path.IndexOf("/v3/", StringComparison.Ordinal);
         if (v3 >= 0)
         {
-            ConnectorRequests.Enqueue(KeepBodies ? recorded : recorded with { Body = "" });
-            await AnswerConnectorAsync(context, recorded, path[(v3 + 3)..]);
+            // Read before the body may be dropped; one record then serves every list, so the answer's id is on it.
+            var json = recorded.Json as JsonObject;
+            var kept = KeepBodies ? recorded : recorded with { Body = "" };
+            ConnectorRequests.Enqueue(kept);
+            await AnswerConnectorAsync(context, kept, json, path[(v3 + 3)..]);
             return;
         }
 
@@ -170,11 +173,11 @@ public sealed partial class FakeConnector : IAsyncDisposable
         context.Response.StatusCode = 404;
     }
 
-    private async Task AnswerConnectorAsync(HttpContext context, RecordedRequest recorded, string route)
+    private async Task AnswerConnectorAsync(HttpContext context, RecordedRequest recorded, JsonObject? json, string route)
     {
         var method = recorded.Method;
         var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var call = ConnectorCall.Of(method, segments, recorded.Json as JsonObject);
+        var call = ConnectorCall.Of(method, segments, json);
         if (Refusal(call) is { } refusal)
         {
             await AnswerFaultAsync(context, refusal);
