@@ -7,7 +7,7 @@ public static class TextCutter
 
     /// <summary>
     /// The text itself when it fits <see cref="TextBudget.Max"/>; else the first sentences ending at or after
-    /// <see cref="TextBudget.Min"/>, else the first words, else (one giant word) the first grapheme clusters.
+    /// <see cref="TextBudget.Min"/>, else the first words (a lone opening mark if nothing else fits), else (one giant word) the first grapheme clusters.
     /// A cut text ends with "…" and is at most <c>Max + 1</c> long.
     /// </summary>
     public static string Cut(string text, TextBudget budget)
@@ -22,14 +22,20 @@ public static class TextCutter
             if (TextBoundaries.KindAt(trimmed, p) >= TextBoundaries.Kind.Sentence)
                 return EndSentence(trimmed[..p].TrimEnd());
         }
+        string? bare = null;
         for (var p = budget.Max; p >= 1; p--)
         {
             if (TextBoundaries.KindAt(trimmed, p) == TextBoundaries.Kind.None)
                 continue;
-            var words = trimmed[..p].TrimEnd().TrimEnd(Dangling);
-            if (words.Length > 0)
-                return words + Ellipsis;
+            var words = trimmed[..p].TrimEnd();
+            var tidy = words.TrimEnd(Dangling);
+            if (tidy.Length > 0)
+                return tidy + Ellipsis;
+            bare ??= words;
         }
+        // Only punctuation before the first gap ("«  Alfred…" in 5): keep it rather than cut a word.
+        if (bare is not null)
+            return bare + Ellipsis;
         return trimmed[..TextBoundaries.HardCut(trimmed, 0, budget.Max)] + Ellipsis;
     }
 

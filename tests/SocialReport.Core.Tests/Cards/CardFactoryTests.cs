@@ -197,7 +197,7 @@ public class CardFactoryTests
 
     [Fact]
     public void Hostile_editions_give_cards_within_budgets_with_nothing_lost() =>
-        HostileText.Edition.Sample(edition =>
+        HostileText.Edition.Check(edition =>
         {
             var cards = CardFactory.All(edition, edition.Language, CardBudgets.FullPartChars);
 

@@ -98,25 +98,43 @@ public class TextCutterTests
     }
 
     [Fact]
+    public void Keeps_a_lone_opening_guillemet_rather_than_cut_the_word_after_it()
+    {
+        var cut = TextCutter.Cut("«  Alfred a dit", new TextBudget(0, 5));
+
+        Assert.Equal("«…", cut);
+    }
+
+    [Fact]
+    public void Cuts_hostile_text_within_budget_and_never_mid_word_on_a_case_that_failed_once() =>
+        CutsWithinBudgetAndNeverMidWord.Sample(AssertCutWithinBudgetAndNeverMidWord, iter: 1, seed: "5SWdc6bk18v1");
+
+    [Fact]
     public void Cuts_hostile_text_within_budget_and_never_mid_word() =>
-        Gen.Select(HostileText.Text, Gen.Int[1, 600], Gen.Int[0, 600]).Sample((text, max, min) =>
-        {
-            var budget = new TextBudget(Math.Min(min, max), max);
-            var trimmed = text.Trim();
+        CutsWithinBudgetAndNeverMidWord.Check(AssertCutWithinBudgetAndNeverMidWord, iter: 400);
 
-            var cut = TextCutter.Cut(text, budget);
+    private static readonly Gen<(string, int, int)> CutsWithinBudgetAndNeverMidWord =
+        Gen.Select(HostileText.Text, Gen.Int[1, 600], Gen.Int[0, 600]);
 
-            Assert.True(cut.Length <= max + 1, $"{cut.Length} > {max} + 1");
-            if (cut == trimmed)
-                return;
-            Assert.EndsWith("…", cut);
-            var body = cut[..^1];
-            Assert.StartsWith(body, trimmed, StringComparison.Ordinal);
-            Assert.False(body.Length > 0 && char.IsHighSurrogate(body[^1]), "split a surrogate pair");
-            var next = trimmed[body.Length];
-            var midWord = char.IsLetterOrDigit(next) || char.IsLowSurrogate(next)
-                || char.GetUnicodeCategory(next) == System.Globalization.UnicodeCategory.NonSpacingMark;
-            if (midWord)
-                Assert.DoesNotContain(trimmed.Substring(1, max), TextBoundaries.IsBreakSpace);
-        }, iter: 400);
+    private static void AssertCutWithinBudgetAndNeverMidWord((string Text, int Max, int Min) input)
+    {
+        var (text, max, min) = input;
+        var budget = new TextBudget(Math.Min(min, max), max);
+        var trimmed = text.Trim();
+
+        var cut = TextCutter.Cut(text, budget);
+
+        Assert.True(cut.Length <= max + 1, $"{cut.Length} > {max} + 1");
+        if (cut == trimmed)
+            return;
+        Assert.EndsWith("…", cut);
+        var body = cut[..^1];
+        Assert.StartsWith(body, trimmed, StringComparison.Ordinal);
+        Assert.False(body.Length > 0 && char.IsHighSurrogate(body[^1]), "split a surrogate pair");
+        var next = trimmed[body.Length];
+        var midWord = char.IsLetterOrDigit(next) || char.IsLowSurrogate(next)
+            || char.GetUnicodeCategory(next) == System.Globalization.UnicodeCategory.NonSpacingMark;
+        if (midWord)
+            Assert.DoesNotContain(trimmed.Substring(1, max), TextBoundaries.IsBreakSpace);
+    }
 }

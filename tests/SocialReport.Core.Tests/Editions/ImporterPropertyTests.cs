@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CsCheck;
+using SocialReport.Tests.Fixtures;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Editions.Text;
 
@@ -24,7 +25,7 @@ public sealed class ImporterPropertyTests
     public void Any_text_gives_an_edition_or_an_import_error()
     {
         var importer = new EditionImporter();
-        Document.Sample(text =>
+        Document.Check(text =>
         {
             foreach (var format in new[] { EditionFormat.Text, EditionFormat.Markdown, EditionFormat.Html })
             {
@@ -55,7 +56,7 @@ public sealed class ImporterPropertyTests
     [Fact]
     public void Repairing_glued_words_only_ever_adds_spaces()
     {
-        Document.Sample(text =>
+        Document.Check(text =>
         {
             var line = PlainText.Normalize(text.Replace('\n', ' '));
             var repaired = GluedWords.Repair(line, OutletCatalog.Default);

@@ -1,4 +1,5 @@
 using CsCheck;
+using SocialReport.Tests.Fixtures;
 using SocialReport.Telegram.Tests.Fake;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
@@ -56,7 +57,7 @@ public class TelegramHtmlTests
     [Fact]
     public void Escaped_text_in_any_allowed_tag_comes_back_unchanged()
     {
-        Gen.String.Sample(text =>
+        Gen.String.Check(text =>
         {
             var escaped = text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
             Assert.True(TelegramHtml.TryParse($"<b><a href=\"https://example.com/?q={escaped.Replace("\"", "&quot;", StringComparison.Ordinal)}\">{escaped}</a></b>",
@@ -68,7 +69,7 @@ public class TelegramHtmlTests
     [Fact]
     public void Unescaped_markup_characters_never_pass_strict_parsing_silently()
     {
-        Gen.String[" <>&abc"].Where(s => s.IndexOfAny(['<', '>', '&']) >= 0).Sample(text =>
+        Gen.String[" <>&abc"].Where(s => s.IndexOfAny(['<', '>', '&']) >= 0).Check(text =>
             !TelegramHtml.TryParse(text, strictEscaping: true, out var parsed, out _) || parsed.Text != text);
     }
 }

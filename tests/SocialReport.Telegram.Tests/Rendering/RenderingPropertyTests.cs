@@ -12,7 +12,7 @@ public class RenderingPropertyTests
 
     [Fact]
     public void Every_message_of_every_card_of_any_edition_is_valid_and_within_limits() =>
-        HostileText.Edition.Sample(edition =>
+        HostileText.Edition.Check(edition =>
         {
             var callbacks = new MemoryCallbackStore();
             var renderer = new TelegramCardRenderer(callbacks);
