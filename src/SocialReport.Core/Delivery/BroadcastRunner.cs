@@ -57,6 +57,9 @@ public sealed class BroadcastRunner(
 
         logger.LogInformation("Broadcast {Id} of {Edition}: running.", broadcastId, broadcast.EditionId);
         foreach (var off in _senders.Where(sender => !sender.IsEnabled)) SkipChannel(broadcastId, off.Channel);
+        // The status message is posted before the first send, so that even a short broadcast updates it in place.
+        try { await observer.OnProgressAsync(Snapshot(broadcast, rate: null), stop).ConfigureAwait(false); }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         using var reporting = new CancellationTokenSource();
         var meter = new ProgressMeter(_options.RateWindow);
         var reports = ReportAsync(broadcastId, meter, observer, reporting.Token);

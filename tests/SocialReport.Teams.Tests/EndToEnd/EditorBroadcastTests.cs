@@ -15,6 +15,7 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
 {
     private const string ConversationPath = "/amer/v3/conversations/a%3A1pYgKd3hsGxv8zZ9Qw-personal/activities";
     private const int Readers = 20;
+    private const string SlowReader = "a:reader-19";
     private static readonly ChatKey Personal = new("teams", TestIds.PersonalConversationId);
     private static readonly ChannelAccount Editor = TestActivities.User with { AadObjectId = TeamsBotHost.EditorAadObjectId, Id = "29:editor" };
 
@@ -24,7 +25,7 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         fake = await FakeConnector.StartAsync();
-        // About two seconds of sending at 10 a second, with a status every 300 ms.
+        // About two seconds of sending at 10 a second, with a status every 300 ms (the test waits on requests, not on time).
         bot = new TeamsBotHost(fake, new Dictionary<string, string?>
         {
             ["Delivery:Teams:MessagesPerSecond"] = "10",
@@ -74,6 +75,9 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
         return (plan, buttons);
     }
 
+    private int StatusRequests() => fake.ConnectorRequests.Count(r => r.RawTarget.StartsWith(ConversationPath, StringComparison.Ordinal)
+        && r.Body.Contains("Diffusion 2020-03-06#1 en cours", StringComparison.Ordinal));
+
     [Fact]
     public async Task Confirm_starts_it_and_one_status_card_is_posted_then_updated_in_place_until_the_summary()
     {
@@ -82,8 +86,12 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
         Assert.Equal("/confirm", buttons["Confirmer"]);
         Assert.Equal("/cancel", buttons["Annuler"]);
 
+        // The last reader's delivery hangs: meanwhile the status card is posted, then updated at least twice.
+        fake.Hold(SlowReader);
         await EditorPressesAsync(buttons["Confirmer"]);
-        var summary = await Broadcasts.WaitAsync("2020-03-06#1").WaitAsync(TimeSpan.FromSeconds(30));
+        await fake.UntilAsync(() => StatusRequests() >= 3).WaitAsync(TimeSpan.FromSeconds(60));
+        fake.Release(SlowReader);
+        var summary = await Broadcasts.WaitAsync("2020-03-06#1").WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal((BroadcastState.Completed, 21), (summary!.State, summary.Sent));
 
         var sent = bot.Sent();
@@ -152,5 +160,43 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
         var thread = Uri.EscapeDataString($"{TestIds.TeamId};messageid={id}");
         Assert.Equal(("PUT", $"/amer/v3/conversations/{thread}/activities/{id}"), (sent[1].Request.Method, sent[1].Request.RawTarget));
         Assert.Equal("Broadcast 2020-03-06#1 completed", sent[1].Texts[0]);
+    }
+}
+
+/// <summary>A broadcast over before its first progress report still has its status card posted, then updated in place.</summary>
+public sealed class ShortBroadcastStatusTests : IAsyncLifetime
+{
+    private static readonly ChannelAccount Editor = TestActivities.User with { AadObjectId = TeamsBotHost.EditorAadObjectId, Id = "29:editor" };
+
+    private FakeConnector fake = null!;
+    private TeamsBotHost bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        fake = await FakeConnector.StartAsync();
+        bot = new TeamsBotHost(fake, new Dictionary<string, string?> { ["Delivery:ProgressInterval"] = "01:00:00" });
+        await bot.SendAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl) with { From = Editor });
+        fake.ConnectorRequests.Clear();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await bot.DisposeAsync();
+        await fake.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task One_post_then_one_update_with_the_summary()
+    {
+        await bot.SendAsync(TestActivities.PersonalMessage(fake.ServiceUrl, "/broadcast 2020-03-06") with { From = Editor });
+        await bot.SendAsync(TestActivities.ButtonPressed(fake.ServiceUrl, "/confirm") with { From = Editor });
+        await bot.Services.GetRequiredService<BroadcastService>().WaitAsync("2020-03-06#1").WaitAsync(TimeSpan.FromSeconds(60));
+
+        var statuses = bot.Sent().Where(s => s.Texts is [var first, ..] && first.Contains("envoyés", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, statuses.Count);
+        Assert.Equal("POST", statuses[0].Request.Method);
+        Assert.StartsWith("Diffusion 2020-03-06#1 en cours", statuses[0].Texts[0]);
+        Assert.Equal(("PUT", statuses[0].Request.AnsweredActivityId), (statuses[1].Request.Method, statuses[1].Request.RawTarget.Split('/')[^1]));
+        Assert.StartsWith("Diffusion 2020-03-06#1 terminée", statuses[1].Texts[0]);
     }
 }

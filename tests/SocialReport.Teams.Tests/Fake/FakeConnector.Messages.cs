@@ -15,6 +15,9 @@ public sealed partial class FakeConnector
     private readonly Lock randomGate = new();
     private Random random = new(1);
     private RandomFaults? randomFaults;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> held = new(StringComparer.Ordinal);
+    private readonly Lock waitersGate = new();
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> waiters = [];
     private int tooManyRequests;
     private int faultsInjected;
 
@@ -72,6 +75,42 @@ public sealed partial class FakeConnector
     /// </summary>
     public IReadOnlyList<RecordedRequest> DeliveredTo(string conversationId) =>
         delivered.TryGetValue(conversationId, out var messages) ? [.. messages] : [];
+
+    /// <summary>Messages to the conversation get no answer until <see cref="Release"/>: a delivery that takes its time.</summary>
+    public void Hold(string conversationId) => held[conversationId] = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Answers the held messages to the conversation, and those that come after.</summary>
+    public void Release(string conversationId)
+    {
+        if (held.TryRemove(conversationId, out var gate)) gate.TrySetResult();
+    }
+
+    /// <summary>Completes once <paramref name="condition"/> holds, checked now and after each connector request arrives.</summary>
+    public Task UntilAsync(Func<bool> condition)
+    {
+        lock (waitersGate)
+        {
+            if (condition()) return Task.CompletedTask;
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((condition, done));
+            return done.Task;
+        }
+    }
+
+    private void CheckWaiters()
+    {
+        lock (waitersGate)
+        {
+            foreach (var waiter in waiters.Where(waiter => waiter.Condition()).ToList())
+            {
+                waiters.Remove(waiter);
+                waiter.Done.TrySetResult();
+            }
+        }
+    }
+
+    private Task HeldAsync(ConnectorCall call) =>
+        call.ConversationId is { } id && held.TryGetValue(id, out var gate) ? gate.Task : Task.CompletedTask;
 
     /// <summary>Forgets what was delivered so far (e.g. the welcome messages of installs).</summary>
     public void ClearDelivered() => delivered.Clear();

@@ -165,6 +165,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
             var json = recorded.Json as JsonObject;
             var kept = KeepBodies ? recorded : recorded with { Body = "" };
             ConnectorRequests.Enqueue(kept);
+            CheckWaiters();
             await AnswerConnectorAsync(context, kept, json, path[(v3 + 3)..]);
             return;
         }
@@ -178,6 +179,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
         var method = recorded.Method;
         var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var call = ConnectorCall.Of(method, segments, json);
+        await HeldAsync(call);
         if (Refusal(call) is { } refusal)
         {
             await AnswerFaultAsync(context, refusal);
@@ -258,6 +260,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var conversation in held.Keys) Release(conversation);
         await app.StopAsync();
         await app.DisposeAsync();
     }
