@@ -26,7 +26,7 @@ public sealed partial class ChatApiTests(WebSite site) : IClassFixture<WebSite>
 
         var cover = reply.GetProperty("cards")[0];
         Assert.Equal("cover", cover.GetProperty("kind").GetString());
-        Assert.Contains("The Social Report · 27 March 2020", cover.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("The Social Report · 27 mars 2020", cover.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("<article class=\"card card-cover\" lang=\"fr\">", cover.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.Contains("data-command=\"/read 2020-03-27/1\"", cover.GetProperty("html").GetString(), StringComparison.Ordinal);
     }

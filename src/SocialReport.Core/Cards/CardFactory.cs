@@ -20,7 +20,7 @@ public static class CardFactory
             Language = language,
             EditionId = edition.Id,
             Title = edition.Title.Trim(),
-            DateText = DateText.Format(edition.Date, edition.Language),
+            DateText = DateText.Format(edition.Date, language),
             Intro = TextCutter.Cut(edition.Intro, CardBudgets.Intro),
             Headlines = edition.Stories.Select((story, i) => new Headline(i + 1, ShortHeadline(story))).ToList(),
             Editors = Labels.By(edition.Authors.Select(a => a.Name).ToList(), language),

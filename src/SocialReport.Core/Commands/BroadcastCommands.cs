@@ -46,11 +46,13 @@ public sealed class BroadcastCommands(
             if (Observer(context) is { } observer) broadcasts.Watch(running.Id, observer);
             return ProgressOf(context, running.Id);
         }
+        var date = DateText.Format(edition.Date, context.Language);
+        if (plan.ToSend == 0) return Notice(context, BroadcastText.Nobody(say, date, plan));
         requests.Add(context.Inbound.Chat, edition.Id, force);
         return Reply.Of(new NoticeCard
         {
             Language = context.Language,
-            Text = BroadcastText.Plan(say, DateText.Format(edition.Date, context.Language), plan),
+            Text = BroadcastText.Plan(say, date, plan),
             Actions = [[CardAction.Run(say.ConfirmLabel, "/confirm"), CardAction.Run(say.CancelLabel, "/cancel")]],
         });
     }

@@ -9,14 +9,34 @@ internal static class BroadcastText
 {
     public static string Plan(Phrases say, string date, BroadcastPlan plan)
     {
-        var text = new StringBuilder(say.Format(say.BroadcastPlan, date, plan.ToSend, Duration(plan.EstimatedDuration)));
+        var text = new StringBuilder(say.Format(say.BroadcastPlan, date, say.Count(plan.ToSend, say.Sends), Duration(plan.EstimatedDuration)));
         foreach (var channel in plan.Channels)
-            text.Append("\n\n").Append(say.Format(say.BroadcastAudience, channel.Channel, channel.Private, channel.Groups, channel.Channels, channel.AlreadyServed, channel.ToSend));
-        foreach (var off in plan.ChannelsOff)
-            text.Append("\n\n").Append(say.Format(say.BroadcastChannelOff, off.Channel, off.Subscribers));
+        {
+            text.Append("\n\n").Append(say.Format(say.BroadcastAudience, channel.Channel, say.Count(channel.Private, say.PrivateChats),
+                say.Count(channel.Groups, say.Groups), say.Count(channel.Channels, say.Channels),
+                say.Count(channel.AlreadyServed, say.AlreadyServed), say.Count(channel.ToSend, say.ToSend)));
+        }
+        AppendChannelsOff(text, say, plan);
         if (plan.Force) text.Append("\n\n").Append(say.BroadcastForced);
         text.Append("\n\n").Append(say.BroadcastConfirm);
         return text.ToString();
+    }
+
+    /// <summary>Why a plan has nothing to send: nobody subscribed, or everyone already served (then <c>force</c> helps).</summary>
+    public static string Nobody(Phrases say, string date, BroadcastPlan plan)
+    {
+        var served = plan.Channels.Sum(channel => channel.AlreadyServed);
+        var text = new StringBuilder(served == 0
+            ? say.Format(say.BroadcastNobody, date)
+            : say.Format(say.BroadcastAllServed, date, say.Count(served, say.AlreadyServed), plan.EditionId));
+        AppendChannelsOff(text, say, plan);
+        return text.ToString();
+    }
+
+    private static void AppendChannelsOff(StringBuilder text, Phrases say, BroadcastPlan plan)
+    {
+        foreach (var off in plan.ChannelsOff)
+            text.Append("\n\n").Append(say.Format(say.BroadcastChannelOff, off.Channel, say.Count(off.Subscribers, say.SubscribedChats)));
     }
 
     public static string Progress(Phrases say, BroadcastProgress progress)

@@ -43,7 +43,7 @@ public sealed class EditorCommands(
         logger.LogInformation("Edition {Edition} {Outcome} (revision {Revision}) by {Channel} user {Sender}",
             result.EditionId, result.Outcome, result.Revision, context.Inbound.Chat.Channel, context.Inbound.Sender.Id);
         var headline = result.Outcome == PublishOutcome.Added
-            ? say.Format(say.Published, date, edition.Stories.Count)
+            ? say.Format(say.Published, date, say.Count(edition.Stories.Count, say.Stories))
             : say.Format(say.Revised, date, result.Revision);
         return Preview(context, edition, headline);
     }
@@ -93,16 +93,14 @@ public sealed class EditorCommands(
 
     private Reply Stats(CommandContext context)
     {
+        var say = context.Say;
         var text = new StringBuilder();
         foreach (var group in chats.CountByState().Where(c => c.Count > 0).GroupBy(c => c.Channel).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            text.Append(group.Key).Append(": ");
-            text.AppendJoin(", ", group.GroupBy(c => c.State).OrderBy(g => g.Key)
-                .Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Sum(c => c.Count)} {s.Key.ToString().ToLowerInvariant()}")));
-            text.Append("\n\n");
+            var states = group.GroupBy(c => c.State).OrderBy(g => g.Key).Select(s => say.Count(s.Sum(c => c.Count), say.States[s.Key]));
+            text.Append(say.Format(say.StatsChannel, group.Key, string.Join(", ", states))).Append("\n\n");
         }
-        text.Append(string.Create(CultureInfo.InvariantCulture, $"{archive.Count()} editions"));
-        var say = context.Say;
+        text.Append(say.Count(archive.Count(), say.Editions));
         var history = broadcasts.History(5);
         if (history.Count > 0)
         {

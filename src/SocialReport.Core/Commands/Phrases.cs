@@ -1,4 +1,9 @@
+using SocialReport.Core.Readers;
+
 namespace SocialReport.Core.Commands;
+
+/// <summary>A noun as it is counted: "1 groupe", "2 groupes".</summary>
+public sealed record Countable(string One, string Other);
 
 /// <summary>Everything the engine says, in the chat's language.</summary>
 public sealed record Phrases
@@ -31,14 +36,16 @@ public sealed record Phrases
         Refused = "Désolé, cette commande est réservée aux éditeurs du Social Report.",
         RateLimited = "Doucement ! Trop de commandes en une minute ; réessayez dans un instant.",
         PublishUsage = "Envoyez le fichier de l’édition (.md, .txt ou .html) avec /publish en légende, ou /publish suivi d’un chemin ou d’une adresse.",
-        Published = "Édition du {0} publiée ({1} articles). Voici ce que verront les lecteurs :",
+        Published = "Édition du {0} publiée ({1}). Voici ce que verront les lecteurs :",
         Revised = "Édition du {0} mise à jour (révision {1}). Voici ce que verront les lecteurs :",
         Unchanged = "L’édition du {0} est déjà publiée à l’identique.",
         ImportFailed = "Édition refusée : {0}",
         StatsTitle = "Statistiques",
-        BroadcastPlan = "Diffusion de l’édition du {0} : {1} envois, durée estimée {2}.",
-        BroadcastAudience = "{0} : {1} privées, {2} groupes, {3} canaux ; {4} déjà servies, {5} à envoyer",
-        BroadcastChannelOff = "{0} est désactivé : {1} conversations abonnées laissées de côté ; un prochain /broadcast les servira une fois le canal activé.",
+        BroadcastPlan = "Diffusion de l’édition du {0} : {1}, durée estimée {2}.",
+        BroadcastAudience = "{0} : {1}, {2}, {3} ; {4}, {5}",
+        BroadcastChannelOff = "{0} est désactivé : cette diffusion laisse de côté {1} ; un prochain /broadcast les servira une fois le canal activé.",
+        BroadcastNobody = "Personne à qui envoyer l’édition du {0} : aucune conversation n’est abonnée.",
+        BroadcastAllServed = "Personne à qui envoyer l’édition du {0} : toutes les conversations abonnées l’ont déjà reçue ({1}). /broadcast {2} force la renvoie à tous.",
         BroadcastForced = "Forcée : tout le monde la reçoit à nouveau.",
         BroadcastConfirm = "Confirmez avec /confirm (ou le bouton) dans les 10 minutes ; /cancel pour annuler.",
         BroadcastUsage = "/broadcast [édition] [force], ou /broadcast [édition] at 2020-03-06T09:00 Europe/Paris pour la programmer.",
@@ -63,6 +70,25 @@ public sealed record Phrases
         ChannelSubscribed = "Le canal {0} est abonné.",
         ChannelNotAdmin = "Vous devez être administrateur de {0}, et le bot aussi, pour l’abonner.",
         ChannelUnknown = "Je ne trouve pas le canal {0} : ajoutez d’abord le bot comme administrateur.",
+        StatsChannel = "{0} : {1}",
+        SingularZero = true,
+        Sends = new("envoi", "envois"),
+        PrivateChats = new("privée", "privées"),
+        Groups = new("groupe", "groupes"),
+        Channels = new("canal", "canaux"),
+        AlreadyServed = new("déjà servie", "déjà servies"),
+        ToSend = new("à envoyer", "à envoyer"),
+        SubscribedChats = new("conversation abonnée", "conversations abonnées"),
+        Stories = new("article", "articles"),
+        Editions = new("édition", "éditions"),
+        States = new Dictionary<SubscriptionState, Countable>
+        {
+            [SubscriptionState.New] = new("nouvelle", "nouvelles"),
+            [SubscriptionState.Active] = new("active", "actives"),
+            [SubscriptionState.Stopped] = new("désabonnée", "désabonnées"),
+            [SubscriptionState.Blocked] = new("bloquée", "bloquées"),
+            [SubscriptionState.Gone] = new("disparue", "disparues"),
+        },
         Commands =
         [
             ("start", "s’abonner et recevoir la dernière édition"),
@@ -111,14 +137,16 @@ public sealed record Phrases
         Refused = "Sorry, this command is for the Social Report's editors only.",
         RateLimited = "Slow down! Too many commands in a minute; try again in a moment.",
         PublishUsage = "Send the edition file (.md, .txt or .html) with /publish as its caption, or /publish followed by a path or an address.",
-        Published = "Edition of {0} published ({1} stories). This is what readers will see:",
+        Published = "Edition of {0} published ({1}). This is what readers will see:",
         Revised = "Edition of {0} updated (revision {1}). This is what readers will see:",
         Unchanged = "The edition of {0} is already published, unchanged.",
         ImportFailed = "Edition rejected: {0}",
         StatsTitle = "Statistics",
-        BroadcastPlan = "Broadcast of the edition of {0}: {1} sends, estimated duration {2}.",
-        BroadcastAudience = "{0}: {1} private, {2} groups, {3} channels; {4} already served, {5} to send",
-        BroadcastChannelOff = "{0} is off: {1} subscribed chats left out; a later /broadcast serves them once the channel is on.",
+        BroadcastPlan = "Broadcast of the edition of {0}: {1}, estimated duration {2}.",
+        BroadcastAudience = "{0}: {1}, {2}, {3}; {4}, {5}",
+        BroadcastChannelOff = "{0} is off: this broadcast leaves out {1}; a later /broadcast serves them once the channel is on.",
+        BroadcastNobody = "Nobody to send the edition of {0} to: no chat is subscribed.",
+        BroadcastAllServed = "Nobody to send the edition of {0} to: every subscribed chat already has it ({1}). /broadcast {2} force sends it to everyone again.",
         BroadcastForced = "Forced: everyone gets it again.",
         BroadcastConfirm = "Confirm with /confirm (or the button) within 10 minutes; /cancel to drop it.",
         BroadcastUsage = "/broadcast [edition] [force], or /broadcast [edition] at 2020-03-06T09:00 Europe/Paris to schedule it.",
@@ -143,6 +171,25 @@ public sealed record Phrases
         ChannelSubscribed = "Channel {0} is subscribed.",
         ChannelNotAdmin = "You must be an admin of {0}, and so must the bot, to subscribe it.",
         ChannelUnknown = "I can't find the channel {0}: add the bot as an admin first.",
+        StatsChannel = "{0}: {1}",
+        SingularZero = false,
+        Sends = new("send", "sends"),
+        PrivateChats = new("private", "private"),
+        Groups = new("group", "groups"),
+        Channels = new("channel", "channels"),
+        AlreadyServed = new("already served", "already served"),
+        ToSend = new("to send", "to send"),
+        SubscribedChats = new("subscribed chat", "subscribed chats"),
+        Stories = new("story", "stories"),
+        Editions = new("edition", "editions"),
+        States = new Dictionary<SubscriptionState, Countable>
+        {
+            [SubscriptionState.New] = new("new", "new"),
+            [SubscriptionState.Active] = new("active", "active"),
+            [SubscriptionState.Stopped] = new("stopped", "stopped"),
+            [SubscriptionState.Blocked] = new("blocked", "blocked"),
+            [SubscriptionState.Gone] = new("gone", "gone"),
+        },
         Commands =
         [
             ("start", "subscribe and get the latest edition"),
@@ -199,6 +246,8 @@ public sealed record Phrases
     public required string BroadcastPlan { get; init; }
     public required string BroadcastAudience { get; init; }
     public required string BroadcastChannelOff { get; init; }
+    public required string BroadcastNobody { get; init; }
+    public required string BroadcastAllServed { get; init; }
     public required string BroadcastForced { get; init; }
     public required string BroadcastConfirm { get; init; }
     public required string BroadcastUsage { get; init; }
@@ -223,8 +272,26 @@ public sealed record Phrases
     public required string ChannelSubscribed { get; init; }
     public required string ChannelNotAdmin { get; init; }
     public required string ChannelUnknown { get; init; }
+    public required string StatsChannel { get; init; }
+
+    /// <summary>French counts 0 like 1 ("0 envoi"); English says "0 sends".</summary>
+    public required bool SingularZero { get; init; }
+    public required Countable Sends { get; init; }
+    public required Countable PrivateChats { get; init; }
+    public required Countable Groups { get; init; }
+    public required Countable Channels { get; init; }
+    public required Countable AlreadyServed { get; init; }
+    public required Countable ToSend { get; init; }
+    public required Countable SubscribedChats { get; init; }
+    public required Countable Stories { get; init; }
+    public required Countable Editions { get; init; }
+    public required IReadOnlyDictionary<SubscriptionState, Countable> States { get; init; }
     public required IReadOnlyList<(string Name, string Description)> Commands { get; init; }
     public required IReadOnlyList<(string Name, string Description)> EditorCommands { get; init; }
+
+    /// <summary>"1 envoi", "2 envois", "1 send", "0 sends".</summary>
+    public string Count(int count, Countable noun) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {(count == 1 || (count == 0 && SingularZero) ? noun.One : noun.Other)}");
 
     public string Format(string phrase, params object[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, phrase, args);
 }

@@ -186,11 +186,11 @@ public class CardFactoryTests
     }
 
     [Fact]
-    public void English_interface_keeps_the_edition_date_in_its_language()
+    public void English_interface_writes_the_date_in_english()
     {
         var cover = CardFactory.Cover(edition, "en");
 
-        Assert.Equal("6 mars 2020", cover.DateText);
+        Assert.Equal("6 March 2020", cover.DateText);
         Assert.Equal("By Ambre Limousi, Gwenaëlle Lepeltier and Nouhaila Drissi", cover.Editors);
         Assert.Equal("Read online", cover.Actions[^1][0].Label);
     }

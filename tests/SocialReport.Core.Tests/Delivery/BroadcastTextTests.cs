@@ -18,9 +18,37 @@ public class BroadcastTextTests
         var en = BroadcastText.Plan(Phrases.For("en"), "6 March 2020", plan);
         var fr = BroadcastText.Plan(Phrases.For("fr"), "6 mars 2020", plan);
 
-        Assert.Contains("teams: 4 private, 1 groups, 2 channels; 0 already served, 7 to send\n\ntelegram is off: 31 subscribed chats left out; a later /broadcast serves them once the channel is on.", en);
-        Assert.Contains("telegram est désactivé : 31 conversations abonnées laissées de côté", fr);
+        Assert.Contains("teams: 4 private, 1 group, 2 channels; 0 already served, 7 to send\n\ntelegram is off: this broadcast leaves out 31 subscribed chats; a later /broadcast serves them once the channel is on.", en);
+        Assert.Contains("teams : 4 privées, 1 groupe, 2 canaux ; 0 déjà servie, 7 à envoyer", fr);
+        Assert.Contains("telegram est désactivé : cette diffusion laisse de côté 31 conversations abonnées", fr);
         Assert.DoesNotContain("off", BroadcastText.Plan(Phrases.For("en"), "6 March 2020", plan with { ChannelsOff = [] }));
+    }
+
+    [Theory]
+    [InlineData("fr", 0, "0 envoi")]
+    [InlineData("fr", 1, "1 envoi")]
+    [InlineData("fr", 2, "2 envois")]
+    [InlineData("en", 0, "0 sends")]
+    [InlineData("en", 1, "1 send")]
+    [InlineData("en", 2, "2 sends")]
+    public void Counts_agree_with_their_number(string language, int count, string expected)
+    {
+        var plan = new BroadcastPlan("2020-03-06", false, [new ChannelAudience("teams", count, 0, 0, 0, count)], TimeSpan.FromSeconds(1), null);
+
+        var text = BroadcastText.Plan(Phrases.For(language), "6 mars 2020", plan);
+
+        Assert.Contains($": {expected},", text);
+    }
+
+    [Fact]
+    public void With_everyone_served_it_says_so_and_how_to_send_again()
+    {
+        var plan = new BroadcastPlan("2020-03-06", false, [new ChannelAudience("telegram", 3, 1, 0, 4, 0)], TimeSpan.Zero, null);
+
+        Assert.Equal("Nobody to send the edition of 6 March 2020 to: every subscribed chat already has it (4 already served). /broadcast 2020-03-06 force sends it to everyone again.",
+            BroadcastText.Nobody(Phrases.En, "6 March 2020", plan));
+        Assert.Equal("Personne à qui envoyer l’édition du 6 mars 2020 : aucune conversation n’est abonnée.",
+            BroadcastText.Nobody(Phrases.Fr, "6 mars 2020", plan with { Channels = [new ChannelAudience("telegram", 0, 0, 0, 0, 0)] }));
     }
 
     [Fact]

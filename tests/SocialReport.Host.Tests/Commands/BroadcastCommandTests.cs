@@ -54,7 +54,7 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
     {
         var plan = (await _bot.AskAsync("/broadcast 2020-03-06", "admin")).Single<NoticeCard>();
 
-        Assert.Contains("test : 12 privées, 0 groupes, 0 canaux ; 0 déjà servies, 12 à envoyer", plan.Text);
+        Assert.Contains("test : 12 privées, 0 groupe, 0 canal ; 0 déjà servie, 12 à envoyer", plan.Text);
         Assert.Contains("12 envois", plan.Text);
         Assert.Equal("/confirm", plan.Action("Confirmer").Command);
         Assert.Equal("/cancel", plan.Action("Annuler").Command);
@@ -75,12 +75,13 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
         var past = Assert.Single(status.Past(5));
         Assert.Equal(("2020-03-06#1", "completed", 12, 12), (past.Id, past.State, past.Total, past.Sent));
 
-        // A second request of the same edition has no one left to serve.
-        Assert.Contains("12 déjà servies, 0 à envoyer", (await _bot.AskAsync("/broadcast 2020-03-06", "admin")).NoticeText());
-        await _bot.AskAsync("/confirm", "admin");
-        Assert.Equal(0, (await Broadcasts.WaitAsync("2020-03-06#2"))!.Sent);
-        Assert.Equal(12, _sender.Received.Count);
+        // A second request of the same edition has no one left to serve: it says so, and offers nothing to confirm.
+        var again = await _bot.AskAsync("/broadcast 2020-03-06", "admin");
+        Assert.Contains("toutes les conversations abonnées l’ont déjà reçue (12 déjà servies). /broadcast 2020-03-06 force la renvoie à tous.", again.NoticeText());
+        Assert.Empty(Assert.IsType<NoticeCard>(again.Cards[0]).Actions);
         Assert.Contains("Rien à confirmer", (await _bot.AskAsync("/confirm", "admin")).NoticeText());
+        Assert.Single(Broadcasts.History(5));
+        Assert.Equal(12, _sender.Received.Count);
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
         var plan = (await _bot.AskAsync("/broadcast 2020-03-06", "admin")).NoticeText();
 
         Assert.Contains("12 envois", plan);
-        Assert.Contains("telegram est désactivé : 3 conversations abonnées laissées de côté ; un prochain /broadcast les servira une fois le canal activé.", plan);
+        Assert.Contains("telegram est désactivé : cette diffusion laisse de côté 3 conversations abonnées ; un prochain /broadcast les servira une fois le canal activé.", plan);
         Assert.DoesNotContain("telegram :", plan);
         await _bot.AskAsync("/confirm", "admin");
         var summary = await Broadcasts.WaitAsync("2020-03-06#1");

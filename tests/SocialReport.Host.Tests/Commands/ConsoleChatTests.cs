@@ -15,7 +15,7 @@ public sealed class ConsoleChatTests
         await chat.RunAsync(new StringReader("/latest\n\n/topic whatsapp\n/publish x\n"), output, "reader", "fr", CancellationToken.None);
 
         var text = output.ToString();
-        Assert.Contains("The Social Report · 27 March 2020", text);
+        Assert.Contains("The Social Report · 27 mars 2020", text);
         Assert.Contains("1. WhatsApp franchit la barre des 2 milliards d’utilisateurs — 6 mars 2020 → /read 2020-03-06/2", text);
         Assert.Contains("réservée aux éditeurs", text);
         Assert.DoesNotContain("<b>", text);

@@ -53,7 +53,7 @@ public sealed class EditorTests : IAsyncLifetime
     {
         var reply = await _bot.AskAsync($"/publish {_edition}", "admin");
 
-        Assert.Contains("publiée (1 articles)", Assert.IsType<NoticeCard>(reply.Cards[0]).Text);
+        Assert.Contains("publiée (1 article)", Assert.IsType<NoticeCard>(reply.Cards[0]).Text);
         Assert.Equal("2020-04-03", Assert.IsType<CoverCard>(reply.Cards[1]).EditionId);
         Assert.IsType<StoryCard>(reply.Cards[2]);
         Assert.Equal("2020-04-03", (await _bot.AskAsync("/latest")).Single<CoverCard>().EditionId);
@@ -82,10 +82,12 @@ public sealed class EditorTests : IAsyncLifetime
 
         await _bot.AskAsync("/start", "someone");
         var stats = (await _bot.AskAsync("/stats", "admin")).Single<NoticeCard>();
-        Assert.Contains("console: 1 active", stats.Text);
-        Assert.Contains("4 editions", stats.Text);
+        Assert.Contains("console : 1 active", stats.Text);
+        Assert.Contains("4 éditions", stats.Text);
 
-        Assert.Contains("0 envois", (await _bot.AskAsync("/broadcast", "admin")).Single<NoticeCard>().Text);
+        var nobody = (await _bot.AskAsync("/broadcast", "admin")).Single<NoticeCard>();
+        Assert.StartsWith("Personne à qui envoyer l’édition du 27 mars 2020 : aucune conversation n’est abonnée.", nobody.Text);
+        Assert.Empty(nobody.Actions);
     }
 
     [Fact]

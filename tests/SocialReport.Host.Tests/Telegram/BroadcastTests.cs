@@ -40,7 +40,7 @@ public sealed class BroadcastTests
             bot.Fake.FailNext(random.Next(1, 3), statusCode: 500 + random.Next(0, 4), chatId: id, method: "sendMessage");
 
         var plan = Assert.Single(await bot.SayAsync(TelegramBotHost.EditorId, TelegramBotHost.EditorId, "/broadcast 2020-03-06"));
-        Assert.Contains("telegram : 200 privées, 0 groupes, 0 canaux ; 0 déjà servies, 200 à envoyer", plan.PlainText);
+        Assert.Contains("telegram : 200 privées, 0 groupe, 0 canal ; 0 déjà servie, 200 à envoyer", plan.PlainText);
         var started = await bot.PressAsync(TelegramBotHost.EditorId, TelegramBotHost.EditorId, plan, "Confirmer");
         Assert.Contains(started, m => m.PlainText == "Diffusion 2020-03-06#1 lancée.");
 

@@ -82,7 +82,7 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
     public async Task Confirm_starts_it_and_one_status_card_is_posted_then_updated_in_place_until_the_summary()
     {
         var (plan, buttons) = await PlanAsync();
-        Assert.Contains(plan.Texts, t => t.Contains("teams : 21 privées, 0 groupes, 0 canaux ; 0 déjà servies, 21 à envoyer", StringComparison.Ordinal));
+        Assert.Contains(plan.Texts, t => t.Contains("teams : 21 privées, 0 groupe, 0 canal ; 0 déjà servie, 21 à envoyer", StringComparison.Ordinal));
         Assert.Equal("/confirm", buttons["Confirmer"]);
         Assert.Equal("/cancel", buttons["Annuler"]);
 

@@ -66,7 +66,7 @@ public sealed class PersonalChatTests : IAsyncLifetime
         Assert.All(sent, s => Assert.StartsWith("Bearer ", s.Request.Authorization));
         Assert.Contains("Bienvenue", sent[0].Texts[0]);
         Assert.Equal("The Social Report", sent[1].Texts[0]);
-        Assert.Equal("27 March 2020", sent[1].Texts[1]);
+        Assert.Equal("27 mars 2020", sent[1].Texts[1]);
     }
 
     [Theory]
@@ -81,7 +81,7 @@ public sealed class PersonalChatTests : IAsyncLifetime
         var card = Assert.Single(reply.Cards);
         Assert.Equal("message", reply.Request.Json!["type"]!.GetValue<string>());
         Assert.Equal("1700000000111", reply.Request.Json["replyToId"]!.GetValue<string>());
-        Assert.Equal("27 March 2020", reply.Texts[1]);
+        Assert.Equal("27 mars 2020", reply.Texts[1]);
         Assert.Equal(3, CardAssert.OfType(card, "Action.ToggleVisibility").Count());
         Assert.Contains("1. Zoom's daily users jump past 200 million", reply.Texts);
         Assert.Contains("3. Influencers move their work to live streams", reply.Texts);
@@ -194,7 +194,7 @@ public sealed class PersonalChatTests : IAsyncLifetime
 
         var sent = bot.Sent();
         Assert.Equal(2, sent.Count);
-        Assert.Contains(sent[0].Texts, t => t.Contains("4 editions", StringComparison.Ordinal));
+        Assert.Contains(sent[0].Texts, t => t.Contains("4 éditions", StringComparison.Ordinal));
         Assert.DoesNotContain(sent.SelectMany(s => s.Texts), t => t.Contains("réservée aux éditeurs", StringComparison.Ordinal));
         Assert.Contains("/publish", sent[1].Texts[0]);
     }

@@ -40,7 +40,7 @@ public class TelegramEditionPreviewTests
     {
         var cover = new TelegramEditionPreview(new TelegramCardRenderer(_callbacks)).Render(SeedEdition.Build(), "en")[0];
 
-        Assert.StartsWith("Social Report · 6 mars 2020\n\n", cover.Text);
+        Assert.StartsWith("Social Report · 6 March 2020\n\n", cover.Text);
         Assert.DoesNotContain("<b>", cover.Text);
         Assert.EndsWith("\n[1] [2] [3] [4]\n[Read online]", cover.Text);
         Assert.Equal("/read 2020-03-06/1", (string?)cover.Payload["reply_markup"]!["inline_keyboard"]![0]![0]!["callback_data"]);
