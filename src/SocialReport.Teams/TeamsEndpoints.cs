@@ -32,9 +32,9 @@ public static class TeamsEndpoints
     }
 
     /// <summary>
-    /// The token is checked before anything of the activity is used (only its <c>channelId</c> and <c>serviceUrl</c>
-    /// are read, to be checked against the token); then the activity is handled inline and the connector gets 200
-    /// once the answer has been sent.
+    /// The token is checked before anything of the activity is used (only its channel, service URL and tenant are read,
+    /// to be checked against the settings and the token); then the activity is handled inline and the connector gets
+    /// 200 once the answer has been sent.
     /// </summary>
     private static async Task<IResult> ReceiveAsync(
         HttpContext context,
@@ -52,8 +52,7 @@ public static class TeamsEndpoints
         }
 
         var (activity, tooLarge) = await ReadAsync(context.Request, context.RequestAborted);
-        var validation = await validator.ValidateAsync(authorization.Length == 0 ? null : authorization,
-            activity?.ChannelId ?? "", activity?.ServiceUrl ?? "", context.RequestAborted);
+        var validation = await validator.ValidateAsync(authorization.Length == 0 ? null : authorization, ActivityOrigin.Of(activity), context.RequestAborted);
         if (!validation.Succeeded)
             return Results.Unauthorized();
         if (tooLarge)

@@ -37,15 +37,18 @@ public static class TeamsHostExtensions
         services.AddHttpClient(ConnectorTokenProvider.HttpClientName)
             .AddHttpMessageHandler(sp => new LoopbackHttpHandler(LoopbackAuthority(sp.GetRequiredService<IOptions<TeamsOptions>>().Value)));
 
+        services.AddSingleton(sp => new ServiceUrlAllowList(sp.GetRequiredService<IOptions<TeamsOptions>>().Value.ServiceHosts));
         services.AddSingleton(sp => new BotFrameworkTokenValidator(
             sp.GetRequiredService<IOptions<TeamsOptions>>(),
+            sp.GetRequiredService<ServiceUrlAllowList>(),
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(MetadataHttpClient),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<BotFrameworkTokenValidator>>()));
         services.AddSingleton<ConnectorTokenProvider>();
         // Held by singletons (the activity handler, the edition sender): one handler for good, its connections recycled.
+        // No redirects: the connector never sends any, and the allow-list is checked on the URL the client calls.
         services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15) })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15), AllowAutoRedirect = false })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<TeamsCardRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatMembership, TeamsChatMembership>());
@@ -72,7 +75,7 @@ internal sealed class TeamsStartupNotice(IOptions<TeamsOptions> options, ILogger
         if (!teams.Enabled)
             logger.LogInformation("Teams adapter off: set Teams:AppId (and Teams:AppPassword) to turn it on.");
         else if (teams.AllowUnauthenticated)
-            logger.LogWarning("Teams adapter UNAUTHENTICATED (Teams:AllowUnauthenticated=true): activities are accepted without a token. For local emulators only, never in production.");
+            logger.LogWarning("Teams adapter UNAUTHENTICATED (Teams:AllowUnauthenticated=true): activities are accepted without a token, and the connector is called without one. For local emulators only (Development environment).");
         else
             logger.LogInformation("Teams adapter on for app {AppId} ({Tenancy}).", teams.AppId,
                 string.IsNullOrWhiteSpace(teams.TenantId) ? "multi-tenant" : $"single-tenant {teams.TenantId}");

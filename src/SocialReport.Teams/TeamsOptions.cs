@@ -24,14 +24,44 @@ public sealed class TeamsOptions
     public string ConnectorScope { get; set; } = "https://api.botframework.com/.default";
     /// <summary>
     /// Local emulators only: activities without a token are accepted, and without an app id the connector is called
-    /// without one. Off by default; a warning is logged at start-up.
+    /// without one. Off by default; refused at start-up outside the Development environment or with an
+    /// <see cref="AppPassword"/>; a warning is logged at start-up.
     /// </summary>
     public bool AllowUnauthenticated { get; set; }
+    /// <summary>
+    /// The only hosts (<c>host</c> or <c>host:port</c>, matched exactly) whose service URLs are accepted in activities
+    /// and called; empty: <see cref="PublicServiceHosts"/>. A loopback address listed here is called over plain http
+    /// (a local emulator, a test's fake).
+    /// </summary>
+    public List<string> AllowedServiceHosts { get; set; } = [];
+    /// <summary>The tenants (GUIDs) activities may come from; empty: <see cref="TenantId"/> when it is a GUID, else any.</summary>
+    public List<string> AllowedTenants { get; set; } = [];
+    /// <summary>The <c>channelId</c> activities must carry.</summary>
+    public string ChannelId { get; set; } = "msteams";
+
+    /// <summary>
+    /// The Teams connector hosts, as the Microsoft 365 Agents SDK lists them (<c>TeamsProactiveServiceEndpoints</c>):
+    /// public cloud (its regions are paths such as <c>/amer/</c>, <c>/emea/</c>, <c>/teams/</c>), GCC, GCC High, DoD.
+    /// </summary>
+    public static readonly IReadOnlyList<string> PublicServiceHosts =
+    [
+        "smba.trafficmanager.net",
+        "smba.infra.gcc.teams.microsoft.com",
+        "smba.infra.gov.teams.microsoft.us",
+        "smba.infra.dod.teams.microsoft.us",
+    ];
 
     public bool Enabled => !string.IsNullOrEmpty(AppId) || AllowUnauthenticated;
 
     /// <summary>Whether outbound calls carry a token: only with both an app id and its password.</summary>
     public bool SendsTokens => !string.IsNullOrEmpty(AppId) && !string.IsNullOrEmpty(AppPassword);
+
+    /// <summary>The service hosts in force: <see cref="AllowedServiceHosts"/>, or the public ones when it is empty.</summary>
+    public IReadOnlyList<string> ServiceHosts => AllowedServiceHosts.Count > 0 ? AllowedServiceHosts : PublicServiceHosts;
+
+    /// <summary>The tenants activities may come from; empty: any.</summary>
+    public IReadOnlyList<string> Tenants =>
+        AllowedTenants.Count > 0 ? AllowedTenants : Guid.TryParse(TenantId, out _) ? [TenantId!] : [];
 
     public string Authority => string.IsNullOrWhiteSpace(TokenAuthority)
         ? $"https://login.microsoftonline.com/{(string.IsNullOrWhiteSpace(TenantId) ? "botframework.com" : TenantId)}"

@@ -1,10 +1,12 @@
 using System.Net;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SocialReport.Teams.Connector;
 
 namespace SocialReport.Teams;
 
 /// <summary>Refuses to start with settings that would leave the bot open or unable to answer.</summary>
-public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)
     {
@@ -16,6 +18,17 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             failures.Add("Teams:AppPassword is required with Teams:AppId.");
         if (!string.IsNullOrEmpty(options.TenantId) && !options.TenantId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.'))
             failures.Add("Teams:TenantId must be a tenant id (a GUID) or a domain name.");
+        // Without a token, anyone can name the service URL and the sender: the bot's token must not be there to take.
+        if (options.AllowUnauthenticated && !environment.IsDevelopment())
+            failures.Add($"Teams:AllowUnauthenticated is refused in the {environment.EnvironmentName} environment: it is for local emulators in Development only.");
+        if (options.AllowUnauthenticated && !string.IsNullOrEmpty(options.AppPassword))
+            failures.Add("Teams:AllowUnauthenticated is refused with Teams:AppPassword set: unauthenticated callers could have the bot send its token.");
+        foreach (var host in options.AllowedServiceHosts.Where(h => !ServiceHost.TryParse(h, out _)))
+            failures.Add($"{ServiceUrlAllowList.Setting} lists '{host}', which is not a host name or address with an optional port (smba.trafficmanager.net, 127.0.0.1:3978).");
+        foreach (var tenant in options.AllowedTenants.Where(t => !Guid.TryParse(t, out _)))
+            failures.Add($"Teams:AllowedTenants lists '{tenant}', which is not a tenant id (a GUID).");
+        if (string.IsNullOrWhiteSpace(options.ChannelId))
+            failures.Add("Teams:ChannelId is required (msteams).");
 
         CheckUrl(failures, "Teams:OpenIdMetadataUrl", options.OpenIdMetadataUrl);
         CheckUrl(failures, "Teams:EntraOpenIdMetadataUrl", options.EntraOpenIdMetadataUrl);

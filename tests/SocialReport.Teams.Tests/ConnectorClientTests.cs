@@ -217,9 +217,40 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     [Fact]
     public async Task A_connector_that_cannot_be_reached_is_a_transient_fault()
     {
-        var outcome = await Client.SendAsync("http://127.0.0.1:1/amer/", TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        using var listed = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AllowedServiceHosts:1"] = "127.0.0.1:1" });
+
+        var outcome = await listed.Services.GetRequiredService<ConnectorClient>().SendAsync("http://127.0.0.1:1/amer/", TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
         Assert.IsType<SendOutcome.Transient>(outcome);
+    }
+
+    [Theory]
+    [InlineData("https://smba.evil.example/amer/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example/amer/")]
+    [InlineData("https://evil.example@smba.evil.example/amer/")]
+    public async Task Asks_no_token_for_a_service_url_off_the_allow_list(string serviceUrl)
+    {
+        var outcome = await Client.SendAsync(serviceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+
+        var rejected = Assert.IsType<SendOutcome.Rejected>(outcome);
+        Assert.StartsWith("not sent: the service", rejected.Reason);
+        Assert.Empty(fake.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Never_connects_to_a_loopback_port_off_the_allow_list()
+    {
+        await using var attacker = await FakeConnector.StartAsync();
+        var channel = ConversationReference.FromActivity(TestActivities.BotAddedTeam(attacker.ServiceUrl))!;
+
+        var sent = await Client.SendAsync(attacker.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var posted = await Client.PostAsync(channel, Hello, CancellationToken.None);
+        var updated = await Client.UpdateAsync(attacker.ServiceUrl, TestIds.PersonalConversationId, "1700000000005", Hello, CancellationToken.None);
+        var channels = await Client.GetChannelsAsync(attacker.ServiceUrl, TestIds.TeamId, CancellationToken.None);
+
+        Assert.All(new[] { sent, posted, updated, channels.Outcome }, o => Assert.IsType<SendOutcome.Rejected>(o));
+        Assert.Equal(0, attacker.Connections);
+        Assert.Empty(fake.TokenRequests);
     }
 
     [Fact]
@@ -239,7 +270,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
             ["Teams:AppId"] = "",
             ["Teams:AppPassword"] = "",
             ["Teams:AllowUnauthenticated"] = "true",
-        });
+        }, environment: Environments.Development);
 
         var outcome = await emulator.Services.GetRequiredService<ConnectorClient>().SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 

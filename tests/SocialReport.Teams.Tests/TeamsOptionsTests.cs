@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
@@ -10,7 +12,8 @@ namespace SocialReport.Teams.Tests;
 
 public sealed class TeamsOptionsTests
 {
-    private static ValidateOptionsResult Validate(TeamsOptions options) => new TeamsOptionsValidator().Validate(null, options);
+    private static ValidateOptionsResult Validate(TeamsOptions options, string? environment = null) =>
+        new TeamsOptionsValidator(new HostingEnvironment { EnvironmentName = environment ?? Environments.Production }).Validate(null, options);
 
     [Fact]
     public void Off_without_app_id_nor_unauthenticated_mode()
@@ -56,7 +59,87 @@ public sealed class TeamsOptionsTests
 
         Assert.True(options.Enabled);
         Assert.False(options.SendsTokens);
-        Assert.True(Validate(options).Succeeded);
+        Assert.True(Validate(options, Environments.Development).Succeeded);
+        Assert.True(Validate(new TeamsOptions { AppId = TestIds.AppId, AllowUnauthenticated = true }, Environments.Development).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    [InlineData("development-ish")]
+    public void Unauthenticated_mode_is_refused_outside_Development(string environment)
+    {
+        var result = Validate(new TeamsOptions { AllowUnauthenticated = true }, environment);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Teams:AllowUnauthenticated is refused in the " + environment + " environment", failure);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_mode_outside_Development_stops_the_adapter_at_start_with_one_line()
+    {
+        await using var fake = await FakeConnector.StartAsync();
+        using var host = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AppPassword"] = "", ["Teams:AllowUnauthenticated"] = "true" });
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            "Teams:AllowUnauthenticated is refused in the Production environment: it is for local emulators in Development only.",
+            failure.Message);
+    }
+
+    [Fact]
+    public void Unauthenticated_mode_is_refused_with_an_app_password_even_in_Development()
+    {
+        var result = Validate(new TeamsOptions { AppId = TestIds.AppId, AppPassword = "secret", AllowUnauthenticated = true }, Environments.Development);
+
+        var failure = Assert.Single(result.Failures!);
+        Assert.Contains("Teams:AppPassword", failure);
+    }
+
+    [Fact]
+    public void The_public_Teams_hosts_are_allowed_until_others_are_listed()
+    {
+        Assert.Equal(
+            ["smba.trafficmanager.net", "smba.infra.gcc.teams.microsoft.com", "smba.infra.gov.teams.microsoft.us", "smba.infra.dod.teams.microsoft.us"],
+            new TeamsOptions().ServiceHosts);
+        Assert.Equal(["127.0.0.1:3978"], new TeamsOptions { AllowedServiceHosts = ["127.0.0.1:3978"] }.ServiceHosts);
+    }
+
+    [Theory]
+    [InlineData("smba.trafficmanager.net", true)]
+    [InlineData("127.0.0.1:3978", true)]
+    [InlineData("[::1]:3978", true)]
+    [InlineData("localhost:3978", true)]
+    [InlineData("https://smba.trafficmanager.net", false)]
+    [InlineData("smba.trafficmanager.net/amer", false)]
+    [InlineData("user@smba.trafficmanager.net", false)]
+    [InlineData("smba.trafficmanager.net:0", false)]
+    [InlineData("smba.trafficmanager.net:99999", false)]
+    [InlineData("*.trafficmanager.net", false)]
+    [InlineData("", false)]
+    public void Each_allowed_service_host_must_be_a_host_with_an_optional_port(string host, bool valid)
+    {
+        var result = Validate(new TeamsOptions { AppId = TestIds.AppId, AppPassword = "s", AllowedServiceHosts = [host] });
+
+        Assert.Equal(valid, result.Succeeded);
+        if (!valid) Assert.Contains("Teams:AllowedServiceHosts", result.FailureMessage);
+    }
+
+    [Fact]
+    public void Allowed_tenants_are_tenant_ids_and_the_channel_is_required()
+    {
+        Assert.Contains("Teams:AllowedTenants", Validate(new TeamsOptions { AppId = TestIds.AppId, AppPassword = "s", AllowedTenants = ["contoso.com"] }).FailureMessage);
+        Assert.Contains("Teams:ChannelId", Validate(new TeamsOptions { AppId = TestIds.AppId, AppPassword = "s", ChannelId = " " }).FailureMessage);
+    }
+
+    [Fact]
+    public void Tenants_are_the_allowed_ones_else_a_single_tenant_bots_own_else_any()
+    {
+        Assert.Empty(new TeamsOptions().Tenants);
+        Assert.Equal([TestIds.TenantId], new TeamsOptions { TenantId = TestIds.TenantId }.Tenants);
+        Assert.Empty(new TeamsOptions { TenantId = "contoso.onmicrosoft.com" }.Tenants); // a domain cannot be matched to an activity's tenant id
+        Assert.Equal([TestIds.BotServiceTenant], new TeamsOptions { TenantId = TestIds.TenantId, AllowedTenants = [TestIds.BotServiceTenant] }.Tenants);
     }
 
     [Theory]

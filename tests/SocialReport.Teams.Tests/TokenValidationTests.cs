@@ -28,7 +28,10 @@ public sealed class TokenValidationTests : IAsyncLifetime
     private TokenSpec BotFramework => new() { Key = fake.Endorsed, ServiceUrl = fake.ServiceUrl };
 
     private Task<TokenValidation> Validate(string? header, string channelId = "msteams", string? serviceUrl = null) =>
-        Validator.ValidateAsync(header, channelId, serviceUrl ?? fake.ServiceUrl, CancellationToken.None);
+        Validate(Validator, header, channelId, serviceUrl);
+
+    private Task<TokenValidation> Validate(BotFrameworkTokenValidator validator, string? header, string channelId = "msteams", string? serviceUrl = null) =>
+        validator.ValidateAsync(header, new ActivityOrigin(channelId, serviceUrl ?? fake.ServiceUrl, [TestIds.TenantId]), CancellationToken.None);
 
     private static string Bearer(TokenSpec spec) => "Bearer " + TestTokens.Sign(spec);
 
@@ -185,14 +188,73 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Rejects_a_channel_the_key_is_not_endorsed_for()
     {
-        Assert.True((await Validate(Bearer(BotFramework), channelId: "webchat")).Succeeded);
-        Assert.False((await Validate(Bearer(BotFramework), channelId: "slack")).Succeeded);
+        using var webchat = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "webchat" });
+        using var slack = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "slack" });
+
+        var endorsed = await Validate(webchat.Services.GetRequiredService<BotFrameworkTokenValidator>(), Bearer(BotFramework), channelId: "webchat");
+        var notEndorsed = await Validate(slack.Services.GetRequiredService<BotFrameworkTokenValidator>(), Bearer(BotFramework), channelId: "slack");
+
+        Assert.True(endorsed.Succeeded, endorsed.Failure);
+        Assert.False(notEndorsed.Succeeded);
+        Assert.Contains("not endorsed for channel 'slack'", notEndorsed.Failure);
+    }
+
+    [Theory]
+    [InlineData("webchat")]
+    [InlineData("MSTEAMS")]
+    [InlineData("")]
+    public async Task Rejects_an_activity_of_another_channel_than_msteams(string channelId)
+    {
+        var result = await Validate(Bearer(BotFramework), channelId);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Teams:ChannelId", result.Failure);
+        Assert.Equal(0, fake.BotFrameworkKeyFetches);
+    }
+
+    [Theory]
+    [InlineData("3c1f5a2e-9b7d-4e60-8a41-0f2d6c9e7b13", false)]
+    [InlineData(TestIds.TenantId, true)]
+    [InlineData("72F988BF-86F1-41AF-91AB-2D7CD011DB47", true)]
+    public async Task Takes_activities_only_from_the_allowed_tenants(string allowed, bool accepted)
+    {
+        using var restricted = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AllowedTenants:0"] = allowed });
+
+        var result = await Validate(restricted.Services.GetRequiredService<BotFrameworkTokenValidator>(), Bearer(BotFramework));
+
+        Assert.Equal(accepted, result.Succeeded);
+        if (!accepted) Assert.Contains("tenant", result.Failure);
+    }
+
+    [Fact]
+    public async Task With_tenants_restricted_an_activity_naming_no_tenant_or_another_one_too_is_rejected()
+    {
+        using var restricted = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:TenantId"] = TestIds.TenantId });
+        var validator = restricted.Services.GetRequiredService<BotFrameworkTokenValidator>();
+
+        var none = await validator.ValidateAsync(Bearer(BotFramework), new ActivityOrigin("msteams", fake.ServiceUrl, []), CancellationToken.None);
+        var two = await validator.ValidateAsync(Bearer(BotFramework), new ActivityOrigin("msteams", fake.ServiceUrl, [TestIds.TenantId, TestIds.BotServiceTenant]), CancellationToken.None);
+
+        Assert.False(none.Succeeded);
+        Assert.False(two.Succeeded);
+    }
+
+    [Fact]
+    public async Task Rejects_a_service_url_off_the_allow_list_before_fetching_keys()
+    {
+        var offList = "https://smba.trafficmanager.net/amer/";
+
+        var result = await Validate(Bearer(BotFramework with { ServiceUrl = offList }), serviceUrl: offList);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Teams:AllowedServiceHosts", result.Failure);
+        Assert.Equal(0, fake.BotFrameworkKeyFetches);
     }
 
     [Fact]
     public async Task Rejects_a_serviceurl_claim_naming_another_service()
     {
-        var result = await Validate(Bearer(BotFramework with { ServiceUrl = "https://smba.trafficmanager.net/emea/" }));
+        var result = await Validate(Bearer(BotFramework with { ServiceUrl = fake.BaseUrl + "/emea/" }));
 
         Assert.False(result.Succeeded);
         Assert.Contains("serviceurl", result.Failure);
@@ -223,15 +285,29 @@ public sealed class TokenValidationTests : IAsyncLifetime
     {
         Key = fake.Entra,
         Issuer = $"https://sts.windows.net/{tenant}/",
-        Claims = new Dictionary<string, string> { ["appid"] = "e6b0d0a4-3f7b-4a46-9c2d-1c5b0b7a2f10", ["ver"] = "1.0" },
+        Claims = new Dictionary<string, string> { ["appid"] = TestIds.AppId, ["ver"] = "1.0", ["tid"] = tenant },
     };
 
     private TokenSpec EntraV2(string tenant = TestIds.BotServiceTenant) => new()
     {
         Key = fake.Entra,
         Issuer = $"https://login.microsoftonline.com/{tenant}/v2.0",
-        Claims = new Dictionary<string, string> { ["azp"] = "e6b0d0a4-3f7b-4a46-9c2d-1c5b0b7a2f10", ["ver"] = "2.0" },
+        Claims = new Dictionary<string, string> { ["azp"] = TestIds.AppId, ["ver"] = "2.0", ["tid"] = tenant },
     };
+
+    /// <summary>An application other than the bot, which got a token for the bot's app id.</summary>
+    private const string OtherApp = "e6b0d0a4-3f7b-4a46-9c2d-1c5b0b7a2f10";
+
+    private static TokenSpec WithClaims(TokenSpec spec, params (string Name, string? Value)[] changes)
+    {
+        var claims = new Dictionary<string, string>(spec.Claims!);
+        foreach (var (name, value) in changes)
+        {
+            if (value is null) claims.Remove(name);
+            else claims[name] = value;
+        }
+        return spec with { Claims = claims };
+    }
 
     [Fact]
     public async Task Accepts_Entra_ID_v1_and_v2_tokens_from_the_Bot_Service_tenants()
@@ -256,6 +332,46 @@ public sealed class TokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Rejects_an_Entra_ID_token_another_application_got_for_the_bot()
+    {
+        var v1 = await Validate(Bearer(WithClaims(EntraV1(), ("appid", OtherApp))));
+        var v2 = await Validate(Bearer(WithClaims(EntraV2(), ("azp", OtherApp))));
+        // v2 names the caller in azp only: an appid claim there is not the caller.
+        var v2WithAppid = await Validate(Bearer(WithClaims(EntraV2(), ("azp", OtherApp), ("appid", TestIds.AppId))));
+
+        Assert.All(new[] { v1, v2, v2WithAppid }, r => Assert.Contains($"issued to '{OtherApp}', not to the bot", r.Failure));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("3.0")]
+    public async Task Rejects_an_Entra_ID_token_of_unknown_version(string? version)
+    {
+        var result = await Validate(Bearer(WithClaims(EntraV1(), ("ver", version))));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("version", result.Failure);
+    }
+
+    [Fact]
+    public async Task Rejects_an_Entra_ID_token_issued_to_a_user()
+    {
+        var result = await Validate(Bearer(WithClaims(EntraV2(), ("idtyp", "user"))));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("to a user", result.Failure);
+    }
+
+    [Fact]
+    public async Task Rejects_an_Entra_ID_token_whose_tid_is_not_its_issuers()
+    {
+        var result = await Validate(Bearer(WithClaims(EntraV1(), ("tid", TestIds.TenantId))));
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("not its issuer's", result.Failure);
+    }
+
+    [Fact]
     public async Task Rejects_an_Entra_ID_token_signed_by_a_Bot_Framework_key()
     {
         // Entra issuers are checked against Entra keys only.
@@ -268,7 +384,7 @@ public sealed class TokenValidationTests : IAsyncLifetime
     [Fact]
     public async Task Rejects_an_Entra_ID_token_whose_serviceurl_claim_disagrees()
     {
-        var result = await Validate(Bearer(EntraV1() with { ServiceUrl = "https://smba.trafficmanager.net/emea/" }));
+        var result = await Validate(Bearer(EntraV1() with { ServiceUrl = fake.BaseUrl + "/emea/" }));
 
         Assert.False(result.Succeeded);
     }
@@ -278,11 +394,11 @@ public sealed class TokenValidationTests : IAsyncLifetime
     {
         using var singleTenant = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:TenantId"] = TestIds.TenantId });
         var validator = singleTenant.Services.GetRequiredService<BotFrameworkTokenValidator>();
-        var own = EntraV2(TestIds.TenantId) with { Claims = new Dictionary<string, string> { ["azp"] = TestIds.AppId, ["ver"] = "2.0" } };
-        var other = EntraV1(TestIds.TenantId);
+        var own = EntraV2(TestIds.TenantId);
+        var other = WithClaims(EntraV1(TestIds.TenantId), ("appid", OtherApp));
 
-        var ownResult = await validator.ValidateAsync(Bearer(own), "msteams", fake.ServiceUrl, CancellationToken.None);
-        var otherResult = await validator.ValidateAsync(Bearer(other), "msteams", fake.ServiceUrl, CancellationToken.None);
+        var ownResult = await Validate(validator, Bearer(own));
+        var otherResult = await Validate(validator, Bearer(other));
         var multiTenantResult = await Validate(Bearer(own));
 
         Assert.True(ownResult.Succeeded, ownResult.Failure);
@@ -299,10 +415,10 @@ public sealed class TokenValidationTests : IAsyncLifetime
             ["Teams:AppId"] = "",
             ["Teams:AppPassword"] = "",
             ["Teams:AllowUnauthenticated"] = "true",
-        });
+        }, environment: Environments.Development);
         var validator = emulator.Services.GetRequiredService<BotFrameworkTokenValidator>();
 
-        var result = await validator.ValidateAsync(null, "emulator", "http://localhost:50000", CancellationToken.None);
+        var result = await Validate(validator, null);
 
         Assert.True(result.Succeeded);
         Assert.Equal(TokenIssuer.None, result.Issuer);
@@ -310,13 +426,35 @@ public sealed class TokenValidationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Still_checks_a_token_sent_in_unauthenticated_mode_when_an_app_id_is_set()
+    public async Task Unauthenticated_mode_still_checks_the_channel_and_the_service_url()
     {
-        using var emulator = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AllowUnauthenticated"] = "true" });
+        using var emulator = TeamsTestHost.Build(fake, new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = "",
+            ["Teams:AppPassword"] = "",
+            ["Teams:AllowUnauthenticated"] = "true",
+        }, environment: Environments.Development);
         var validator = emulator.Services.GetRequiredService<BotFrameworkTokenValidator>();
 
-        var forged = await validator.ValidateAsync(Bearer(BotFramework with { Key = fake.NotEndorsed }), "msteams", fake.ServiceUrl, CancellationToken.None);
-        var none = await validator.ValidateAsync(null, "msteams", fake.ServiceUrl, CancellationToken.None);
+        var otherChannel = await Validate(validator, null, channelId: "emulator");
+        var otherPort = await Validate(validator, null, serviceUrl: "http://127.0.0.1:1/");
+        var otherHost = await Validate(validator, null, serviceUrl: "https://evil.example/");
+
+        Assert.All(new[] { otherChannel, otherPort, otherHost }, r => Assert.False(r.Succeeded));
+    }
+
+    [Fact]
+    public async Task Still_checks_a_token_sent_in_unauthenticated_mode_when_an_app_id_is_set()
+    {
+        using var emulator = TeamsTestHost.Build(fake, new Dictionary<string, string?>
+        {
+            ["Teams:AppPassword"] = "",
+            ["Teams:AllowUnauthenticated"] = "true",
+        }, environment: Environments.Development);
+        var validator = emulator.Services.GetRequiredService<BotFrameworkTokenValidator>();
+
+        var forged = await Validate(validator, Bearer(BotFramework with { Key = fake.NotEndorsed }));
+        var none = await Validate(validator, null);
 
         Assert.False(forged.Succeeded);
         Assert.True(none.Succeeded);

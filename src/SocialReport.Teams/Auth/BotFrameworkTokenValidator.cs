@@ -3,13 +3,15 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using SocialReport.Teams.Connector;
 
 namespace SocialReport.Teams.Auth;
 
 /// <summary>
 /// Checks the JWT the Bot Connector sends with each activity, before anything of the activity is used: Bot Framework
 /// tokens (issuer <c>https://api.botframework.com</c>, keys endorsed for the channel, <c>serviceurl</c> claim) and the
-/// Entra ID tokens the Bot Service is moving to.
+/// Entra ID tokens the Bot Service is moving to; and the activity's origin: its channel, its service URL (on the
+/// allow-list, whether a token came or not) and its tenant.
 /// </summary>
 public sealed class BotFrameworkTokenValidator
 {
@@ -28,42 +30,52 @@ public sealed class BotFrameworkTokenValidator
     private readonly TeamsOptions options;
     private readonly SigningKeySource botFrameworkKeys;
     private readonly SigningKeySource entraKeys;
-    private readonly HashSet<string> botServiceIssuers;
-    private readonly HashSet<string> ownTenantIssuers;
+    /// <summary>The Entra ID issuers trusted, each with its tenant.</summary>
+    private readonly Dictionary<string, string> entraIssuers;
+    private readonly ServiceUrlAllowList serviceUrls;
     private readonly TimeProvider time;
     private readonly ILogger<BotFrameworkTokenValidator> logger;
     private readonly JsonWebTokenHandler handler = new();
 
-    public BotFrameworkTokenValidator(IOptions<TeamsOptions> options, HttpClient metadataClient, TimeProvider time, ILogger<BotFrameworkTokenValidator> logger)
+    public BotFrameworkTokenValidator(
+        IOptions<TeamsOptions> options, ServiceUrlAllowList serviceUrls, HttpClient metadataClient, TimeProvider time, ILogger<BotFrameworkTokenValidator> logger)
     {
         this.options = options.Value;
+        this.serviceUrls = serviceUrls;
         this.time = time;
         this.logger = logger;
         botFrameworkKeys = new SigningKeySource(this.options.OpenIdMetadataUrl, metadataClient, time);
         entraKeys = new SigningKeySource(this.options.EntraOpenIdMetadataUrl, metadataClient, time);
-        botServiceIssuers = IssuersOf(BotServiceTenants);
-        ownTenantIssuers = string.IsNullOrWhiteSpace(this.options.TenantId) ? [] : IssuersOf([this.options.TenantId]);
+        // A single-tenant bot's own tenant issues tokens too; a multi-tenant bot trusts no tenant but the Bot Service's.
+        entraIssuers = IssuersOf(string.IsNullOrWhiteSpace(this.options.TenantId) ? BotServiceTenants : [.. BotServiceTenants, this.options.TenantId]);
     }
 
     /// <param name="authorizationHeader">The request's <c>Authorization</c> header, null when it had none.</param>
-    /// <param name="channelId">The activity's <c>channelId</c> (<c>msteams</c>), which the signing key must be endorsed for.</param>
-    /// <param name="serviceUrl">The activity's <c>serviceUrl</c>, which the token's <c>serviceurl</c> claim must name.</param>
-    public async Task<TokenValidation> ValidateAsync(string? authorizationHeader, string channelId, string serviceUrl, CancellationToken cancellationToken)
+    /// <param name="origin">
+    /// The activity's channel (<see cref="TeamsOptions.ChannelId"/>, which the signing key must be endorsed for), service URL
+    /// (on the allow-list, and named by the token's <c>serviceurl</c> claim) and tenants (<see cref="TeamsOptions.Tenants"/>).
+    /// </param>
+    public async Task<TokenValidation> ValidateAsync(string? authorizationHeader, ActivityOrigin origin, CancellationToken cancellationToken)
     {
-        var result = await CheckAsync(authorizationHeader, channelId, serviceUrl, cancellationToken);
+        var result = await CheckAsync(authorizationHeader, origin, cancellationToken);
         if (!result.Succeeded)
             logger.LogWarning("Teams request rejected: {Reason}", result.Failure);
         return result;
     }
 
-    private async Task<TokenValidation> CheckAsync(string? authorizationHeader, string channelId, string serviceUrl, CancellationToken cancellationToken)
+    private async Task<TokenValidation> CheckAsync(string? authorizationHeader, ActivityOrigin origin, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(authorizationHeader))
-            return options.AllowUnauthenticated ? TokenValidation.Anonymous() : TokenValidation.Rejected("no Authorization header");
-        if (string.IsNullOrEmpty(options.AppId))
-            return options.AllowUnauthenticated ? TokenValidation.Anonymous() : TokenValidation.Rejected("no Teams:AppId configured");
+        var noHeader = string.IsNullOrWhiteSpace(authorizationHeader);
+        var anonymous = noHeader || string.IsNullOrEmpty(options.AppId);
+        if (anonymous && !options.AllowUnauthenticated)
+            return TokenValidation.Rejected(noHeader ? "no Authorization header" : "no Teams:AppId configured");
+        if (OriginFailure(origin) is { } originFailure)
+            return TokenValidation.Rejected(originFailure);
+        if (anonymous)
+            return TokenValidation.Anonymous();
+        var (channelId, serviceUrl) = (origin.ChannelId, origin.ServiceUrl);
 
-        if (!authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (!authorizationHeader!.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
             return TokenValidation.Rejected("the Authorization header is not a Bearer token");
         var raw = authorizationHeader["Bearer ".Length..].Trim();
 
@@ -81,13 +93,11 @@ public sealed class BotFrameworkTokenValidator
             return TokenValidation.Rejected($"signing algorithm '{token.Alg}' is not allowed");
         if (string.IsNullOrEmpty(token.Kid))
             return TokenValidation.Rejected("the token names no signing key");
-        if (string.IsNullOrEmpty(channelId))
-            return TokenValidation.Rejected("the activity has no channelId");
 
         var (issuer, keys) = token.Issuer switch
         {
             var i when i == options.BotFrameworkIssuer => (TokenIssuer.BotFramework, botFrameworkKeys),
-            var i when botServiceIssuers.Contains(i) || ownTenantIssuers.Contains(i) => (TokenIssuer.EntraId, entraKeys),
+            var i when entraIssuers.ContainsKey(i) => (TokenIssuer.EntraId, entraKeys),
             _ => (TokenIssuer.None, null),
         };
         if (keys is null)
@@ -120,24 +130,51 @@ public sealed class BotFrameworkTokenValidator
         if (claimedServiceUrl is not null && !string.Equals(claimedServiceUrl, serviceUrl, StringComparison.OrdinalIgnoreCase))
             return TokenValidation.Rejected($"the token's serviceurl '{claimedServiceUrl}' is not the activity's '{serviceUrl}'");
 
-        if (issuer == TokenIssuer.EntraId)
-        {
-            var caller = CallerAppId(identity);
-            if (caller is null)
-                return TokenValidation.Rejected("the Entra ID token names no calling application (appid/azp)");
-            // Anyone in the bot's own tenant can get a token for its app id: there, only the bot's own credentials count.
-            if (ownTenantIssuers.Contains(token.Issuer) && !botServiceIssuers.Contains(token.Issuer) && caller != options.AppId)
-                return TokenValidation.Rejected($"the Entra ID token was issued to '{caller}', not to the bot");
-        }
+        if (issuer == TokenIssuer.EntraId && EntraCallerFailure(identity, entraIssuers[token.Issuer]) is { } callerFailure)
+            return TokenValidation.Rejected(callerFailure);
 
         return TokenValidation.Accepted(identity, issuer);
     }
 
-    /// <summary>v1 tokens name the caller in <c>appid</c>, v2 tokens in <c>azp</c>.</summary>
-    private static string? CallerAppId(ClaimsIdentity identity) =>
-        identity.FindFirst("ver")?.Value == "2.0"
-            ? identity.FindFirst("azp")?.Value
-            : identity.FindFirst("appid")?.Value ?? identity.FindFirst("azp")?.Value;
+    /// <summary>Why the activity may not be taken from where it says it comes from; null when it may.</summary>
+    private string? OriginFailure(ActivityOrigin origin)
+    {
+        if (!string.Equals(origin.ChannelId, options.ChannelId, StringComparison.Ordinal))
+            return $"the activity's channel '{Shown(origin.ChannelId)}' is not '{options.ChannelId}' (Teams:ChannelId)";
+        if (serviceUrls.Refusal(origin.ServiceUrl) is { } refusal)
+            return refusal;
+        var tenants = options.Tenants;
+        if (tenants.Count > 0 && (origin.TenantIds.Count == 0 || origin.TenantIds.Any(t => !tenants.Contains(t, StringComparer.OrdinalIgnoreCase))))
+            return $"the activity's tenant '{Shown(string.Join(", ", origin.TenantIds))}' is not allowed (Teams:AllowedTenants, Teams:TenantId)";
+        return null;
+    }
+
+    /// <summary>
+    /// Whether an Entra ID token comes from the Bot Service for this bot, as the Bot Framework SDK decides
+    /// (<c>JwtTokenValidation</c>, <c>EmulatorValidation</c>, <c>SkillValidation</c>): the caller, in <c>appid</c> (v1) or
+    /// <c>azp</c> (v2), must be the bot's own app id; a token another application got for the bot's app id is a
+    /// bot-to-bot (skill) call, which this bot does not take. As the Agents SDK also checks, a <c>tid</c> must be the
+    /// issuer's tenant.
+    /// </summary>
+    private string? EntraCallerFailure(ClaimsIdentity identity, string issuerTenant)
+    {
+        var version = identity.FindFirst("ver")?.Value;
+        if (version is not ("1.0" or "2.0"))
+            return $"the Entra ID token's version '{Shown(version ?? "")}' is neither 1.0 nor 2.0";
+        var caller = identity.FindFirst(version == "1.0" ? "appid" : "azp")?.Value;
+        if (caller is null)
+            return "the Entra ID token names no calling application (appid/azp)";
+        if (!string.Equals(caller, options.AppId, StringComparison.OrdinalIgnoreCase))
+            return $"the Entra ID token was issued to '{Shown(caller)}', not to the bot";
+        if (identity.FindFirst("idtyp")?.Value == "user")
+            return "the Entra ID token was issued to a user, not to an application";
+        if (identity.FindFirst("tid")?.Value is { } tid && !string.Equals(tid, issuerTenant, StringComparison.OrdinalIgnoreCase))
+            return $"the Entra ID token's tenant '{Shown(tid)}' is not its issuer's";
+        return null;
+    }
+
+    /// <summary>A value the caller chose, cut for the log.</summary>
+    private static string Shown(string value) => value.Length <= 80 ? value : value[..80] + "…";
 
     private TokenValidationParameters Parameters(string issuer, SecurityKey key) => new()
     {
@@ -162,7 +199,8 @@ public sealed class BotFrameworkTokenValidator
         return expires is { } end && now - ClockSkew < end && (notBefore is not { } start || start <= now + ClockSkew);
     }
 
-    private static HashSet<string> IssuersOf(IEnumerable<string> tenants) =>
-        tenants.SelectMany(t => new[] { $"https://sts.windows.net/{t}/", $"https://login.microsoftonline.com/{t}/v2.0" })
-            .ToHashSet(StringComparer.Ordinal);
+    private static Dictionary<string, string> IssuersOf(IEnumerable<string> tenants) =>
+        tenants.SelectMany(t => new[] { ($"https://sts.windows.net/{t}/", t), ($"https://login.microsoftonline.com/{t}/v2.0", t) })
+            .DistinctBy(pair => pair.Item1, StringComparer.Ordinal)
+            .ToDictionary(pair => pair.Item1, pair => pair.Item2, StringComparer.Ordinal);
 }

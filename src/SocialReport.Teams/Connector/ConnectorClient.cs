@@ -13,14 +13,15 @@ namespace SocialReport.Teams.Connector;
 /// The Bot Connector REST API, called at each conversation's own <c>serviceUrl</c> with the bot's token. Every
 /// answer is mapped once to a <see cref="SendOutcome"/>; nothing here throws for a platform error.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider tokens, TimeProvider time, ILogger<ConnectorClient> logger)
+public sealed class ConnectorClient(
+    HttpClient http, ConnectorTokenProvider tokens, ServiceUrlAllowList serviceUrls, TimeProvider time, ILogger<ConnectorClient> logger)
 {
     /// <summary>Answers in the conversation of <paramref name="replyToId"/> (a channel thread, a personal chat).</summary>
     public async Task<SendOutcome> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken)
     {
         var url = $"{Base(serviceUrl)}/v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}";
         var body = activity with { Conversation = new ConversationAccount { Id = conversationId }, ReplyToId = replyToId };
-        return (await CallAsync(HttpMethod.Post, serviceUrl, url, body, cancellationToken)).Outcome;
+        return (await CallAsync(HttpMethod.Post, url, body, cancellationToken)).Outcome;
     }
 
     /// <summary>A message at the end of a stored conversation (proactive).</summary>
@@ -28,7 +29,7 @@ public sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider toke
     {
         var url = $"{Base(serviceUrl)}/v3/conversations/{Escape(conversationId)}/activities";
         var body = activity with { Conversation = new ConversationAccount { Id = conversationId } };
-        return (await CallAsync(HttpMethod.Post, serviceUrl, url, body, cancellationToken)).Outcome;
+        return (await CallAsync(HttpMethod.Post, url, body, cancellationToken)).Outcome;
     }
 
     /// <summary>A new thread in a Teams channel, starting with <paramref name="activity"/>.</summary>
@@ -46,7 +47,7 @@ public sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider toke
             tenantId,
             activity,
         };
-        var (outcome, answer) = await CallAsync(HttpMethod.Post, serviceUrl, $"{Base(serviceUrl)}/v3/conversations", parameters, cancellationToken);
+        var (outcome, answer) = await CallAsync(HttpMethod.Post, $"{Base(serviceUrl)}/v3/conversations", parameters, cancellationToken);
         if (outcome is not SendOutcome.Sent || answer is not { } json)
             return new(outcome, null);
         var id = StringOf(json, "id");
@@ -61,7 +62,7 @@ public sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider toke
     {
         var url = $"{Base(serviceUrl)}/v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
         var body = activity with { Id = activityId, Conversation = new ConversationAccount { Id = conversationId } };
-        var (outcome, _) = await CallAsync(HttpMethod.Put, serviceUrl, url, body, cancellationToken);
+        var (outcome, _) = await CallAsync(HttpMethod.Put, url, body, cancellationToken);
         return outcome is SendOutcome.Sent { MessageId: "" } ? new SendOutcome.Sent(activityId) : outcome;
     }
 
@@ -69,7 +70,7 @@ public sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider toke
     public async Task<ConnectorResult<IReadOnlyList<TeamChannel>>> GetChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
     {
         var url = $"{Base(serviceUrl)}/v3/teams/{Escape(teamId)}/conversations";
-        var (outcome, answer) = await CallAsync(HttpMethod.Get, serviceUrl, url, null, cancellationToken);
+        var (outcome, answer) = await CallAsync(HttpMethod.Get, url, null, cancellationToken);
         if (outcome is not SendOutcome.Sent || answer is not { } json)
             return new(outcome, null);
         var channels = new List<TeamChannel>();
@@ -93,10 +94,11 @@ public sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider toke
     }
 
     private async Task<(SendOutcome Outcome, JsonElement? Answer)> CallAsync(
-        HttpMethod method, string serviceUrl, string url, object? body, CancellationToken cancellationToken)
+        HttpMethod method, string url, object? body, CancellationToken cancellationToken)
     {
-        if (!IsSafeServiceUrl(serviceUrl))
-            return (new SendOutcome.Rejected($"service URL '{serviceUrl}' is not https"), null);
+        // Checked on the very URL called, before a token is asked for: a refused conversation is never tried again.
+        if (serviceUrls.Refusal(url) is { } refusal)
+            return Failed(method, url, new SendOutcome.Rejected($"not sent: {refusal}"));
 
         using var request = new HttpRequestMessage(method, url);
         if (body is not null)
@@ -140,11 +142,6 @@ public sealed class ConnectorClient(HttpClient http, ConnectorTokenProvider toke
         logger.LogWarning("Teams connector {Method} {Url}: {Outcome}", method, url, outcome);
         return (outcome, null);
     }
-
-    /// <summary>Tokens go to https service URLs only (plain http to a loopback emulator or test fake).</summary>
-    private static bool IsSafeServiceUrl(string serviceUrl) =>
-        Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && Loopback.Is(uri)));
 
     private static string Base(string serviceUrl) => serviceUrl.TrimEnd('/');
 

@@ -140,6 +140,7 @@ public sealed class ReplyLatencyBenchmark(ITestOutputHelper output)
             ["Teams__OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
             ["Teams__EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
             ["Teams__TokenAuthority"] = fake.TokenAuthority,
+            ["Teams__AllowedServiceHosts__0"] = fake.ServiceHost,
             ["Storage__Path"] = Path.Combine(directory, "bot.db"),
             ["Storage__SeedDirectory"] = RepositoryFiles.Editions,
             ["Commands__PerChatPerMinute"] = "10000",

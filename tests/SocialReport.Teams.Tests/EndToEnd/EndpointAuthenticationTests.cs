@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Tests.Fake;
 
@@ -103,6 +105,100 @@ public sealed class EndpointAuthenticationTests : IAsyncLifetime
         Assert.Equal(2, sent.Count);
         Assert.All(sent, s => Assert.Null(s.Request.Authorization));
         Assert.Empty(fake.TokenRequests);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_mode_outside_Development_stops_the_host_at_start_up()
+    {
+        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?>
+        {
+            [WebHostDefaults.EnvironmentKey] = Environments.Production,
+            ["Teams:AppId"] = "",
+            ["Teams:AppPassword"] = "",
+            ["Teams:AllowUnauthenticated"] = "true",
+        });
+
+        // The host's entry point reports the refusal (TeamsOptionsTests checks its line) and exits: no server to post to.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl), authorization: ""));
+
+        Assert.Equal(0, fake.Connections);
+    }
+
+    [Fact]
+    public async Task Unauthenticated_mode_with_an_app_password_stops_the_host_at_start_up()
+    {
+        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?> { ["Teams:AllowUnauthenticated"] = "true" });
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl), authorization: ""));
+
+        Assert.Equal(0, fake.Connections);
+    }
+
+    [Fact]
+    public async Task An_activity_from_another_channel_than_msteams_gets_401()
+    {
+        await using var bot = new TeamsBotHost(fake);
+
+        // The key is endorsed for webchat too: only the channel rule refuses it.
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl) with { ChannelId = "webchat" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(bot.Chats.Get(Personal));
+        Assert.Empty(fake.ConnectorRequests);
+    }
+
+    [Fact]
+    public async Task The_channel_accepted_can_be_configured()
+    {
+        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "webchat" });
+
+        using var webchat = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl) with { ChannelId = "webchat" });
+        using var teams = await bot.PostAsync(TestActivities.PersonalMessage(fake.ServiceUrl, "latest"));
+
+        Assert.Equal(HttpStatusCode.OK, webchat.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, teams.StatusCode);
+    }
+
+    private const string OtherTenant = "3c1f5a2e-9b7d-4e60-8a41-0f2d6c9e7b13";
+
+    public static TheoryData<string, string, HttpStatusCode> TenantRules => new()
+    {
+        { "Teams:AllowedTenants:0", OtherTenant, HttpStatusCode.Unauthorized },
+        { "Teams:TenantId", OtherTenant, HttpStatusCode.Unauthorized },
+        { "Teams:AllowedTenants:0", TestIds.TenantId, HttpStatusCode.OK },
+        { "Teams:TenantId", TestIds.TenantId, HttpStatusCode.OK },
+    };
+
+    [Theory]
+    [MemberData(nameof(TenantRules))]
+    public async Task A_tenant_off_the_allowed_ones_gets_401(string setting, string tenant, HttpStatusCode expected)
+    {
+        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?> { [setting] = tenant });
+
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl));
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK, bot.Chats.Get(Personal) is not null);
+    }
+
+    [Theory]
+    [InlineData(TestIds.AppId, HttpStatusCode.OK)]
+    [InlineData("5f3c9a1d-7e2b-4c80-9d6a-1b4e8f0c2a57", HttpStatusCode.Unauthorized)]
+    public async Task An_Entra_ID_token_is_accepted_only_when_issued_to_the_bot_itself(string caller, HttpStatusCode expected)
+    {
+        await using var bot = new TeamsBotHost(fake);
+        var token = TestTokens.Sign(new TokenSpec
+        {
+            Key = fake.Entra,
+            Issuer = $"https://sts.windows.net/{TestIds.BotServiceTenant}/",
+            ServiceUrl = fake.ServiceUrl,
+            Claims = new Dictionary<string, string> { ["appid"] = caller, ["ver"] = "1.0", ["tid"] = TestIds.BotServiceTenant },
+        });
+
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl), "Bearer " + token);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(expected == HttpStatusCode.OK, bot.Chats.Get(Personal) is not null);
     }
 
     [Fact]

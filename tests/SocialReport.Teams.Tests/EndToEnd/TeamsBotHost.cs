@@ -33,6 +33,7 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
             ["Teams:OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
             ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
             ["Teams:TokenAuthority"] = fake.TokenAuthority,
+            ["Teams:AllowedServiceHosts:0"] = fake.ServiceHost,
             ["Storage:Path"] = Path.Combine(directory, "bot.db"),
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Admins:Teams:0"] = EditorAadObjectId,

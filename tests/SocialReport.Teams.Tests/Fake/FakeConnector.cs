@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -48,12 +50,14 @@ public sealed partial class FakeConnector : IAsyncDisposable
     private readonly ConcurrentQueue<Fault> faults = new();
     private readonly List<TestKey> botFrameworkKeys;
     private readonly List<TestKey> entraKeys;
+    private readonly StrongBox<int> connections;
     private int nextActivity;
 
-    private FakeConnector(WebApplication app, TimeProvider time)
+    private FakeConnector(WebApplication app, TimeProvider time, StrongBox<int> connections)
     {
         this.app = app;
         this.time = time;
+        this.connections = connections;
         botFrameworkKeys = [Endorsed, NotEndorsed];
         entraKeys = [Entra];
     }
@@ -77,6 +81,8 @@ public sealed partial class FakeConnector : IAsyncDisposable
     public TestKey Issuer => SharedIssuer;
 
     public string BaseUrl { get; private set; } = "";
+    /// <summary>The fake's <c>host:port</c>, as <c>Teams:AllowedServiceHosts</c> lists it.</summary>
+    public string ServiceHost => new Uri(BaseUrl).Authority;
     /// <summary>A Teams-like regional service URL served by the fake.</summary>
     public string ServiceUrl => BaseUrl + "/amer/";
     public string BotFrameworkMetadataUrl => BaseUrl + "/v1/.well-known/openidconfiguration";
@@ -90,15 +96,22 @@ public sealed partial class FakeConnector : IAsyncDisposable
     private int entraKeyFetches;
     public int BotFrameworkKeyFetches => Volatile.Read(ref botFrameworkKeyFetches);
     public int EntraKeyFetches => Volatile.Read(ref entraKeyFetches);
+    /// <summary>TCP connections accepted, whatever was (or was not) sent on them.</summary>
+    public int Connections => Volatile.Read(ref connections.Value);
 
     /// <param name="time">The clock of the rate-limit windows.</param>
     public static async Task<FakeConnector> StartAsync(TimeProvider? time = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var connections = new StrongBox<int>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
+        {
+            Interlocked.Increment(ref connections.Value);
+            return next(connection);
+        })));
         var app = builder.Build();
-        var fake = new FakeConnector(app, time ?? TimeProvider.System);
+        var fake = new FakeConnector(app, time ?? TimeProvider.System, connections);
         app.Run(fake.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();

@@ -7,9 +7,15 @@ namespace SocialReport.Teams.Tests.Fake;
 /// <summary>The adapter's services as the host registers them, configured to talk to a fake connector.</summary>
 public static class TeamsTestHost
 {
-    public static IHost Build(FakeConnector fake, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">Production unless told (<c>Teams:AllowUnauthenticated</c> needs Development).</param>
+    public static IHost Build(
+        FakeConnector fake, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, string? environment = null)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            EnvironmentName = environment ?? Environments.Production,
+        });
         var settings = new Dictionary<string, string?>
         {
             ["Teams:AppId"] = TestIds.AppId,
@@ -17,6 +23,7 @@ public static class TeamsTestHost
             ["Teams:OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
             ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
             ["Teams:TokenAuthority"] = fake.TokenAuthority,
+            ["Teams:AllowedServiceHosts:0"] = fake.ServiceHost,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;
