@@ -12,7 +12,7 @@ namespace SocialReport.Storage.LiteDb;
 public static class StorageHostingExtensions
 {
     /// <summary>
-    /// The LiteDB file from the <c>Storage</c> section (validated at start), the archive, the chat store, the update inbox and the delivery ledger over it,
+    /// The LiteDB file from the <c>Storage</c> section (validated at start), the archive, the chat store, the update inbox, the broadcast requests and the delivery ledger over it,
     /// all singletons sharing one <see cref="LiteDbStore"/>.
     /// </summary>
     public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
@@ -29,6 +29,7 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<LiteDbChatStore>();
         builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<LiteDbChatStore>());
         builder.Services.AddSingleton<IUpdateInbox, LiteDbUpdateInbox>();
+        builder.Services.AddSingleton<IBroadcastRequestStore, LiteDbBroadcastRequestStore>();
         builder.Services.AddSingleton<IDeliveryLedger>(sp => new LiteDbDeliveryLedger(
             sp.GetRequiredService<LiteDbStore>().Database, sp.GetRequiredService<IOptions<DeliveryOptions>>(), sp.GetRequiredService<TimeProvider>()));
         return builder;

@@ -50,6 +50,35 @@ public sealed class UpdateReplayTests : IDisposable
     }
 
     [Fact]
+    public async Task A_confirm_answered_200_then_interrupted_by_the_host_stopping_starts_the_broadcast_in_the_next_host()
+    {
+        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions
+        {
+            RateLimits = FakeRateLimits.Off,
+            WebhookRetryDelay = TimeSpan.FromMilliseconds(50),
+        });
+        long[] readers = [900_001, 900_002, 900_003];
+        HostProcess.Subscribe(fake, Database, readers);
+        var settings = new Dictionary<string, string?> { ["Storage:Path"] = Database };
+        FakeUpdate press;
+        await using (var first = await TelegramBotHost.StartAsync(TelegramMode.Webhook, settings: settings, fake: fake))
+        {
+            var plan = Assert.Single(await first.SayAsync(TelegramBotHost.EditorId, TelegramBotHost.EditorId, "/broadcast 2020-03-06"));
+            var answer = fake.HoldNext("answerCallbackQuery");
+            press = fake.PressButton(TelegramBotHost.EditorId, TelegramBotHost.EditorId, plan.MessageId, plan.AllButtons.Single(b => b.Text == "Confirmer").CallbackData!);
+            await answer.Reached.WaitAsync(Patience);
+            await fake.WaitUntilAsync(() => fake.WebhookDeliveries.Any(d => d.UpdateId == press.UpdateId && d.Succeeded), Patience, "the webhook's 200");
+        }
+        Assert.All(readers, reader => Assert.Empty(fake.SentTo(reader)));
+
+        await using var second = await TelegramBotHost.StartAsync(TelegramMode.Webhook, publishSeed: false, settings: settings, fake: fake);
+
+        await fake.WaitUntilAsync(() => readers.All(reader => fake.SentTo(reader).Count > 0), Patience, "every reader served");
+        Assert.Contains(fake.SentTo(TelegramBotHost.EditorId), m => m.PlainText.Contains("Diffusion 2020-03-06#1 lancée", StringComparison.Ordinal));
+        Assert.Single(fake.WebhookDeliveries, d => d.UpdateId == press.UpdateId);
+    }
+
+    [Fact]
     public async Task A_polled_update_whose_offset_was_confirmed_is_handled_by_the_next_host_after_a_kill()
     {
         await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
