@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Inbox;
 using SocialReport.Core.Readers;
@@ -23,7 +24,11 @@ public static class StorageHostingExtensions
             .ValidateOnStart();
 
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new LiteDbStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.Path));
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new LiteDbStore(options.Path, options.Durable);
+        });
         builder.Services.AddSingleton<LiteDbEditionArchive>();
         builder.Services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<LiteDbEditionArchive>());
         builder.Services.AddSingleton<LiteDbChatStore>();
