@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
@@ -42,6 +43,8 @@ public static class CoreServices
         services.AddSingleton<ICommandHandler, SearchCommands>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
         services.AddSingleton<ICommandHandler, EditorCommands>();
+        // The store's when the host has one (AddLiteDbStorage); else requests waiting for /confirm don't outlive the process.
+        services.TryAddSingleton<IBroadcastRequestStore, MemoryBroadcastRequestStore>();
         services.AddSingleton<BroadcastRequests>();
         services.AddSingleton<ICommandHandler, BroadcastCommands>();
 

@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 
 namespace SocialReport.Storage.LiteDb;
 
@@ -10,12 +11,18 @@ namespace SocialReport.Storage.LiteDb;
 /// processes open the file on Linux, where two writers would corrupt it; a lock file taken exclusively beside it
 /// (<c>socialreport.db.lock</c>) turns a second host, or a <c>chat</c> verb next to a running host, into a clear error.
 /// </para>
+/// <para>
+/// A commit survives the process's death as soon as it returns (LiteDB has written it to its log file), but not a power
+/// loss or a system crash unless <c>durable</c>: LiteDB does not fsync its log at commit, only the data file at a checkpoint.
+/// </para>
 /// </summary>
 public sealed class LiteDbStore : IDisposable
 {
     private readonly FileStream _lock;
 
-    public LiteDbStore(string path)
+    /// <param name="path">The file; its directory is created.</param>
+    /// <param name="durable">Flush every commit to the disk before it returns (<see cref="DurableEngine"/>).</param>
+    public LiteDbStore(string path, bool durable = false)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         FilePath = System.IO.Path.GetFullPath(path);
@@ -23,19 +30,21 @@ public sealed class LiteDbStore : IDisposable
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         _lock = Lock(FilePath);
 
-        var connection = new ConnectionString
+        // A direct connection, as LiteDatabase(ConnectionString) opens it, so that the engine can be wrapped.
+        var settings = new EngineSettings
         {
             Filename = FilePath,
-            Connection = ConnectionType.Direct,
             // Keys (chat ids) are case-sensitive and must sort the same on every machine: ordinal, not the
             // current culture ignoring case (LiteDB's default). A collation can only be chosen at creation;
             // older files are rebuilt by the schema migration.
             Collation = File.Exists(FilePath) ? null : Collation.Binary,
         };
+        LogFile = durable ? new LogFileSync(FilePath) : null;
         LiteDatabase? database = null;
         try
         {
-            database = new LiteDatabase(connection);
+            var engine = new LiteEngine(settings);
+            database = new LiteDatabase(LogFile is null ? engine : new DurableEngine(engine, LogFile));
             SchemaVersion = SchemaMigrations.Upgrade(database);
             // Dates are stored as UTC instants; read them back as UTC, not as local time. After the upgrade,
             // which may rebuild the file.
@@ -49,6 +58,9 @@ public sealed class LiteDbStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>The log file's fsync when the store is durable, else null.</summary>
+    internal LogFileSync? LogFile { get; }
 
     /// <summary>The full path of the file.</summary>
     public string FilePath { get; }

@@ -12,4 +12,7 @@ public sealed class StorageOptions
 
     /// <summary>Editions published at start-up while the archive is empty (relative to the working directory); empty to disable.</summary>
     public string? SeedDirectory { get; set; } = "editions";
+
+    /// <summary>Flush every commit to the disk (fsync) before it returns, so that it survives a power loss, not only a crash.</summary>
+    public bool Durable { get; set; }
 }

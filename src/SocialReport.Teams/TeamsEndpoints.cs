@@ -34,7 +34,8 @@ public static class TeamsEndpoints
     /// <summary>
     /// The token is checked before anything of the activity is used (only its channel, service URL and tenant are read,
     /// to be checked against the settings and the token); then the activity is handled inline and the connector gets
-    /// 200 once the answer has been sent.
+    /// 200 once the answer has been sent. So a 200 never stands for work still to do, and activities need no inbox (unlike
+    /// Telegram's updates): one a crash interrupts gets no 200, and the connector reports the failure.
     /// </summary>
     private static async Task<IResult> ReceiveAsync(
         HttpContext context,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Delivery;
+using SocialReport.Core.Inbox;
 using SocialReport.Core.Readers;
 using SocialReport.Telegram;
 using SocialReport.Telegram.Delivery;
@@ -34,6 +35,8 @@ public static class TelegramHostingExtensions
         services.AddSingleton<TelegramClients>();
 
         services.TryAddSingleton<ICallbackStore>(_ => new MemoryCallbackStore());
+        // The store's inbox when the host has one (AddLiteDbStorage first); else updates survive no restart.
+        services.TryAddSingleton<IUpdateInbox, MemoryUpdateInbox>();
         services.AddSingleton<TelegramCardRenderer>();
         services.AddSingleton<IEditionPreview, TelegramEditionPreview>();
         services.AddSingleton<TelegramEditionSender>();

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Commands;
+using SocialReport.Core.Inbox;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Storage.LiteDb.Tests;
@@ -38,6 +40,22 @@ public sealed class HostingTests : IDisposable
         Assert.Equal(path, host.Services.GetRequiredService<LiteDbStore>().FilePath);
         Assert.True(File.Exists(path));
         Assert.Equal("1", Assert.Single(chats.Active("telegram")).Key.Id);
+        await host.StopAsync();
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    public async Task Storage_Durable_makes_the_store_flush_its_commits(string? durable, bool flushes)
+    {
+        var builder = Builder(Path.Combine(_dir.Path, "bot.db"));
+        if (durable is not null) builder.Configuration.AddInMemoryCollection([new("Storage:Durable", durable)]);
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        Assert.Equal(flushes, host.Services.GetRequiredService<LiteDbStore>().LogFile is not null);
+        Assert.IsType<LiteDbUpdateInbox>(host.Services.GetRequiredService<IUpdateInbox>());
+        Assert.IsType<LiteDbBroadcastRequestStore>(host.Services.GetRequiredService<IBroadcastRequestStore>());
         await host.StopAsync();
     }
 

@@ -78,10 +78,12 @@ public sealed class BroadcastCommands(
     private async Task<Reply> ConfirmAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
-        var request = requests.Take(context.Inbound.Chat);
+        var request = requests.Get(context.Inbound.Chat);
         if (request is null) return Notice(context, say.NothingToConfirm);
         var observer = Observer(context);
         var start = await broadcasts.StartAsync(request.EditionId, request.Force, RequestedBy(context), observer, cancellationToken: cancellationToken);
+        // Dropped once the broadcast exists: a /confirm handled again after a crash finds it running, not lost.
+        requests.Take(context.Inbound.Chat);
         return start.AlreadyRunning
             ? ProgressOf(context, start.Broadcast.Id)
             : Notice(context, say.Format(say.BroadcastStarted, start.Broadcast.Id));

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Core.Commands;
@@ -6,20 +5,36 @@ namespace SocialReport.Core.Commands;
 /// <summary>A /broadcast waiting for its /confirm.</summary>
 public sealed record BroadcastRequest(string EditionId, bool Force, DateTimeOffset ExpiresAt);
 
-/// <summary>Broadcast requests waiting for confirmation, one per chat, forgotten after <see cref="Lifetime"/>.</summary>
-public sealed class BroadcastRequests(TimeProvider time)
+/// <summary>
+/// Broadcast requests waiting for confirmation, one per chat, forgotten after <see cref="Lifetime"/>. Kept in the
+/// store, so that a /confirm handled again after a restart (an update Telegram was told arrived) still finds its request.
+/// </summary>
+public sealed class BroadcastRequests(IBroadcastRequestStore store, TimeProvider time)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
-    private readonly ConcurrentDictionary<ChatKey, BroadcastRequest> _pending = new();
 
     public BroadcastRequest Add(ChatKey chat, string editionId, bool force)
     {
         var request = new BroadcastRequest(editionId, force, time.GetUtcNow() + Lifetime);
-        _pending[chat] = request;
+        store.Save(chat, request);
         return request;
     }
 
+    /// <summary>The chat's request, left in place; null when there is none or it expired.</summary>
+    public BroadcastRequest? Get(ChatKey chat) => store.Get(chat) is { } request && request.ExpiresAt > time.GetUtcNow() ? request : null;
+
     /// <summary>Removes and returns the chat's request; null when there is none or it expired.</summary>
-    public BroadcastRequest? Take(ChatKey chat) =>
-        _pending.TryRemove(chat, out var request) && request.ExpiresAt > time.GetUtcNow() ? request : null;
+    public BroadcastRequest? Take(ChatKey chat) => store.Take(chat) is { } request && request.ExpiresAt > time.GetUtcNow() ? request : null;
+}
+
+/// <summary>Where <see cref="BroadcastRequests"/> keeps its requests: at most one per chat.</summary>
+public interface IBroadcastRequestStore
+{
+    /// <summary>Replaces the chat's request.</summary>
+    void Save(ChatKey chat, BroadcastRequest request);
+
+    BroadcastRequest? Get(ChatKey chat);
+
+    /// <summary>Removes and returns the chat's request, if any.</summary>
+    BroadcastRequest? Take(ChatKey chat);
 }

@@ -30,7 +30,8 @@ internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscri
                     await SendAsync(bot, chatId, messages[next], cancellationToken);
                 return;
             }
-            catch (Exception e) when (TelegramErrors.ToOutcome(e) is { } outcome)
+            // Stopping is not the platform failing: the update is left unhandled, to be handled again at the next start.
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested && TelegramErrors.ToOutcome(e) is { } outcome)
             {
                 var what = editMessageId is { } edited && next == 0 ? $"the edit of message {edited}" : $"reply message {next + 1}/{messages.Count}";
                 Handle(chatId, outcome, what);

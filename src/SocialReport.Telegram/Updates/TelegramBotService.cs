@@ -83,9 +83,11 @@ internal sealed class TelegramBotService(
                 await Task.Delay(delay, time, stoppingToken);
                 continue;
             }
+            // The next getUpdates confirms every update below the offset: each is in the inbox by then.
             foreach (var update in updates)
             {
-                await queue.EnqueueAsync(update, stoppingToken);
+                if (await queue.EnqueueAsync(update, stoppingToken) == Enqueued.TooLarge)
+                    logger.LogWarning("Telegram update {UpdateId} too large to keep, dropped", update.Id);
                 offset = update.Id + 1;
             }
         }

@@ -143,7 +143,7 @@ internal sealed class TelegramUpdateHandler(
         {
             await bot.AnswerCallbackQuery(query.Id, text, cancellationToken: cancellationToken);
         }
-        catch (Exception e) when (TelegramErrors.ToOutcome(e) is not null)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && TelegramErrors.ToOutcome(e) is not null)
         {
             // Too old (over 15 s) or already answered: the reader's client has given up on it anyway.
             logger.LogDebug("Telegram answerCallbackQuery failed: {Reason}", TelegramErrors.Describe(e));

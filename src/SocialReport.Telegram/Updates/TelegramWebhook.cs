@@ -9,10 +9,16 @@ using Telegram.Bot.Types;
 
 namespace SocialReport.Telegram.Updates;
 
-/// <summary>The endpoint Telegram posts updates to: checks the secret, drops repeats, queues, and answers at once.</summary>
+/// <summary>
+/// The endpoint Telegram posts updates to: checks the secret, drops repeats, keeps the update in the inbox and queues
+/// it, and answers at once: a 200 means the update is stored, so a crash after it does not lose it.
+/// </summary>
 internal static class TelegramWebhook
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    /// <summary>A message is at most 4 096 characters (a caption 1 024), with the one it replies to: far below this.</summary>
+    public const int MaxUpdateBytes = 256 * 1024;
 
     public static async Task<IResult> ReceiveAsync(HttpContext context, TelegramUpdateQueue queue, IOptions<TelegramOptions> options, ILoggerFactory loggers)
     {
@@ -21,17 +27,29 @@ internal static class TelegramWebhook
             loggers.CreateLogger(typeof(TelegramWebhook)).LogWarning("Telegram webhook call from {RemoteIp} refused: missing or wrong secret", context.Connection.RemoteIpAddress);
             return Results.Unauthorized();
         }
+        if (context.Request.ContentLength > MaxUpdateBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        await using var body = new LimitedMemoryStream(MaxUpdateBytes);
         Update? update;
         try
         {
-            update = await JsonSerializer.DeserializeAsync<Update>(context.Request.Body, JsonBotAPI.Options, context.RequestAborted);
+            await context.Request.Body.CopyToAsync(body, context.RequestAborted);
+            update = JsonSerializer.Deserialize<Update>(body.GetBuffer().AsSpan(0, (int)body.Length), JsonBotAPI.Options);
+        }
+        catch (IOException) when (body.Overflowed)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
         catch (JsonException)
         {
             return Results.BadRequest();
         }
         if (update is null) return Results.BadRequest();
-        return queue.TryEnqueue(update) == Enqueued.Full ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok();
+        return queue.TryEnqueue(update) switch
+        {
+            Enqueued.Full => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
+            Enqueued.TooLarge => Results.StatusCode(StatusCodes.Status413PayloadTooLarge),
+            _ => Results.Ok(),
+        };
     }
 
     internal static bool SecretMatches(string? received, string? expected)

@@ -130,7 +130,7 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
     public void A_request_waits_ten_minutes_for_its_confirmation()
     {
         var clock = new ManualClock();
-        var requests = new BroadcastRequests(clock);
+        var requests = new BroadcastRequests(new MemoryBroadcastRequestStore(), clock);
         var chat = new ChatKey("console", "admin");
 
         requests.Add(chat, "2020-03-06", force: true);

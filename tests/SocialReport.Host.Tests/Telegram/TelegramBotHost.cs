@@ -24,10 +24,12 @@ sealed class TelegramBotHost : IAsyncDisposable
 
     readonly HostFactory _factory;
     readonly string _directory;
+    readonly bool _ownsFake;
 
-    TelegramBotHost(FakeTelegramServer fake, HostFactory factory, string directory, TelegramMode mode)
+    TelegramBotHost(FakeTelegramServer fake, bool ownsFake, HostFactory factory, string directory, TelegramMode mode)
     {
         Fake = fake;
+        _ownsFake = ownsFake;
         _factory = factory;
         _directory = directory;
         Mode = mode;
@@ -46,10 +48,13 @@ sealed class TelegramBotHost : IAsyncDisposable
 
     public WebApplicationFactory<Program> Factory => _factory;
 
+    /// <param name="fake">A fake already running, which the host then leaves running (a second host after a first); else one of its own.</param>
     public static async Task<TelegramBotHost> StartAsync(TelegramMode mode, FakeTelegramOptions? fakeOptions = null,
-        bool publishSeed = true, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+        bool publishSeed = true, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
+        FakeTelegramServer? fake = null)
     {
-        var fake = await FakeTelegramServer.StartAsync(fakeOptions ?? new FakeTelegramOptions
+        var ownsFake = fake is null;
+        fake ??= await FakeTelegramServer.StartAsync(fakeOptions ?? new FakeTelegramOptions
         {
             RateLimits = FakeRateLimits.Off,
             WebhookRetryDelay = TimeSpan.FromMilliseconds(50),
@@ -77,7 +82,7 @@ sealed class TelegramBotHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 
         var factory = new HostFactory(all, services);
-        var host = new TelegramBotHost(fake, factory, directory, mode);
+        var host = new TelegramBotHost(fake, ownsFake, factory, directory, mode);
         _ = factory.Server; // starts the host
         if (mode == TelegramMode.Webhook) fake.RouteWebhooksThrough(factory.Server.CreateHandler());
         if (publishSeed) host.Publish(Path.Combine(RepositoryFiles.Editions, "2020-03-06-social-report.txt"));
@@ -139,7 +144,7 @@ sealed class TelegramBotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
-        await Fake.DisposeAsync();
+        if (_ownsFake) await Fake.DisposeAsync();
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -1,12 +1,19 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SocialReport.Core.Inbox;
 using SocialReport.Telegram.Updates;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 
 public class TelegramUpdateQueueTests
 {
-    static TelegramUpdateQueue Queue(int capacity) => new(Options.Create(new TelegramOptions { QueueCapacity = capacity }));
+    static TelegramUpdateQueue Queue(int capacity, IUpdateInbox? inbox = null) =>
+        new(inbox ?? new MemoryUpdateInbox(), Options.Create(new TelegramOptions { BotToken = "1:x", QueueCapacity = capacity }), NullLogger<TelegramUpdateQueue>.Instance);
+
+    static Update Message(int id, string text = "/latest") =>
+        new() { Id = id, Message = new Message { Id = id, Chat = new Chat { Id = 7, Type = ChatType.Private }, Text = text, Date = DateTime.UtcNow } };
 
     [Fact]
     public async Task A_repeated_update_id_is_taken_once()
@@ -27,24 +34,60 @@ public class TelegramUpdateQueueTests
     [Fact]
     public async Task A_full_queue_refuses_and_forgets_the_id_so_that_Telegrams_next_delivery_is_taken()
     {
-        var queue = Queue(1);
+        var inbox = new MemoryUpdateInbox();
+        var queue = Queue(1, inbox);
         queue.TryEnqueue(new Update { Id = 1 });
 
         Assert.Equal(Enqueued.Full, queue.TryEnqueue(new Update { Id = 2 }));
+        Assert.Equal(["1"], inbox.Replay(TelegramUpdateQueue.Source).Select(e => e.Id));
         await queue.Reader.ReadAsync();
         Assert.Equal(Enqueued.Accepted, queue.TryEnqueue(new Update { Id = 2 }));
     }
 
     [Fact]
-    public void Only_the_most_recent_ids_are_remembered()
+    public async Task Updates_taken_and_never_completed_are_handed_over_at_the_next_start_oldest_first_and_a_completed_one_stays_a_repeat()
     {
-        var ids = new RecentUpdateIds(3);
-        Assert.True(ids.Add(1));
-        ids.Add(2);
-        ids.Add(3);
-        Assert.False(ids.Add(1));
-        ids.Add(4);
-        Assert.True(ids.Add(1));
+        var inbox = new MemoryUpdateInbox();
+        var before = Queue(10, inbox);
+        before.TryEnqueue(Message(1));
+        await before.EnqueueAsync(Message(2, "/help"), default);
+        before.TryEnqueue(Message(3));
+        before.Complete(Message(2));
+
+        var after = Queue(10, inbox);
+
+        var unhandled = after.TakeUnhandled();
+        Assert.Equal([(1, "/latest"), (3, "/latest")], unhandled.Select(u => (u.Id, u.Message!.Text)));
+        Assert.Equal(7, unhandled[0].Message!.Chat.Id);
+        Assert.Empty(after.TakeUnhandled());
+        Assert.Equal(Enqueued.Duplicate, after.TryEnqueue(Message(2)));
+        Assert.Equal(Enqueued.Duplicate, after.TryEnqueue(Message(3)));
+        Assert.False(after.Reader.TryRead(out _));
+    }
+
+    [Fact]
+    public void An_update_still_unhandled_after_MaxReplays_starts_is_given_up()
+    {
+        var inbox = new MemoryUpdateInbox();
+        Queue(10, inbox).TryEnqueue(Message(1));
+
+        for (var start = 1; start <= TelegramUpdateQueue.MaxReplays; start++)
+            Assert.Single(Queue(10, inbox).TakeUnhandled());
+
+        Assert.Empty(Queue(10, inbox).TakeUnhandled());
+        Assert.Empty(inbox.Replay(TelegramUpdateQueue.Source));
+    }
+
+    [Fact]
+    public void An_update_too_large_to_keep_is_refused_and_not_kept()
+    {
+        var inbox = new MemoryUpdateInbox();
+        var queue = Queue(10, inbox);
+
+        Assert.Equal(Enqueued.TooLarge, queue.TryEnqueue(Message(1, new string('x', IUpdateInbox.MaxBodyChars))));
+
+        Assert.False(queue.Reader.TryRead(out _));
+        Assert.Empty(inbox.Replay(TelegramUpdateQueue.Source));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using SocialReport.Core.Inbox;
 using SocialReport.Telegram.Updates;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -15,9 +16,11 @@ public class TelegramUpdateWorkerTests
         public const long Slow = 1;
         public readonly TaskCompletionSource Release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public readonly ConcurrentQueue<int> Handled = new();
+        public readonly ConcurrentQueue<int> Entered = new();
 
         public async Task HandleAsync(Update update, CancellationToken cancellationToken)
         {
+            Entered.Enqueue(update.Id);
             if (update.Message!.Chat.Id == Slow) await Release.Task.WaitAsync(cancellationToken);
             if (update.Message.Text == "boom") throw new InvalidOperationException("a failing update");
             Handled.Enqueue(update.Id);
@@ -41,7 +44,7 @@ public class TelegramUpdateWorkerTests
     public async Task Chats_are_handled_side_by_side_and_each_chat_in_order_even_after_a_failure()
     {
         var options = Options.Create(new TelegramOptions { BotToken = "1:x", MaxConcurrentChats = 4 });
-        var queue = new TelegramUpdateQueue(options);
+        var queue = new TelegramUpdateQueue(new MemoryUpdateInbox(), options, NullLogger<TelegramUpdateQueue>.Instance);
         var handler = new RecordingHandler();
         using var worker = new TelegramUpdateWorker(queue, handler, options, NullLogger<TelegramUpdateWorker>.Instance);
         await worker.StartAsync(default);
@@ -64,10 +67,43 @@ public class TelegramUpdateWorkerTests
     }
 
     [Fact]
+    public async Task An_update_is_completed_once_handled_or_failed_but_not_when_stopping_interrupts_it_and_is_handled_first_at_the_next_start()
+    {
+        var options = Options.Create(new TelegramOptions { BotToken = "1:x" });
+        var inbox = new MemoryUpdateInbox();
+        var queue = new TelegramUpdateQueue(inbox, options, NullLogger<TelegramUpdateQueue>.Instance);
+        var handler = new RecordingHandler();
+        using (var worker = new TelegramUpdateWorker(queue, handler, options, NullLogger<TelegramUpdateWorker>.Instance))
+        {
+            await worker.StartAsync(default);
+            queue.TryEnqueue(Message(1, 2));
+            queue.TryEnqueue(Message(2, 2, "boom"));
+            queue.TryEnqueue(Message(3, RecordingHandler.Slow));
+            queue.TryEnqueue(Message(4, RecordingHandler.Slow));
+            await WaitUntilAsync(() => handler.Handled.Count == 1 && handler.Entered.Contains(3));
+            await worker.StopAsync(default);
+        }
+
+        var next = new TelegramUpdateQueue(inbox, options, NullLogger<TelegramUpdateQueue>.Instance);
+        var again = new RecordingHandler();
+        again.Release.SetResult();
+        using (var worker = new TelegramUpdateWorker(next, again, options, NullLogger<TelegramUpdateWorker>.Instance))
+        {
+            await worker.StartAsync(default);
+            next.TryEnqueue(Message(5, RecordingHandler.Slow));
+            await WaitUntilAsync(() => again.Handled.Count == 3);
+            await worker.StopAsync(default);
+        }
+
+        Assert.Equal([1], handler.Handled);
+        Assert.Equal([3, 4, 5], again.Handled);
+    }
+
+    [Fact]
     public async Task Stopping_cancels_what_is_in_flight_and_returns()
     {
         var options = Options.Create(new TelegramOptions { BotToken = "1:x" });
-        var queue = new TelegramUpdateQueue(options);
+        var queue = new TelegramUpdateQueue(new MemoryUpdateInbox(), options, NullLogger<TelegramUpdateQueue>.Instance);
         var handler = new RecordingHandler();
         using var worker = new TelegramUpdateWorker(queue, handler, options, NullLogger<TelegramUpdateWorker>.Instance);
         await worker.StartAsync(default);

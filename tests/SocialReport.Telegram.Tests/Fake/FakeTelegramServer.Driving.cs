@@ -179,6 +179,14 @@ public sealed partial class FakeTelegramServer
         lock (_gate) _faults.Add(new Fault(calls, statusCode, 0, chatId, method));
     }
 
+    /// <summary>The next call of <paramref name="method"/> (to <paramref name="chatId"/>, if given) waits, unanswered, until the hold is released.</summary>
+    public FakeHold HoldNext(string method, long? chatId = null)
+    {
+        var hold = new FakeHold(method, chatId);
+        lock (_gate) _holds.Add(hold);
+        return hold;
+    }
+
     /// <summary>The next <paramref name="calls"/> matching calls answer 429 with retry_after (not counted as limit violations).</summary>
     public void ThrottleNext(int calls, int retryAfterSeconds, long? chatId = null, string? method = null)
     {

@@ -28,6 +28,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     readonly Dictionary<string, (string Name, Method Handle)> _methods = new(StringComparer.OrdinalIgnoreCase);
     readonly Dictionary<string, int> _requestCounts = new(StringComparer.Ordinal);
     readonly List<Fault> _faults = [];
+    readonly List<FakeHold> _holds = [];
     WebApplication? _app;
     int _tooManyRequests;
 
@@ -135,6 +136,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             var request = await BotApiRequest.ReadAsync(context.Request, cancellation.Token);
             CountRequest(method.Name);
+            if (TakeHold(method.Name, request) is { } hold) await hold.HoldAsync(cancellation.Token);
             if (TakeFault(method.Name, request) is { } fault)
             {
                 await WriteFaultAsync(context, fault);
@@ -172,13 +174,31 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         lock (_gate) _requestCounts[method] = _requestCounts.GetValueOrDefault(method) + 1;
     }
 
+    FakeHold? TakeHold(string method, BotApiRequest request)
+    {
+        lock (_gate)
+        {
+            if (_holds.Count == 0) return null;
+            var chatId = ChatIdOf(request);
+            var hold = _holds.FirstOrDefault(h => h.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && (h.ChatId is null || h.ChatId == chatId));
+            if (hold is not null) _holds.Remove(hold);
+            return hold;
+        }
+    }
+
+    /// <summary>The chat a call is about (under the lock): by id or @username; null when it names none.</summary>
+    long? ChatIdOf(BotApiRequest request)
+    {
+        var reference = request.Text("chat_id");
+        return FindChat(reference)?.Id ?? (long.TryParse(reference, CultureInfo.InvariantCulture, out var id) ? id : null);
+    }
+
     Fault? TakeFault(string method, BotApiRequest request)
     {
         lock (_gate)
         {
             if (_faults.Count == 0) return null;
-            var reference = request.Text("chat_id");
-            var chatId = FindChat(reference)?.Id ?? (long.TryParse(reference, CultureInfo.InvariantCulture, out var id) ? id : null);
+            var chatId = ChatIdOf(request);
             var fault = _faults.FirstOrDefault(f => (f.Method is null || f.Method.Equals(method, StringComparison.OrdinalIgnoreCase))
                                                     && (f.ChatId is null || f.ChatId == chatId));
             if (fault is null) return null;

@@ -57,4 +57,32 @@ public class FaultTests
         Assert.Equal(1, fake.TooManyRequestsReturned);
         Assert.Empty(fake.LimitViolations);
     }
+
+    [Fact]
+    public async Task A_held_call_waits_until_released_and_a_caller_that_gives_up_leaves_nothing_sent()
+    {
+        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        fake.AddChat(42);
+        fake.AddChat(43);
+        var bot = TestBot.ClientFor(fake);
+        var abandoned = fake.HoldNext("sendMessage", chatId: 42);
+        using (var giveUp = new CancellationTokenSource())
+        {
+            var call = bot.SendMessage(42, "never", cancellationToken: giveUp.Token);
+            await abandoned.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+            await bot.SendMessage(43, "other chats go on");
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        }
+        var held = fake.HoldNext("sendMessage", chatId: 42);
+        var released = bot.SendMessage(42, "Edition");
+        await held.Reached.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.False(released.IsCompleted);
+        held.Release();
+        await released.WaitAsync(TimeSpan.FromSeconds(60));
+        await bot.SendMessage(42, "next");
+        Assert.Equal(["Edition", "next"], fake.SentTo(42).Select(m => m.Text));
+        Assert.Equal(["other chats go on"], fake.SentTo(43).Select(m => m.Text));
+    }
 }
