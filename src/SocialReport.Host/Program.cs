@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using SocialReport.Host.Cli;
 using SocialReport.Storage.LiteDb;
 
@@ -10,6 +11,11 @@ catch (StorageInUseException e)
 {
     Console.Error.WriteLine(e.Message);
     return 3;
+}
+catch (OptionsValidationException e)
+{
+    Console.Error.WriteLine(CliHost.Describe(e));
+    return 2;
 }
 catch (Exception e) when (e is not OperationCanceledException)
 {

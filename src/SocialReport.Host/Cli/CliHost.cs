@@ -35,8 +35,11 @@ internal static class CliHost
         }
         catch (OptionsValidationException e)
         {
-            Console.Error.WriteLine($"configuration: {string.Join("; ", e.Failures)}");
+            Console.Error.WriteLine(Describe(e));
             return 2;
         }
     }
+
+    /// <summary>A refused configuration in one line.</summary>
+    public static string Describe(OptionsValidationException e) => $"configuration: {string.Join("; ", e.Failures)}";
 }
