@@ -61,14 +61,22 @@ public sealed class EditorsOptionsTests
         {
             using var host = HostProcess.Launch(["serve", "--urls", "http://127.0.0.1:0"], Path.Combine(directory, "socialreport.db"),
                 new Dictionary<string, string> { ["Admins:Telegram:0"] = "<your Telegram user id>" });
-            host.StandardInput.Close();
-            var (output, errors) = (host.StandardOutput.ReadToEndAsync(), host.StandardError.ReadToEndAsync());
-            await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            try
+            {
+                host.StandardInput.Close();
+                var (output, errors) = (host.StandardOutput.ReadToEndAsync(), host.StandardError.ReadToEndAsync());
+                await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
-            Assert.Equal(2, host.ExitCode);
-            Assert.Equal("configuration: Admins:Telegram: \"<your Telegram user id>\" is a placeholder: put your numeric Telegram user id, or remove it.",
-                (await errors).Trim());
-            await output;
+                Assert.Equal(2, host.ExitCode);
+                Assert.Equal("configuration: Admins:Telegram: \"<your Telegram user id>\" is a placeholder: put your numeric Telegram user id, or remove it.",
+                    (await errors).Trim());
+                await output;
+            }
+            finally
+            {
+                if (!host.HasExited)
+                    await HostProcess.StopAsync(host);
+            }
         }
         finally
         {
