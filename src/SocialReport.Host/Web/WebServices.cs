@@ -28,6 +28,7 @@ internal static class WebServices
         services.AddSingleton<TokenGuesses>();
         services.AddSingleton<PreviewGate>();
         services.AddSingleton<WebChatStore>();
+        // Any visitor can invent try-it sessions: those chats stay in memory, never in the LiteDB file.
         services.Replace(ServiceDescriptor.Singleton<IChatStore>(sp =>
             new ChatStoreByChannel(sp.GetRequiredService<LiteDbChatStore>(), sp.GetRequiredService<WebChatStore>())));
         services.AddSingleton<EditionPreviewer>();
@@ -36,6 +37,7 @@ internal static class WebServices
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive");
 
+        // The public endpoints, per client address (ProxyAddresses applies a trusted proxy's X-Forwarded-For first).
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
