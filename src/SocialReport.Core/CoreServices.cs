@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
@@ -21,7 +22,8 @@ public static class CoreServices
         var services = builder.Services;
         services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.SectionName);
         services.AddOptions<CommandsOptions>().BindConfiguration(CommandsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EditorsOptions>().BindConfiguration(EditorsOptions.SectionName);
+        services.AddOptions<EditorsOptions>().BindConfiguration(EditorsOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EditorsOptions>, EditorsOptionsValidator>());
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => new EditionImporter(OutletCatalog.Default.WithExtra(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value.Outlets)));

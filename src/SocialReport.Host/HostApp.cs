@@ -14,6 +14,8 @@ public static class HostApp
         builder.AddSocialReport();
         builder.AddWeb();
         var app = builder.Build();
+        // First, so that every limit and endpoint sees the client's address and scheme (from trusted proxies only).
+        app.UseForwardedHeaders();
         ThreadPoolSizing.Apply(app.Services.GetRequiredService<IOptions<DeliveryOptions>>());
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapTelegram();

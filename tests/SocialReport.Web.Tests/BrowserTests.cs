@@ -8,7 +8,7 @@ public sealed class BrowserTests(Browser browser)
     [Fact]
     public async Task Preview_shows_the_seed_as_a_telegram_bubble_and_as_a_teams_card()
     {
-        var page = await browser.OpenAsync($"/?edition={Seed.EditionId}");
+        var page = await browser.OpenAsync($"/?edition={Seed.EditionId}", locale: "en-US");
         var telegram = page.Locator("section[data-channel=telegram]");
         var teams = page.Locator("section[data-channel=teams]");
         await telegram.Locator(".tg-bubble").First.WaitForAsync();
@@ -78,7 +78,7 @@ public sealed class BrowserTests(Browser browser)
     [Fact]
     public async Task A_bad_file_is_refused_with_its_file_line_and_reason()
     {
-        var page = await browser.OpenAsync("/");
+        var page = await browser.OpenAsync("/", locale: "en-US");
         await page.Locator("#edition option").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.GetByLabel("Edition file (.md, .txt or .html)").SetInputFilesAsync(new FilePayload
@@ -134,7 +134,7 @@ public sealed class BrowserTests(Browser browser)
     [Fact]
     public async Task Status_refuses_an_anonymous_visitor_and_opens_to_the_token()
     {
-        var page = await browser.OpenAsync("/status");
+        var page = await browser.OpenAsync("/status", locale: "en-US");
 
         await page.GetByLabel("Status token").WaitForAsync();
         Assert.False(await page.Locator("#status").IsVisibleAsync());
@@ -187,12 +187,48 @@ public sealed class BrowserTests(Browser browser)
     [Fact]
     public async Task Status_page_shows_a_signed_in_editor_the_subscribers()
     {
-        var page = await browser.OpenAsync("/status", width: 360, height: 780);
+        var page = await browser.OpenAsync("/status", width: 360, height: 780, locale: "en-US");
         await page.GetByLabel("Status token").FillAsync(WebSite.StatusToken);
         await page.Keyboard.PressAsync("Enter");
 
         await page.Locator("#status").WaitForAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Artifacts, "status-360.png"), FullPage = true });
         Assert.True(await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task Pages_speak_the_browsers_language_and_switch_between_french_and_english()
+    {
+        var page = await browser.OpenAsync("/", locale: "fr-FR");
+        await page.Locator("#edition option").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Prévisualiser une édition", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal("Aperçu · Social Report", await page.TitleAsync());
+        Assert.EndsWith("(4 articles)", await page.Locator("#edition option").Last.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("true", await page.GetByRole(AriaRole.Button, new() { Name = "FR", Exact = true }).GetAttributeAsync("aria-pressed"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "EN", Exact = true }).ClickAsync();
+
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Preview an edition", await page.Locator("h1").InnerTextAsync());
+        Assert.EndsWith("(4 stories)", await page.Locator("#edition option").Last.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Try it", await page.GetByRole(AriaRole.Link, new() { Name = "Try it" }).InnerTextAsync());
+
+        // Remembered on the other pages of the site.
+        await page.GotoAsync("/status");
+        Assert.Equal("Status token", await page.Locator("label[for=token]").InnerTextAsync());
+
+        var english = await browser.OpenAsync("/try", locale: "en-GB");
+        Assert.Equal("Try the bot", await english.Locator("h1").InnerTextAsync());
+        await english.GetByRole(AriaRole.Button, new() { Name = "FR", Exact = true }).ClickAsync();
+        Assert.Equal("Essayer le bot", await english.Locator("h1").InnerTextAsync());
+        Assert.Equal("Envoyer", await english.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).InnerTextAsync());
+
+        await english.GetByLabel("Message").FillAsync("/frobnicate");
+        await english.Keyboard.PressAsync("Enter");
+        var answer = english.Locator("#log article.card-notice");
+        await answer.WaitForAsync();
+        Assert.Contains("Je ne connais pas", await answer.InnerTextAsync(), StringComparison.Ordinal);
     }
 }

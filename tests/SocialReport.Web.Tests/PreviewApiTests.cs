@@ -144,7 +144,7 @@ public sealed class PreviewApiTests(WebSite site) : IClassFixture<WebSite>
         Assert.StartsWith("empty.md:", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    private static MultipartFormDataContent Upload(string fileName, string content)
+    internal static MultipartFormDataContent Upload(string fileName, string content)
     {
         var file = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
         file.Headers.ContentType = new MediaTypeHeaderValue("text/markdown");

@@ -16,7 +16,7 @@ namespace SocialReport.Web.Tests;
 /// </summary>
 public class WebSite : WebApplicationFactory<Program>
 {
-    public const string StatusToken = "s3cret-status-token";
+    public const string StatusToken = "s3cret-status-token-of-32-characters-at-least";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "socialreport-web-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> _settings;
@@ -34,6 +34,9 @@ public class WebSite : WebApplicationFactory<Program>
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Commands:PerChatPerMinute"] = "1000",
             ["Web:StatusToken"] = StatusToken,
+            // Every test of a class comes from the same address: the limits are the hostile tests' business.
+            ["Web:PreviewRate"] = "10000/1m",
+            ["Web:ChatRate"] = "10000/1m",
         };
         foreach (var (key, value) in settings)
             _settings[key] = value;
@@ -56,10 +59,15 @@ public class WebSite : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>The same site on a real Kestrel port of the loopback interface, for a browser.</summary>
+/// <summary>
+/// The same site on a real Kestrel port of the loopback interface, for a browser, and for what only a real server does:
+/// body size limits, client addresses (loopback is a trusted proxy by default, so X-Forwarded-For names the client).
+/// </summary>
 public sealed class KestrelWebSite : WebSite
 {
-    public KestrelWebSite()
+    public KestrelWebSite() : this([]) { }
+
+    private KestrelWebSite((string Key, string? Value)[] settings) : base(settings)
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -67,5 +75,17 @@ public sealed class KestrelWebSite : WebSite
         Address = new Uri(addresses.First());
     }
 
+    /// <summary>A site on Kestrel with these settings over the defaults.</summary>
+    public static KestrelWebSite Start(params (string Key, string? Value)[] settings) => new(settings);
+
     public Uri Address { get; }
+
+    /// <summary>A client over real HTTP; <paramref name="forwardedFor"/>, when given, is sent as X-Forwarded-For.</summary>
+    public HttpClient Client(string? forwardedFor = null)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (forwardedFor is not null)
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        return client;
+    }
 }

@@ -1,6 +1,6 @@
 namespace SocialReport.Core.Commands;
 
-/// <summary>The allow-list of editors, per channel (configuration section <c>Admins</c>).</summary>
+/// <summary>The allow-list of editors, per channel (configuration section <c>Admins</c>). The web chat has none.</summary>
 public sealed class EditorsOptions
 {
     public const string SectionName = "Admins";
@@ -11,8 +11,6 @@ public sealed class EditorsOptions
     public List<string> Teams { get; init; } = [];
     /// <summary>Names given to <c>chat --as NAME</c>.</summary>
     public List<string> Console { get; init; } = [];
-    /// <summary>Names of editors on the web chat (signed in with the status token).</summary>
-    public List<string> Web { get; init; } = [];
 
     public bool IsEditor(string channel, string senderId)
     {
@@ -21,7 +19,6 @@ public sealed class EditorsOptions
             "telegram" => Telegram,
             "teams" => Teams,
             "console" => Console,
-            "web" => Web,
             _ => [],
         };
         return list.Contains(senderId, StringComparer.OrdinalIgnoreCase);

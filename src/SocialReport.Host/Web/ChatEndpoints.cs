@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Readers;
@@ -16,18 +17,23 @@ internal sealed record ChatResponse(IReadOnlyList<ChatCard> Cards, bool EditsOri
 internal sealed record ChatCard(string Kind, string Html, string Text);
 
 /// <summary>
-/// The <c>web</c> channel: the same command engine as Telegram and Teams, for trying the bot in a browser. Web chats are
-/// always readers (their sender id can never be an editor's), and never receive broadcasts.
+/// The <c>web</c> channel: the same command engine as Telegram and Teams, for trying the bot in a browser. Web visitors
+/// are always readers (no editor list names this channel); their chats live in memory only (<see cref="WebChatStore"/>)
+/// and never receive broadcasts. Limited per client address, since a visitor may invent any number of sessions.
 /// </summary>
 internal static partial class ChatEndpoints
 {
     public const string Channel = "web";
+    public const string RateLimit = "chat";
+    private const int MaxBodyBytes = 10 * 1024;
     private const int MaxTextLength = 1000;
     private const int MaxMessageChars = 4000;
 
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/chat", AskAsync);
+        app.MapPost("/api/chat", AskAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .RequireRateLimiting(RateLimit);
         return app;
     }
 
@@ -47,15 +53,13 @@ internal static partial class ChatEndpoints
             FromButton = request.FromButton,
             MaxMessageChars = MaxMessageChars,
         };
-        if (engine.IsEditor(inbound))
-            return Results.Problem("This session id is reserved.", statusCode: StatusCodes.Status400BadRequest);
 
         var reply = await engine.HandleAsync(inbound, cancellationToken);
         var text = new PlainTextRenderer();
         return Results.Ok(new ChatResponse([.. reply.Cards.Select(c => new ChatCard(c.Kind, renderer.Render(c), text.Render(c)))], reply.EditsOriginal));
     }
 
-    /// <summary>Editors are named in <c>Admins:Web</c>; a visitor's sender id is this prefix and a random id, which no editor name matches.</summary>
+    /// <summary>A visitor's sender id is this prefix and the session id, so that logs tell visitors apart from other senders.</summary>
     private const string VisitorPrefix = "visitor:";
 
     private static string? LanguageOf(HttpRequest request) =>

@@ -1,14 +1,22 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Host.Web;
 
-/// <summary>Editions as readers will see them, from the archive or from a file that is imported but never published.</summary>
+/// <summary>
+/// Editions as readers will see them, from the archive or from a file that is imported but never published. The file
+/// preview is public (the site's showcase), so it is limited per client address, in concurrency and in time.
+/// </summary>
 internal static class PreviewEndpoints
 {
-    /// <summary>The importer's own limit, plus room for the multipart envelope.</summary>
-    private const long MaxUploadBytes = 2 * 1024 * 1024 + 64 * 1024;
+    public const string RateLimit = "preview";
+
+    /// <summary>The importer's own limit.</summary>
+    private const int MaxFileBytes = 2 * 1024 * 1024;
+    /// <summary>The file, plus room for the multipart envelope.</summary>
+    private const long MaxUploadBytes = MaxFileBytes + 64 * 1024;
 
     public static IEndpointRouteBuilder MapPreviewApi(this IEndpointRouteBuilder app)
     {
@@ -22,12 +30,30 @@ internal static class PreviewEndpoints
                 : Results.Problem($"No edition {id} in the archive.", statusCode: StatusCodes.Status404NotFound));
 
         app.MapPost("/api/preview", UploadAsync)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxUploadBytes))
+            .RequireRateLimiting(RateLimit);
         return app;
     }
 
     /// <summary>Form fields: <c>file</c> (required), <c>format</c> (markdown, text, html), <c>lang</c> (fr, en).</summary>
-    private static async Task<IResult> UploadAsync(HttpRequest request, EditionImporter importer, EditionPreviewer previewer, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(HttpRequest request, EditionImporter importer, EditionPreviewer previewer, PreviewGate gate,
+        TimeProvider time, CancellationToken aborted)
+    {
+        using var budget = new CancellationTokenSource(gate.Budget, time);
+        using var both = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, aborted);
+        try
+        {
+            return await PreviewAsync(request, importer, previewer, gate, both.Token);
+        }
+        catch (OperationCanceledException) when (budget.IsCancellationRequested && !aborted.IsCancellationRequested)
+        {
+            return Results.Problem(string.Create(CultureInfo.InvariantCulture, $"The preview took longer than {gate.Budget.TotalSeconds:0.#} s: try again later or with a smaller file."),
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> PreviewAsync(HttpRequest request, EditionImporter importer, EditionPreviewer previewer, PreviewGate gate,
+        CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
             return Results.Problem("Send the edition as multipart/form-data, in a field named \"file\".", statusCode: StatusCodes.Status400BadRequest);
@@ -46,6 +72,8 @@ internal static class PreviewEndpoints
         }
         if (form.Files.GetFile("file") is not { } file)
             return Results.Problem("No file: send the edition in a field named \"file\".", statusCode: StatusCodes.Status400BadRequest);
+        if (file.Length > MaxFileBytes)
+            return Results.Problem("The file is over 2 MB, the most an edition may be.", statusCode: StatusCodes.Status413PayloadTooLarge);
 
         EditionFormat? format = null;
         if (form["format"].ToString() is { Length: > 0 } name)
@@ -57,11 +85,18 @@ internal static class PreviewEndpoints
 
         using var content = new MemoryStream();
         await file.CopyToAsync(content, cancellationToken);
+        var bytes = content.ToArray();
         var fileName = Path.GetFileName(file.FileName) is { Length: > 0 } given ? given : "upload";
+        var lang = form["lang"].ToString();
+        var running = gate.TryRun(() => previewer.Preview(importer.Import(fileName, bytes, format), lang));
+        if (running is null)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "5";
+            return Results.Problem("Too many previews at once: try again in a few seconds.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
         try
         {
-            var edition = importer.Import(fileName, content.ToArray(), format);
-            return Results.Ok(previewer.Preview(edition, form["lang"].ToString()));
+            return Results.Ok(await running.WaitAsync(cancellationToken));
         }
         catch (EditionImportException e)
         {

@@ -47,8 +47,8 @@ internal sealed class StatusAccess(IOptionsMonitor<WebOptions> options, TimeProv
         });
     }
 
-    public static void SignOut(HttpResponse response) =>
-        response.Cookies.Delete(CookieName, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Path = "/" });
+    public static void SignOut(HttpResponse response, bool secure) =>
+        response.Cookies.Delete(CookieName, new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Strict, Secure = secure, Path = "/" });
 
     private bool IsValidCookie(string cookie)
     {

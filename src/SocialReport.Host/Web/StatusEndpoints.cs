@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 
@@ -11,17 +12,23 @@ internal sealed record BroadcastsStatus(bool Available, IReadOnlyList<BroadcastS
 /// <summary>The editors' status: subscribers by channel and state, broadcasts running and past. Counts only, never who.</summary>
 internal static class StatusEndpoints
 {
-    public const string SignInRateLimit = "status-sign-in";
     private const int PastBroadcasts = 20;
+    private const int MaxSignInBytes = 4096;
 
     public static IEndpointRouteBuilder MapStatus(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/status", (HttpContext http, StatusAccess access, IChatStore chats, IServiceProvider services) =>
+        app.MapGet("/api/status", (HttpContext http, StatusAccess access, TokenGuesses guesses, IChatStore chats, IServiceProvider services) =>
         {
             if (!access.Enabled)
                 return Results.Problem("The status page is disabled: set Web:StatusToken to enable it.", statusCode: StatusCodes.Status404NotFound);
+            var bearer = http.Request.Headers.Authorization.Count > 0;
+            var address = ClientAddress.Of(http);
+            if (bearer && !guesses.MayTry(address))
+                return TokenGuesses.TooMany(http.Response);
             if (!access.IsSignedIn(http.Request))
             {
+                if (bearer)
+                    guesses.Missed(address);
                 http.Response.Headers.WWWAuthenticate = "Bearer";
                 return Results.Problem("Sign in with the status token.", statusCode: StatusCodes.Status401Unauthorized);
             }
@@ -34,20 +41,27 @@ internal static class StatusEndpoints
                     : new BroadcastsStatus(true, broadcasts.Running(), broadcasts.Past(PastBroadcasts))));
         });
 
-        app.MapPost("/status/sign-in", async (HttpContext http, StatusAccess access) =>
+        app.MapPost("/status/sign-in", async (HttpContext http, StatusAccess access, TokenGuesses guesses) =>
         {
             if (!access.Enabled)
                 return Results.Redirect("/status", preserveMethod: false);
+            var address = ClientAddress.Of(http);
+            if (!guesses.MayTry(address))
+                return TokenGuesses.TooMany(http.Response);
             var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(http.RequestAborted) : null;
             if (!access.IsToken(form?["token"].ToString()))
+            {
+                guesses.Missed(address);
                 return Results.Redirect("/status?refused=1");
+            }
+            // Behind a trusted proxy, IsHttps is the client's scheme (X-Forwarded-Proto).
             access.SignIn(http.Response, secure: http.Request.IsHttps);
             return Results.Redirect("/status");
-        }).RequireRateLimiting(SignInRateLimit);
+        }).WithMetadata(new RequestSizeLimitAttribute(MaxSignInBytes));
 
         app.MapPost("/status/sign-out", (HttpContext http) =>
         {
-            StatusAccess.SignOut(http.Response);
+            StatusAccess.SignOut(http.Response, secure: http.Request.IsHttps);
             return Results.Redirect("/status");
         });
         return app;

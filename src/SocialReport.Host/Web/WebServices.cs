@@ -1,10 +1,17 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Diagnostics;
+using SocialReport.Core.Readers;
+using SocialReport.Storage.LiteDb;
 
 namespace SocialReport.Host.Web;
 
@@ -14,21 +21,34 @@ internal static class WebServices
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName);
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
+        services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ProxyAddresses>();
         services.AddSingleton<StatusAccess>();
+        services.AddSingleton<TokenGuesses>();
+        services.AddSingleton<PreviewGate>();
+        services.AddSingleton<WebChatStore>();
+        // Any visitor can invent try-it sessions: those chats stay in memory, never in the LiteDB file.
+        services.Replace(ServiceDescriptor.Singleton<IChatStore>(sp =>
+            new ChatStoreByChannel(sp.GetRequiredService<LiteDbChatStore>(), sp.GetRequiredService<WebChatStore>())));
         services.AddSingleton<EditionPreviewer>();
         services.AddSingleton<WebCardRenderer>();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive");
 
-        // Guessing the status token: a handful of tries a minute per address.
+        // The public endpoints, per client address (ProxyAddresses applies a trusted proxy's X-Forwarded-For first).
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(StatusEndpoints.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1) }));
+            limiter.OnRejected = (rejected, _) =>
+            {
+                if (rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                    rejected.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                return ValueTask.CompletedTask;
+            };
+            limiter.AddPolicy(PreviewEndpoints.RateLimit, http => PerClient(http, web => web.PreviewRate));
+            limiter.AddPolicy(ChatEndpoints.RateLimit, http => PerClient(http, web => web.ChatRate));
         });
 
         // Always collected (cheap); served at /metrics only when Metrics:Prometheus is on, which MapWeb reads from the
@@ -38,6 +58,13 @@ internal static class WebServices
             .AddPrometheusExporter());
         return builder;
     }
+
+    private static RateLimitPartition<string> PerClient(HttpContext http, Func<WebOptions, string> rate) =>
+        RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http), _ =>
+        {
+            var limit = RateLimitSpec.Parse(rate(http.RequestServices.GetRequiredService<IOptions<WebOptions>>().Value));
+            return new FixedWindowRateLimiterOptions { PermitLimit = limit.Permits, Window = limit.Window, QueueLimit = 0 };
+        });
 
     public static WebApplication MapWeb(this WebApplication app)
     {

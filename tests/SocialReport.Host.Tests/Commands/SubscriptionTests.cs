@@ -11,9 +11,9 @@ public sealed class SubscriptionTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _membership.Channel.Returns("web");
+        _membership.Channel.Returns("console");
         _bot = await BotUnderTest.StartAsync(b => Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(b.Services, _membership),
-            ("Admins:Web:0", "42"));
+            ("Admins:Console:1", "42"));
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
@@ -39,7 +39,7 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [Fact]
     public async Task In_a_group_only_its_admins_or_an_editor_change_the_subscription()
     {
-        var group = new ChatKey("web", "-100");
+        var group = new ChatKey("console", "-100");
         _membership.IsAdminAsync(group, "7", Arg.Any<CancellationToken>()).Returns(true);
 
         Assert.Contains("administrateurs", (await _bot.AskInAsync(group, ChatKind.Group, "8", "/start")).Cards[0] is NoticeCard n ? n.Text : "");
@@ -56,12 +56,12 @@ public sealed class SubscriptionTests : IAsyncLifetime
     [Fact]
     public async Task An_editor_subscribes_a_channel_they_administer()
     {
-        var channel = new ChatKey("web", "-1009");
+        var channel = new ChatKey("console", "-1009");
         _membership.ResolveAsync("@socialnews", Arg.Any<CancellationToken>()).Returns(new ResolvedChat(channel, ChatKind.Channel, "Social News"));
         _membership.IsAdminAsync(channel, "42", Arg.Any<CancellationToken>()).Returns(true);
-        var editorChat = new ChatKey("web", "42");
+        var editorChat = new ChatKey("console", "42");
 
-        Assert.Contains("réservée", (await _bot.AskInAsync(new ChatKey("web", "5"), ChatKind.Private, "5", "/subscribe @socialnews")).NoticeText());
+        Assert.Contains("réservée", (await _bot.AskInAsync(new ChatKey("console", "5"), ChatKind.Private, "5", "/subscribe @socialnews")).NoticeText());
         Assert.Null(_bot.Chats.Get(channel));
 
         Assert.Contains("Social News", (await _bot.AskInAsync(editorChat, ChatKind.Private, "42", "/subscribe @socialnews")).NoticeText());

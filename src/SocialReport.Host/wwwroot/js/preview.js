@@ -3,9 +3,12 @@
 
 (() => {
   const $ = id => document.getElementById(id);
-  const names = { telegram: "Telegram", teams: "Microsoft Teams", text: "Plain text (console)" };
-  const number = new Intl.NumberFormat("en");
+  const t = I18n.t;
+  const names = { telegram: "Telegram", teams: "Microsoft Teams" };
+  const channelName = channel => names[channel] ?? (channel === "text" ? t("channel.text") : channel);
   let shown = null;
+  let origin = null;
+  let editions = [];
 
   function say(text, isError = false) {
     const box = $("message");
@@ -21,6 +24,8 @@
   }
 
   async function problemText(response) {
+    if (response.status === 429) return t("preview.tooMany");
+    if (response.status === 413) return t("preview.tooLarge");
     try {
       const problem = await response.json();
       return problem.detail || problem.title || response.statusText;
@@ -31,71 +36,83 @@
 
   async function loadEditions() {
     const response = await fetch("/api/editions");
-    const editions = response.ok ? await response.json() : [];
-    const select = $("edition");
-    select.replaceChildren();
-    for (const edition of editions) {
-      const option = element("option", null, `${edition.date} · ${edition.title} (${edition.stories} stories)`);
-      option.value = edition.id;
-      select.append(option);
-    }
+    editions = response.ok ? await response.json() : [];
+    drawEditions();
     if (editions.length === 0) {
-      say("The archive is empty: preview a file instead.");
+      say(t("preview.empty"));
       return;
     }
     const wanted = new URLSearchParams(location.search).get("edition");
-    if (wanted && editions.some(e => e.id === wanted)) select.value = wanted;
+    if (wanted && editions.some(e => e.id === wanted)) $("edition").value = wanted;
     await previewArchived();
+  }
+
+  function drawEditions() {
+    const select = $("edition");
+    const selected = select.value;
+    select.replaceChildren();
+    for (const edition of editions) {
+      const option = element("option", null, t("preview.option", edition.date, edition.title, edition.stories));
+      option.value = edition.id;
+      select.append(option);
+    }
+    if (selected) select.value = selected;
   }
 
   async function previewArchived() {
     const id = $("edition").value;
     if (!id) return;
     const lang = $("lang").value;
-    say("Rendering…");
+    say(t("preview.rendering"));
     const response = await fetch(`/api/editions/${encodeURIComponent(id)}/preview${lang ? `?lang=${lang}` : ""}`);
     if (!response.ok) return say(await problemText(response), true);
     history.replaceState(null, "", `/?edition=${encodeURIComponent(id)}`);
-    show(await response.json(), `Edition ${id} from the archive.`);
+    show(await response.json(), () => t("preview.fromArchive", id));
   }
 
   async function previewFile(file) {
     const form = new FormData();
     form.append("file", file);
     if ($("lang").value) form.append("lang", $("lang").value);
-    say(`Importing ${file.name}…`);
+    say(t("preview.importing", file.name));
     const response = await fetch("/api/preview", { method: "POST", body: form });
     if (!response.ok) {
       clear();
-      return say(`${file.name} cannot be previewed: ${await problemText(response)}`, true);
+      return say(t("preview.refused", file.name, await problemText(response)), true);
     }
-    show(await response.json(), `${file.name}, imported for this preview only (not published).`);
+    show(await response.json(), () => t("preview.imported", file.name));
   }
 
   function clear() {
     shown = null;
+    origin = null;
     $("summary").hidden = true;
     $("kinds").hidden = true;
     $("channels").replaceChildren();
   }
 
-  function show(preview, origin) {
+  // from: a function, so that its words follow the language switch.
+  function show(preview, from) {
     shown = preview;
-    const edition = preview.edition;
-    $("summary-title").textContent = `${edition.title} · ${edition.date}`;
-    $("summary-facts").textContent =
-      `${origin} ${edition.stories.length} stories · language ${edition.language}` +
-      (edition.authors.length ? ` · by ${edition.authors.join(", ")}` : "");
-    const problems = $("problems");
-    problems.replaceChildren();
-    if (preview.problems.length === 0) problems.append(element("li", "ok", "No problem found."));
-    for (const problem of preview.problems) {
-      problems.append(element("li", problem.severity, `${problem.severity === "error" ? "Error" : "Warning"}: ${problem.message}`));
-    }
+    origin = from;
+    drawSummary();
     $("summary").hidden = false;
     $("kinds").hidden = false;
     drawChannels();
-    say(`${origin} ${preview.channels.map(c => `${names[c.channel] ?? c.channel}: ${c.messages.length} messages`).join(" · ")}.`);
+  }
+
+  function drawSummary() {
+    if (!shown) return;
+    const edition = shown.edition;
+    $("summary-title").textContent = `${edition.title} · ${edition.date}`;
+    $("summary-facts").textContent = `${origin()} ${t("preview.facts", edition.stories.length, edition.language, edition.authors.join(", "))}`;
+    const problems = $("problems");
+    problems.replaceChildren();
+    if (shown.problems.length === 0) problems.append(element("li", "ok", t("preview.noProblem")));
+    for (const problem of shown.problems) {
+      problems.append(element("li", problem.severity, `${t(problem.severity === "error" ? "preview.error" : "preview.warning")}: ${problem.message}`));
+    }
+    say(`${origin()} ${shown.channels.map(c => t("preview.channelCount", channelName(c.channel), c.messages.length)).join(" · ")}.`);
   }
 
   function visibleKinds() {
@@ -113,7 +130,7 @@
     for (const channel of main) container.append(drawChannel(channel, kinds));
     if (others.length) {
       const details = element("details", "others");
-      details.append(element("summary", null, `Other channels: ${others.map(c => names[c.channel] ?? c.channel).join(", ")}`));
+      details.append(element("summary", null, t("preview.others", others.map(c => channelName(c.channel)).join(", "))));
       for (const channel of others) details.append(drawChannel(channel, kinds));
       container.append(details);
     }
@@ -122,7 +139,7 @@
   function drawChannel(channel, kinds) {
     const section = element("section", `channel channel-${channel.channel}`);
     section.dataset.channel = channel.channel;
-    const title = element("h2", null, names[channel.channel] ?? channel.channel);
+    const title = element("h2", null, channelName(channel.channel));
     title.id = `channel-${channel.channel}`;
     section.setAttribute("aria-labelledby", title.id);
     section.append(title);
@@ -139,7 +156,7 @@
     });
     section.append(list);
     const hidden = channel.messages.length - count;
-    note.textContent = `${channel.messages.length} messages${hidden ? `, ${hidden} hidden by the filter above` : ""}.`;
+    note.textContent = t("preview.note", channel.messages.length, hidden);
     return section;
   }
 
@@ -147,9 +164,9 @@
     const item = element("li", "message");
     item.dataset.kind = message.kind;
     const header = element("p", "message-meta");
-    header.append(element("span", "kind", `#${position} · ${message.kind}`));
+    header.append(element("span", "kind", `#${position} · ${t(`kind.${message.kind}`)}`));
     for (const budget of message.budgets) {
-      const text = `${budget.name} ${number.format(budget.used)} / ${number.format(budget.limit)} ${budget.unit}`;
+      const text = `${budget.name} ${I18n.number(budget.used)} / ${I18n.number(budget.limit)} ${t(`unit.${budget.unit}`)}`;
       header.append(element("span", `budget${budget.used > budget.limit ? " over" : ""}`, text));
     }
     item.append(header);
@@ -193,6 +210,11 @@
   });
   $("edition").addEventListener("change", previewArchived);
   $("kinds").addEventListener("change", drawChannels);
+  document.addEventListener("i18n:change", () => {
+    drawEditions();
+    drawSummary();
+    drawChannels();
+  });
   setUpDrop();
-  loadEditions().catch(error => say(`The archive cannot be read: ${error.message}`, true));
+  loadEditions().catch(error => say(t("preview.unreadable", error.message), true));
 })();

@@ -3,9 +3,11 @@
 
 (() => {
   const $ = id => document.getElementById(id);
-  const number = new Intl.NumberFormat("en");
+  const t = I18n.t;
+  const number = n => I18n.number(n);
   const states = ["active", "new", "stopped", "blocked", "gone"];
   let timer = null;
+  let last = null;
 
   function element(tag, className, text) {
     const node = document.createElement(tag);
@@ -15,14 +17,14 @@
   }
 
   function subscribersTable(rows) {
-    if (rows.length === 0) return element("p", null, "No chat yet.");
+    if (rows.length === 0) return element("p", null, t("status.noChat"));
     const channels = [...new Set(rows.map(r => r.channel))];
     const table = element("table");
-    table.append(element("caption", null, "Chats by channel and subscription state"));
+    table.append(element("caption", null, t("status.caption")));
     const head = element("tr");
-    head.append(element("th", null, "Channel"));
-    for (const state of states) head.append(element("th", null, state));
-    head.append(element("th", null, "total"));
+    head.append(element("th", null, t("status.channel")));
+    for (const state of states) head.append(element("th", null, t(`state.${state}`)));
+    head.append(element("th", null, t("state.total")));
     for (const th of head.children) th.scope = "col";
     const thead = element("thead");
     thead.append(head);
@@ -37,9 +39,9 @@
       for (const state of states) {
         const count = rows.filter(r => r.channel === channel && r.state === state).reduce((sum, r) => sum + r.count, 0);
         total += count;
-        tr.append(element("td", null, number.format(count)));
+        tr.append(element("td", null, number(count)));
       }
-      tr.append(element("td", null, number.format(total)));
+      tr.append(element("td", null, number(total)));
       body.append(tr);
     }
     table.append(body);
@@ -53,29 +55,29 @@
     const progress = element("progress");
     progress.max = Math.max(b.total, 1);
     progress.value = done;
-    progress.setAttribute("aria-label", `${b.id}: ${done} of ${b.total} delivered`);
+    progress.setAttribute("aria-label", t("status.progress", b.id, number(done), number(b.total)));
     box.append(progress);
-    box.append(element("p", null,
-      `${number.format(b.sent)} sent · ${number.format(b.failed)} failed · ${number.format(b.blocked)} blocked · ` +
-      `${number.format(b.gone)} gone · ${number.format(b.skipped)} skipped · ${number.format(b.pending)} to go · ` +
-      `${number.format(b.throttled)} throttled` + (b.rate ? ` · ${b.rate.toFixed(1)}/s` : "")));
+    const counts = ["sent", "failed", "blocked", "gone", "skipped", "pending", "throttled"].map(k => `${number(b[k])} ${t(`status.${k}`)}`);
+    if (b.rate) counts.push(`${number(Math.round(b.rate * 10) / 10)}/s`);
+    box.append(element("p", null, counts.join(" · ")));
     return box;
   }
 
   function show(status) {
+    last = status;
     $("subscribers").replaceChildren(subscribersTable(status.subscribers));
     const running = $("running");
     const past = $("past");
     if (!status.broadcasts.available || (status.broadcasts.running.length === 0 && status.broadcasts.past.length === 0)) {
-      running.replaceChildren(element("p", null, "No broadcasts yet."));
+      running.replaceChildren(element("p", null, t("status.noBroadcasts")));
       past.replaceChildren();
       return;
     }
-    running.replaceChildren(element("h3", null, "Running"));
-    if (status.broadcasts.running.length === 0) running.append(element("p", null, "None running."));
+    running.replaceChildren(element("h3", null, t("status.running")));
+    if (status.broadcasts.running.length === 0) running.append(element("p", null, t("status.noneRunning")));
     for (const b of status.broadcasts.running) running.append(broadcast(b));
-    past.replaceChildren(element("h3", null, "Past"));
-    if (status.broadcasts.past.length === 0) past.append(element("p", null, "None yet."));
+    past.replaceChildren(element("h3", null, t("status.past")));
+    if (status.broadcasts.past.length === 0) past.append(element("p", null, t("status.noneYet")));
     for (const b of status.broadcasts.past) past.append(broadcast(b));
   }
 
@@ -107,6 +109,9 @@
   }
 
   if (new URLSearchParams(location.search).has("refused")) $("refused").hidden = false;
+  document.addEventListener("i18n:change", () => {
+    if (last) show(last);
+  });
   document.addEventListener("visibilitychange", () => {
     clearTimeout(timer);
     if (!document.hidden) refresh();

@@ -48,7 +48,7 @@ window.TeamsPreview = (() => {
           if (/^https?:/i.test(action.url || "")) window.open(action.url, "_blank", "noopener,noreferrer");
         } else if (action instanceof AdaptiveCards.SubmitAction || action instanceof AdaptiveCards.ExecuteAction) {
           const data = action.data && typeof action.data === "object" ? action.data : {};
-          say(`This button would send “${data.command ?? data.text ?? JSON.stringify(action.data)}” to the bot.`);
+          say(I18n.t("teams.button", data.command ?? data.text ?? JSON.stringify(action.data)));
         }
       };
       card.parse(attachment.content);

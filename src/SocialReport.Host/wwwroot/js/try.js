@@ -42,16 +42,19 @@
     try {
       response = await fetch("/api/chat", {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        // The bot answers in the page's language until the reader's /lang.
+        headers: { "Content-Type": "application/json", "Accept-Language": I18n.lang },
         body: JSON.stringify({ text, session: session(), fromButton }),
       });
     } catch (error) {
-      add("from-bot error", `The bot cannot be reached: ${error.message}`);
+      add("from-bot error", I18n.t("try.unreachable", error.message));
       return;
     }
     if (!response.ok) {
       let detail = response.statusText;
-      try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
+      if (response.status === 429) detail = I18n.t("try.tooMany");
+      else if (response.status === 413) detail = I18n.t("try.tooLong");
+      else try { detail = (await response.json()).detail ?? detail; } catch { /* not JSON */ }
       add("from-bot error", detail);
       return;
     }
