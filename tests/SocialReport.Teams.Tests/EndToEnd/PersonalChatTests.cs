@@ -69,6 +69,17 @@ public sealed class PersonalChatTests : IAsyncLifetime
         Assert.Equal("27 March 2020", sent[1].Texts[1]);
     }
 
+    [Fact]
+    public async Task Help_shows_each_command_on_a_line_of_its_own()
+    {
+        var reply = Assert.Single(await AskAsync("/help"));
+
+        Assert.Equal("Commandes", reply.Texts[0]);
+        Assert.Equal(9, reply.Texts.Count); // the title, then one TextBlock per command: Markdown would join single lines
+        Assert.Equal("/start — s’abonner et recevoir la dernière édition", reply.Texts[1]);
+        Assert.Equal("/help — cette aide", reply.Texts[^1]);
+    }
+
     [Theory]
     [InlineData("latest")]
     [InlineData("/latest")]
