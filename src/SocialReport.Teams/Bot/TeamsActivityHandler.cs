@@ -120,13 +120,17 @@ public sealed class TeamsActivityHandler(
         }
     }
 
-    /// <summary>Where an install is reached later: the conversation itself, or for a team its General channel (whose id is the team's).</summary>
+    /// <summary>
+    /// Where an install is reached later: the conversation itself, or for a team the channel the installer chose
+    /// (<c>channelData.settings.selectedChannel</c>), else its General channel (whose id is the team's).
+    /// </summary>
     private static ConversationReference? InstallReference(Activity activity)
     {
         var reference = ConversationReference.FromActivity(activity);
         if (reference is null || !reference.IsChannel || reference.TeamId is not { Length: > 0 } team)
             return reference;
-        return reference with { ConversationId = team, TeamsChannelId = team };
+        var channel = activity.ChannelData?.Settings?.SelectedChannel?.Id is { Length: > 0 } selected ? selected : team;
+        return reference with { ConversationId = channel, TeamsChannelId = channel };
     }
 
     private void Uninstalled(Activity activity)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
@@ -69,6 +70,29 @@ public sealed class TeamChannelTests : IAsyncLifetime
         var thread = Assert.Single(bot.Sent());
         Assert.Equal("/amer/v3/conversations", thread.Request.RawTarget);
         Assert.Equal(TestIds.TeamId, thread.Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Installing_in_a_team_in_a_chosen_channel_subscribes_the_team_there_and_greets_there()
+    {
+        // The channel picked in Teams' install dialog, as the connector sends it (not through the record's own member).
+        var install = TestActivities.BotAddedTeam(Service);
+        await bot.SendAsync(install with
+        {
+            ChannelData = install.ChannelData! with
+            {
+                Extra = new() { ["settings"] = JsonSerializer.SerializeToElement(new { selectedChannel = new { id = TestIds.OtherChannelId } }) },
+            },
+        });
+
+        Assert.Equal((TestIds.OtherChannelId, TestIds.OtherChannelId, TestIds.TeamId), (Reference.TeamsChannelId, Reference.ConversationId, Reference.TeamId));
+        Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Team)!.State);
+        var sent = bot.Sent();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, s => Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(TestIds.OtherChannelId)}/activities", s.Request.RawTarget));
+
+        Assert.IsType<SendOutcome.Sent>(await BroadcastAsync());
+        Assert.Equal(TestIds.OtherChannelId, Assert.Single(bot.Sent()).Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
     }
 
     [Fact]
