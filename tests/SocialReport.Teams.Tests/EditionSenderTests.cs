@@ -103,6 +103,20 @@ public sealed class EditionSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Proactive_messages_come_from_the_bot_to_whoever_installed_it_with_language_and_summary()
+    {
+        await Sender.SendAsync(Personal, Seed, DeliveryMode.Edition, CancellationToken.None);
+        await Sender.SendAsync(TeamChannel, Seed, DeliveryMode.Cards, CancellationToken.None);
+
+        var sent = fake.ConnectorRequests.Select(r => (r.Json!["activity"] ?? r.Json).AsObject()).ToList();
+        Assert.Equal(6, sent.Count); // the edition; then in the team the cover starting a thread, and four stories
+        Assert.All(sent, OutgoingAssert.Addressed);
+        Assert.All(sent, a => Assert.Equal(TestIds.UserId, a["recipient"]!["id"]!.GetValue<string>()));
+        Assert.Equal(["Social Report", "Social Report"], sent.Take(2).Select(a => a["summary"]!.GetValue<string>()));
+        Assert.StartsWith("1/4 · L’Europe dévoile sa stratégie digitale", sent[2]["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_throttled_story_is_waited_for_rather_than_failing_the_edition()
     {
         fake.FailNext(Fault.Pass);

@@ -53,7 +53,8 @@ public sealed class TeamsActivityHandler(
         if (TeamsActivityParser.ToInbound(activity) is not { } inbound)
             return;
         var reply = await engine.HandleAsync(inbound, cancellationToken);
-        var activities = TeamsActivities.ForReply(renderer, WithStories(reply));
+        var reference = ConversationReference.FromActivity(activity);
+        var activities = TeamsActivities.ForReply(renderer, WithStories(reply)).Select(a => reference?.Apply(a) ?? a).ToList();
         var conversationId = activity.Conversation!.Id!;
         for (var i = 0; i < activities.Count; i++)
         {
@@ -111,7 +112,7 @@ public sealed class TeamsActivityHandler(
             greeting.Add(CardFactory.Cover(latest, language));
         foreach (var message in TeamsActivities.ForReply(renderer, WithStories(new Reply(greeting))))
         {
-            var outcome = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, message, cancellationToken);
+            var outcome = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, reference.Apply(message), cancellationToken);
             if (outcome is not SendOutcome.Sent)
             {
                 logger.LogWarning("Teams welcome in {Chat} not delivered: {Outcome}", key, outcome);

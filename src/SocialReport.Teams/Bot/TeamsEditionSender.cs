@@ -68,9 +68,9 @@ public sealed class TeamsEditionSender(
         var cover = CardFactory.Cover(edition, chat.Language);
         var stories = Enumerable.Range(1, edition.Stories.Count).Select(n => CardFactory.Story(edition, n, chat.Language)).ToList();
         if (mode == DeliveryMode.Edition)
-            return await connector.PostAsync(reference, TeamsActivities.ForEdition(renderer, cover, stories), cancellationToken);
+            return await connector.PostAsync(reference, reference.Apply(TeamsActivities.ForEdition(renderer, cover, stories)), cancellationToken);
 
-        var first = TeamsActivities.ForCards([renderer.Render(cover)]);
+        var first = reference.Apply(TeamsActivities.ForCards([renderer.Render(cover)]));
         string conversationId;
         SendOutcome sent;
         if (reference.IsChannel && reference.TeamsChannelId is { } channel)
@@ -91,7 +91,7 @@ public sealed class TeamsEditionSender(
         foreach (var story in stories)
         {
             await Task.Delay(CardInterval, time, cancellationToken);
-            var outcome = await SendAfterCoverAsync(reference.ServiceUrl, conversationId, TeamsActivities.ForCards([renderer.Render(story)]), cancellationToken);
+            var outcome = await SendAfterCoverAsync(reference.ServiceUrl, conversationId, reference.Apply(TeamsActivities.ForCards([renderer.Render(story)])), cancellationToken);
             switch (outcome)
             {
                 case SendOutcome.Sent:

@@ -18,6 +18,8 @@ public sealed record Activity
     public ChannelAccount? Recipient { get; init; }
     public string? Text { get; init; }
     public string? TextFormat { get; init; }
+    /// <summary>Plain text shown where the cards are not: notifications, the chat list, clients without cards.</summary>
+    public string? Summary { get; init; }
     public string? Locale { get; init; }
     public IReadOnlyList<Entity>? Entities { get; init; }
     public TeamsChannelData? ChannelData { get; init; }

@@ -57,7 +57,11 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
         State = SubscriptionState.Active,
         SubscribedAt = DateTimeOffset.UtcNow,
         UpdatedAt = DateTimeOffset.UtcNow,
-        Address = new ConversationReference { ServiceUrl = Service, ConversationId = conversationId, ConversationType = "personal", TenantId = TestIds.TenantId }.ToJson(),
+        Address = new ConversationReference
+        {
+            ServiceUrl = Service, ConversationId = conversationId, ConversationType = "personal", TenantId = TestIds.TenantId,
+            BotId = TestIds.BotId, BotName = TestIds.BotName, UserId = "29:" + conversationId,
+        }.ToJson(),
     });
 
     private Task EditorSaysAsync(string text) => bot.SendAsync(TestActivities.PersonalMessage(Service, text) with { From = Editor });

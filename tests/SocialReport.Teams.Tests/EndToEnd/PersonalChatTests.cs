@@ -70,6 +70,18 @@ public sealed class PersonalChatTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_reply_comes_from_the_bot_to_the_reader_in_the_chats_language_with_a_summary_for_notifications()
+    {
+        var reply = Assert.Single(await AskAsync("/latest")).Request.Json!.AsObject();
+
+        Assert.Equal((TestIds.BotId, TestIds.BotName), (reply["from"]!["id"]!.GetValue<string>(), reply["from"]!["name"]!.GetValue<string>()));
+        Assert.Equal((TestIds.UserId, TestIds.UserAadObjectId), (reply["recipient"]!["id"]!.GetValue<string>(), reply["recipient"]!["aadObjectId"]!.GetValue<string>()));
+        Assert.Equal("fr", reply["locale"]!.GetValue<string>());
+        Assert.Equal("The Social Report", reply["summary"]!.GetValue<string>());
+        Assert.Null(reply["text"]); // Teams would show it above the card
+    }
+
+    [Fact]
     public async Task Help_shows_each_command_on_a_line_of_its_own()
     {
         var reply = Assert.Single(await AskAsync("/help"));
