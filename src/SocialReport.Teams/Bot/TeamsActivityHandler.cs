@@ -106,7 +106,7 @@ public sealed class TeamsActivityHandler(
         language = subscriptions.Get(key)?.Language ?? language;
         var welcome = Phrases.For(language).Welcome;
         if (reference.IsChannel)
-            welcome += "\n\n" + TeamsLabels.TeamChannelHint(activity.Recipient?.Name ?? "SocialReport", language);
+            welcome += "\n\n" + TeamsLabels.TeamChannelHint(TeamsActivityParser.BotNameOf(activity), language);
         var greeting = new List<Card> { new NoticeCard { Language = language, Text = welcome } };
         if (archive.Latest() is { } latest)
             greeting.Add(CardFactory.Cover(latest, language));

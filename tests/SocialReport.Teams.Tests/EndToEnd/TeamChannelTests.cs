@@ -117,6 +117,29 @@ public sealed class TeamChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unsubscribing_a_channel_says_to_mention_the_bot_to_come_back_not_to_send_start()
+    {
+        await bot.SendAsync(TestActivities.BotAddedTeam(Service));
+
+        var stopped = (await MentionAsync("unsubscribe", TestIds.TeamId)).Texts[0];
+        var again = (await MentionAsync("stop", TestIds.TeamId)).Texts[0];
+
+        Assert.Equal("Désabonnement confirmé : cette conversation ne recevra plus le Social Report. Pour revenir, écrivez @SocialReport subscribe.", stopped);
+        Assert.Equal("Cette conversation n’était pas abonnée. @SocialReport subscribe pour l’abonner.", again);
+        await MentionAsync("subscribe", TestIds.TeamId);
+        Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Team)!.State);
+    }
+
+    [Fact]
+    public async Task A_bare_mention_answers_with_the_help()
+    {
+        var reply = await MentionAsync("");
+
+        Assert.Equal("Commands", reply.Texts[0]); // in the language of the mention's locale (en-US)
+        Assert.Contains("/latest — the latest edition", reply.Texts);
+    }
+
+    [Fact]
     public async Task Commands_work_in_channels_with_the_mention()
     {
         var reply = await MentionAsync("/topic whatsapp");
