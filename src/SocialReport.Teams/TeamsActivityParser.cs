@@ -37,9 +37,13 @@ public static partial class TeamsActivityParser
         _ => ChatKind.Private,
     };
 
+    /// <summary>What a bare mention of the bot asks for: what it can do.</summary>
+    public const string BareMentionCommand = "/help";
+
     /// <summary>
     /// A command typed in a message (bot mention removed) or carried by a card button (<c>value.command</c> of an
     /// Action.Submit, <c>value.action.data.command</c> of an Action.Execute); null when the activity holds neither.
+    /// A message that only mentions the bot is <see cref="BareMentionCommand"/>.
     /// </summary>
     public static Inbound? ToInbound(Activity activity)
     {
@@ -49,12 +53,20 @@ public static partial class TeamsActivityParser
         var buttonCommand = ButtonCommand(activity.Value);
         var text = buttonCommand ?? (activity.Type == ActivityTypes.Message ? StripMentions(activity) : null);
         if (string.IsNullOrWhiteSpace(text))
-            return null;
+        {
+            if (buttonCommand is not null || activity.Type != ActivityTypes.Message || string.IsNullOrWhiteSpace(activity.Text))
+                return null;
+            // Something was typed, and it was all mentions of the bot.
+            text = BareMentionCommand;
+        }
 
+        var kind = ChatKindOf(activity);
         return new Inbound
         {
             Chat = ChatKeyOf(activity),
-            ChatKind = ChatKindOf(activity),
+            ChatKind = kind,
+            // Outside a personal chat Teams hands the bot only the messages that mention it.
+            Mention = kind == ChatKind.Private ? null : "@" + BotNameOf(activity),
             ChatTitle = ChatTitleOf(activity),
             Sender = new Sender(activity.From.AadObjectId ?? activity.From.Id, activity.From.Name, activity.Locale),
             Text = text.Trim(),
@@ -63,6 +75,9 @@ public static partial class TeamsActivityParser
             Address = ConversationReference.FromActivity(activity)?.ToJson(),
         };
     }
+
+    /// <summary>The bot's name in Teams, as users mention it.</summary>
+    public static string BotNameOf(Activity activity) => activity.Recipient?.Name is { Length: > 0 } name ? name : "SocialReport";
 
     /// <summary>The team's name for a team (the chat is the team), else the conversation's.</summary>
     public static string? ChatTitleOf(Activity activity) =>

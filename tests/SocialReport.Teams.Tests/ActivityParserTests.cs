@@ -104,12 +104,30 @@ public sealed class ActivityParserTests
         Assert.Null(TeamsActivityParser.ToInbound(TestActivities.BotAddedPersonal(ServiceUrl)));
         Assert.Null(TeamsActivityParser.ToInbound(TestActivities.InstallationRemoved(ServiceUrl)));
         Assert.Null(TeamsActivityParser.ToInbound(TestActivities.PersonalMessage(ServiceUrl, "  ")));
-        Assert.Null(TeamsActivityParser.ToInbound(TestActivities.ChannelMention(ServiceUrl, "")));
         Assert.Null(TeamsActivityParser.ToInbound(TestActivities.PersonalMessage(ServiceUrl, "x") with
         {
             Text = null,
             Value = JsonSerializer.SerializeToElement(new { other = 1 }),
         }));
+    }
+
+    [Theory]
+    [InlineData("<at>SocialReport</at>")]
+    [InlineData("<at>SocialReport</at>&nbsp;\n")]
+    [InlineData("<at>SocialReport</at> <at>SocialReport</at>")]
+    public void A_bare_mention_of_the_bot_asks_for_help(string text)
+    {
+        var inbound = TeamsActivityParser.ToInbound(TestActivities.ChannelMention(ServiceUrl, "") with { Text = text })!;
+
+        Assert.Equal("/help", inbound.Text);
+        Assert.False(inbound.FromButton);
+    }
+
+    [Fact]
+    public void Outside_a_personal_chat_commands_mention_the_bot()
+    {
+        Assert.Equal("@SocialReport", TeamsActivityParser.ToInbound(TestActivities.ChannelMention(ServiceUrl, "stop"))!.Mention);
+        Assert.Null(TeamsActivityParser.ToInbound(TestActivities.PersonalMessage(ServiceUrl, "stop"))!.Mention);
     }
 
     [Fact]

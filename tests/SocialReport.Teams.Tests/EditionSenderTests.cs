@@ -103,6 +103,20 @@ public sealed class EditionSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Proactive_messages_come_from_the_bot_to_whoever_installed_it_with_language_and_summary()
+    {
+        await Sender.SendAsync(Personal, Seed, DeliveryMode.Edition, CancellationToken.None);
+        await Sender.SendAsync(TeamChannel, Seed, DeliveryMode.Cards, CancellationToken.None);
+
+        var sent = fake.ConnectorRequests.Select(r => (r.Json!["activity"] ?? r.Json).AsObject()).ToList();
+        Assert.Equal(6, sent.Count); // the edition; then in the team the cover starting a thread, and four stories
+        Assert.All(sent, OutgoingAssert.Addressed);
+        Assert.All(sent, a => Assert.Equal(TestIds.UserId, a["recipient"]!["id"]!.GetValue<string>()));
+        Assert.Equal(["Social Report", "Social Report"], sent.Take(2).Select(a => a["summary"]!.GetValue<string>()));
+        Assert.StartsWith("1/4 · L’Europe dévoile sa stratégie digitale", sent[2]["summary"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_throttled_story_is_waited_for_rather_than_failing_the_edition()
     {
         fake.FailNext(Fault.Pass);
@@ -115,6 +129,42 @@ public sealed class EditionSenderTests : IAsyncLifetime
         Assert.Equal(6, sent.Count); // the cover, story 1 throttled then sent again, stories 2 to 4
         Assert.Equal(sent[1].Request.Body, sent[2].Request.Body);
         Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(sent[1].Request.ReceivedAt, sent[2].Request.ReceivedAt) >= TimeSpan.FromSeconds(0.9));
+    }
+
+    [Fact]
+    public async Task A_story_failing_after_the_cover_is_tried_again_alone()
+    {
+        fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
+        fake.FailNext(new Fault(502, "BadGateway"), TestIds.PersonalConversationId);
+
+        var outcome = await Sender.SendAsync(Personal, Seed, DeliveryMode.Cards, CancellationToken.None);
+
+        Assert.Equal(new SendOutcome.Sent("1700000000001"), outcome);
+        var sent = Sent();
+        Assert.Equal(6, sent.Count); // the cover once, story 1 refused then sent again, stories 2 to 4
+        Assert.Equal(sent[1].Request.Body, sent[2].Request.Body);
+        Assert.Equal(["1/4", "2/4", "3/4", "4/4"], fake.DeliveredTo(TestIds.PersonalConversationId).Skip(1)
+            .Select(r => CardAssert.Texts(r.Json!["attachments"]![0]!["content"]!.AsObject()).First()[..3]));
+    }
+
+    public static TheoryData<Fault, int> StoryFailures => new()
+    {
+        { new Fault(429, "Throttled", RetryAfter: "120"), 2 }, // too long to wait for: the rest is given up
+        { new Fault(400, "BadArgument"), 4 },                 // that card refused: the others go on
+    };
+
+    [Theory]
+    [MemberData(nameof(StoryFailures))]
+    public async Task Once_the_cover_is_out_the_edition_counts_as_sent_and_is_never_sent_again_whole(Fault fault, int delivered)
+    {
+        fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
+        fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
+        fake.FailNext(fault, TestIds.PersonalConversationId);
+
+        var outcome = await Sender.SendAsync(Personal, Seed, DeliveryMode.Cards, CancellationToken.None);
+
+        Assert.Equal(new SendOutcome.Sent("1700000000001"), outcome);
+        Assert.Equal(delivered, fake.DeliveredTo(TestIds.PersonalConversationId).Count);
     }
 
     public static TheoryData<Fault, SendOutcome> Failures => new()

@@ -22,6 +22,11 @@ public sealed record Inbound
     /// reference); stored as the chat's address when it subscribes. Null when the chat id is enough (Telegram).
     /// </summary>
     public string? Address { get; init; }
+    /// <summary>
+    /// How the bot is called where a command must mention it (a Teams channel or group chat: <c>@SocialReport</c>);
+    /// null where commands are typed as they are. Hints on how to subscribe then say <c>@SocialReport subscribe</c>.
+    /// </summary>
+    public string? Mention { get; init; }
     /// <summary>What the chat sees in /help for channel-specific extras, e.g. Telegram's /subscribe @channel.</summary>
     public string? Channel => Chat.Channel;
 }

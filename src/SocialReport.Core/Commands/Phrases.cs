@@ -16,6 +16,8 @@ public sealed record Phrases
         AlreadySubscribed = "Cette conversation est déjà abonnée.",
         Stopped = "Désabonnement confirmé : vous ne recevrez plus le Social Report. Pour revenir, envoyez /start ou /subscribe.",
         NotSubscribed = "Cette conversation n’était pas abonnée. /subscribe pour s’abonner.",
+        StoppedMention = "Désabonnement confirmé : cette conversation ne recevra plus le Social Report. Pour revenir, écrivez {0} subscribe.",
+        NotSubscribedMention = "Cette conversation n’était pas abonnée. {0} subscribe pour l’abonner.",
         GroupAdminsOnly = "Seuls les administrateurs du groupe peuvent abonner ou désabonner le groupe.",
         EmptyArchive = "Aucune édition n’a encore été publiée.",
         EditionNotFound = "Je ne trouve pas cette édition. /archive liste les éditions.",
@@ -117,6 +119,8 @@ public sealed record Phrases
         AlreadySubscribed = "This chat is already subscribed.",
         Stopped = "Unsubscribed: you will no longer receive the Social Report. To come back, send /start or /subscribe.",
         NotSubscribed = "This chat was not subscribed. /subscribe to subscribe.",
+        StoppedMention = "Unsubscribed: this chat will no longer receive the Social Report. To come back, write {0} subscribe.",
+        NotSubscribedMention = "This chat was not subscribed. {0} subscribe to subscribe it.",
         GroupAdminsOnly = "Only the group's admins can subscribe or unsubscribe the group.",
         EmptyArchive = "No edition has been published yet.",
         EditionNotFound = "I can't find that edition. /archive lists them.",
@@ -218,6 +222,9 @@ public sealed record Phrases
     public required string AlreadySubscribed { get; init; }
     public required string Stopped { get; init; }
     public required string NotSubscribed { get; init; }
+    /// <summary>Where commands mention the bot (<see cref="Inbound.Mention"/>, the {0}): a Teams channel.</summary>
+    public required string StoppedMention { get; init; }
+    public required string NotSubscribedMention { get; init; }
     public required string GroupAdminsOnly { get; init; }
     public required string EmptyArchive { get; init; }
     public required string EditionNotFound { get; init; }

@@ -45,7 +45,11 @@ public sealed class SubscriptionCommands(Subscriptions subscriptions, IEditionAr
         if (!await MayChangeSubscriptionAsync(context, cancellationToken))
             return CommandEngine.Notice(context.Language, context.Say.GroupAdminsOnly);
         var stopped = subscriptions.Unsubscribe(context.Inbound.Chat);
-        return CommandEngine.Notice(context.Language, stopped ? context.Say.Stopped : context.Say.NotSubscribed);
+        var (say, mention) = (context.Say, context.Inbound.Mention);
+        var text = mention is null
+            ? stopped ? say.Stopped : say.NotSubscribed
+            : say.Format(stopped ? say.StoppedMention : say.NotSubscribedMention, mention);
+        return CommandEngine.Notice(context.Language, text);
     }
 
     /// <summary>"/subscribe @channel": an editor subscribes a channel that both they and the bot administer.</summary>

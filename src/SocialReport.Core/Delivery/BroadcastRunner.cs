@@ -8,12 +8,14 @@ using SocialReport.Core.Readers;
 namespace SocialReport.Core.Delivery;
 
 /// <summary>
-/// Runs one broadcast until no row is pending: per channel, reads due rows in batches, sends up to
-/// <see cref="DeliveryOptions.MaxConcurrency"/> at once within the channel's pacer, and records each answer.
+/// Runs one broadcast until no row is pending: per channel, reads due rows in batches, sends within the channel's
+/// pacer and its limit on sends in flight (<see cref="DeliveryOptions.MaxConcurrency"/>, shared with every other
+/// broadcast running), and records each answer.
 /// <para>
 /// Crash safety: a row is written Sent only after the platform confirmed it, and a send in flight leaves its row
 /// Pending. A kill at any moment therefore loses no subscriber, and the only duplicates after resuming are the
-/// deliveries that were in flight at the kill: at most <see cref="DeliveryOptions.MaxConcurrency"/> per broadcast.
+/// deliveries that were in flight at the kill: at most <see cref="DeliveryOptions.MaxConcurrency"/> per channel,
+/// however many broadcasts were running.
 /// </para>
 /// </summary>
 public sealed class BroadcastRunner(
@@ -63,11 +65,10 @@ public sealed class BroadcastRunner(
         using var reporting = new CancellationTokenSource();
         var meter = new ProgressMeter(_options.RateWindow);
         var reports = ReportAsync(broadcastId, meter, observer, reporting.Token);
-        using var slots = new SemaphoreSlim(_options.MaxConcurrency);
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
         try
         {
-            await Task.WhenAll(_senders.Where(sender => sender.IsEnabled).Select(sender => RunChannelAsync(broadcast, edition, sender, slots, halt))).ConfigureAwait(false);
+            await Task.WhenAll(_senders.Where(sender => sender.IsEnabled).Select(sender => RunChannelAsync(broadcast, edition, sender, halt))).ConfigureAwait(false);
         }
         finally
         {
@@ -87,9 +88,10 @@ public sealed class BroadcastRunner(
         return last;
     }
 
-    private async Task RunChannelAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, SemaphoreSlim slots, CancellationTokenSource halt)
+    private async Task RunChannelAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, CancellationTokenSource halt)
     {
         var stop = halt.Token;
+        var slots = pacers.Slots(sender.Channel);
         var inFlight = new Dictionary<ChatKey, Task>();
         try
         {

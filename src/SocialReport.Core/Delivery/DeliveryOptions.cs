@@ -9,9 +9,10 @@ public sealed class DeliveryOptions
     public DeliveryMode Mode { get; init; } = DeliveryMode.Edition;
 
     /// <summary>
-    /// Sends in flight at once for one broadcast. It is also the bound on duplicates after a crash: a row becomes Sent
-    /// only once the platform confirmed it, so a kill can only leave unrecorded the deliveries in flight at that moment,
-    /// which are sent again at resume: at most <c>MaxConcurrency</c> duplicate deliveries per running broadcast.
+    /// Sends in flight at once on one channel, whatever the number of broadcasts running (they share the limit). It is
+    /// also the bound on duplicates after a crash: a row becomes Sent only once the platform confirmed it, so a kill can
+    /// only leave unrecorded the deliveries in flight at that moment, which are sent again at resume: at most
+    /// <c>MaxConcurrency</c> duplicate deliveries per channel.
     /// </summary>
     public int MaxConcurrency { get; init; } = 8;
 

@@ -53,7 +53,8 @@ public sealed class TeamsActivityHandler(
         if (TeamsActivityParser.ToInbound(activity) is not { } inbound)
             return;
         var reply = await engine.HandleAsync(inbound, cancellationToken);
-        var activities = TeamsActivities.ForReply(renderer, WithStories(reply));
+        var reference = ConversationReference.FromActivity(activity);
+        var activities = TeamsActivities.ForReply(renderer, WithStories(reply)).Select(a => reference?.Apply(a) ?? a).ToList();
         var conversationId = activity.Conversation!.Id!;
         for (var i = 0; i < activities.Count; i++)
         {
@@ -105,13 +106,13 @@ public sealed class TeamsActivityHandler(
         language = subscriptions.Get(key)?.Language ?? language;
         var welcome = Phrases.For(language).Welcome;
         if (reference.IsChannel)
-            welcome += "\n\n" + TeamsLabels.TeamChannelHint(activity.Recipient?.Name ?? "SocialReport", language);
+            welcome += "\n\n" + TeamsLabels.TeamChannelHint(TeamsActivityParser.BotNameOf(activity), language);
         var greeting = new List<Card> { new NoticeCard { Language = language, Text = welcome } };
         if (archive.Latest() is { } latest)
             greeting.Add(CardFactory.Cover(latest, language));
         foreach (var message in TeamsActivities.ForReply(renderer, WithStories(new Reply(greeting))))
         {
-            var outcome = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, message, cancellationToken);
+            var outcome = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, reference.Apply(message), cancellationToken);
             if (outcome is not SendOutcome.Sent)
             {
                 logger.LogWarning("Teams welcome in {Chat} not delivered: {Outcome}", key, outcome);
@@ -120,13 +121,17 @@ public sealed class TeamsActivityHandler(
         }
     }
 
-    /// <summary>Where an install is reached later: the conversation itself, or for a team its General channel (whose id is the team's).</summary>
+    /// <summary>
+    /// Where an install is reached later: the conversation itself, or for a team the channel the installer chose
+    /// (<c>channelData.settings.selectedChannel</c>), else its General channel (whose id is the team's).
+    /// </summary>
     private static ConversationReference? InstallReference(Activity activity)
     {
         var reference = ConversationReference.FromActivity(activity);
         if (reference is null || !reference.IsChannel || reference.TeamId is not { Length: > 0 } team)
             return reference;
-        return reference with { ConversationId = team, TeamsChannelId = team };
+        var channel = activity.ChannelData?.Settings?.SelectedChannel?.Id is { Length: > 0 } selected ? selected : team;
+        return reference with { ConversationId = channel, TeamsChannelId = channel };
     }
 
     private void Uninstalled(Activity activity)

@@ -31,7 +31,7 @@ internal sealed class TeamsChatNotifier(
     public async Task<string?> SendAsync(ChatKey chat, Card card, CancellationToken cancellationToken)
     {
         if (Reference(chat) is not { } reference) return null;
-        var activity = TeamsActivities.ForCards([renderer.Render(card)]);
+        var activity = reference.Apply(TeamsActivities.ForCards([renderer.Render(card)]));
         if (reference.IsChannel && reference.TeamsChannelId is { } channel)
         {
             var thread = await connector.CreateChannelThreadAsync(reference.ServiceUrl, channel, reference.TenantId, activity, cancellationToken);
@@ -45,7 +45,7 @@ internal sealed class TeamsChatNotifier(
     {
         if (Reference(chat) is not { } reference) return;
         var conversationId = reference.IsChannel && reference.TeamsChannelId is { } channel ? channel + ThreadSuffix + messageId : reference.ConversationId;
-        await connector.UpdateAsync(reference.ServiceUrl, conversationId, messageId, TeamsActivities.ForCards([renderer.Render(card)]), cancellationToken);
+        await connector.UpdateAsync(reference.ServiceUrl, conversationId, messageId, reference.Apply(TeamsActivities.ForCards([renderer.Render(card)])), cancellationToken);
     }
 
     private ConversationReference? Reference(ChatKey chat)

@@ -15,6 +15,8 @@ namespace SocialReport.Teams.Bot;
 /// Delivers an edition to a stored Teams conversation: a new thread in a team's channel, a message in a personal or
 /// group chat. <see cref="DeliveryMode.Edition"/> is one Adaptive Card whose stories unfold in place;
 /// <see cref="DeliveryMode.Cards"/> is the cover then one card per story (in a channel, as replies in the thread).
+/// Once the cover is out the delivery counts as sent, as on Telegram: a story that keeps failing is given up rather
+/// than the whole edition (cover included) sent again by the broadcast.
 /// </summary>
 public sealed class TeamsEditionSender(
     ConnectorClient connector,
@@ -26,7 +28,7 @@ public sealed class TeamsEditionSender(
     /// <summary>Between the cards of one edition: Teams allows a bot 8 messages per 2 s in one conversation.</summary>
     public static readonly TimeSpan CardInterval = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>How long a throttled card after the first is waited for before the delivery gives up.</summary>
+    /// <summary>How long a throttled card after the cover is waited for before the rest of the edition is given up.</summary>
     public static readonly TimeSpan MaxInlineWait = TimeSpan.FromSeconds(30);
 
     private const int AttemptsPerCard = 3;
@@ -66,9 +68,9 @@ public sealed class TeamsEditionSender(
         var cover = CardFactory.Cover(edition, chat.Language);
         var stories = Enumerable.Range(1, edition.Stories.Count).Select(n => CardFactory.Story(edition, n, chat.Language)).ToList();
         if (mode == DeliveryMode.Edition)
-            return await connector.PostAsync(reference, TeamsActivities.ForEdition(renderer, cover, stories), cancellationToken);
+            return await connector.PostAsync(reference, reference.Apply(TeamsActivities.ForEdition(renderer, cover, stories)), cancellationToken);
 
-        var first = TeamsActivities.ForCards([renderer.Render(cover)]);
+        var first = reference.Apply(TeamsActivities.ForCards([renderer.Render(cover)]));
         string conversationId;
         SendOutcome sent;
         if (reference.IsChannel && reference.TeamsChannelId is { } channel)
@@ -89,23 +91,42 @@ public sealed class TeamsEditionSender(
         foreach (var story in stories)
         {
             await Task.Delay(CardInterval, time, cancellationToken);
-            var outcome = await SendWaitingAsync(reference.ServiceUrl, conversationId, TeamsActivities.ForCards([renderer.Render(story)]), cancellationToken);
-            if (outcome is not SendOutcome.Sent)
+            var outcome = await SendAfterCoverAsync(reference.ServiceUrl, conversationId, reference.Apply(TeamsActivities.ForCards([renderer.Render(story)])), cancellationToken);
+            switch (outcome)
             {
-                logger.LogWarning("Teams edition {Edition} to {Chat} stopped at story {Story}: {Outcome}", edition.Id, chat.Key, story.Number, outcome);
-                return outcome;
+                case SendOutcome.Sent:
+                    continue;
+                case SendOutcome.Blocked or SendOutcome.Gone:
+                    return outcome;
+                case SendOutcome.Rejected:
+                    logger.LogWarning("Teams edition {Edition} to {Chat}: story {Story} refused, the others go on: {Outcome}", edition.Id, chat.Key, story.Number, outcome);
+                    continue;
+                default:
+                    // The cover is out: sending the edition again would repeat it (in a team, as a new thread).
+                    logger.LogWarning("Teams edition {Edition} to {Chat} stopped at story {Story}, the rest is left out: {Outcome}", edition.Id, chat.Key, story.Number, outcome);
+                    return sent;
             }
         }
         return sent;
     }
 
-    /// <summary>Once the cover is out, a throttled story is waited for here rather than making the whole edition be sent again.</summary>
-    private async Task<SendOutcome> SendWaitingAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Once the cover is out, a throttled or failing card is tried again here, a few times, rather than making the
+    /// broadcast send the whole edition again.
+    /// </summary>
+    private async Task<SendOutcome> SendAfterCoverAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
         var outcome = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
-        for (var attempt = 1; attempt < AttemptsPerCard && outcome is SendOutcome.RetryAfter { Delay: var delay } && delay <= MaxInlineWait; attempt++)
+        for (var attempt = 1; attempt < AttemptsPerCard; attempt++)
         {
-            await Task.Delay(delay, time, cancellationToken);
+            var wait = outcome switch
+            {
+                SendOutcome.RetryAfter { Delay: var delay } => delay,
+                SendOutcome.Transient => TimeSpan.FromSeconds(attempt),
+                _ => TimeSpan.MaxValue,
+            };
+            if (wait > MaxInlineWait) break;
+            await Task.Delay(wait, time, cancellationToken);
             outcome = await connector.SendAsync(serviceUrl, conversationId, activity, cancellationToken);
         }
         return outcome;

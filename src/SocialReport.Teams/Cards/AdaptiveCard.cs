@@ -35,11 +35,16 @@ public static class AdaptiveCard
         return block;
     }
 
-    /// <summary>One TextBlock per paragraph: Teams drops blank lines inside a block, which would glue paragraphs together.</summary>
+    /// <summary>
+    /// One TextBlock per line. A TextBlock is Markdown: a single line break in it is a space and Teams drops blank lines,
+    /// which would run the lines of /help or of a status together. The lines of a paragraph follow each other without a
+    /// gap; paragraphs keep the usual spacing.
+    /// </summary>
     public static IEnumerable<JsonObject> Paragraphs(string text) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal)
             .Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => Text(p));
+            .SelectMany(paragraph => paragraph.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select((line, i) => Text(line, spacing: i == 0 ? null : "None")));
 
     public static JsonObject Container(IEnumerable<JsonNode?> items, string? id = null, bool visible = true, bool separator = false, string? spacing = null)
     {

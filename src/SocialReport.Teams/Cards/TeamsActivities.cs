@@ -11,13 +11,26 @@ public static class TeamsActivities
     /// <summary>Teams refuses about 100 KB of UTF-16 with 413 MessageSizeTooBig; staying under 80 KB leaves a margin.</summary>
     public const int MaxActivitySize = 80 * 1024;
 
-    /// <summary>A message carrying these Adaptive Cards; several are shown as a carousel.</summary>
-    public static Activity ForCards(IReadOnlyList<JsonObject> cards) => new()
+    /// <summary>The longest summary: what a notification shows of a message.</summary>
+    public static readonly TextBudget SummaryBudget = new(80, 150);
+
+    /// <summary>
+    /// A message carrying these Adaptive Cards (several are shown as a carousel), in their language, with their first
+    /// line as its summary: Teams' notifications and chat list show that instead of "Card". It is no <c>text</c>,
+    /// which Teams would show above the card.
+    /// </summary>
+    public static Activity ForCards(IReadOnlyList<JsonObject> cards)
     {
-        Type = ActivityTypes.Message,
-        Attachments = [.. cards.Select(card => new ActivityAttachment { ContentType = ActivityAttachment.AdaptiveCardType, Content = card })],
-        AttachmentLayout = cards.Count > 1 ? "carousel" : null,
-    };
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Locale = cards.Count > 0 && cards[0]["lang"] is JsonValue lang && lang.TryGetValue<string>(out var language) ? language : null,
+            Attachments = [.. cards.Select(card => new ActivityAttachment { ContentType = ActivityAttachment.AdaptiveCardType, Content = card })],
+            AttachmentLayout = cards.Count > 1 ? "carousel" : null,
+        };
+        var firstLine = AdaptiveCardText.Of(activity).Split('\n', 2)[0];
+        return string.IsNullOrWhiteSpace(firstLine) ? activity : activity with { Summary = TextCutter.Cut(firstLine, SummaryBudget) };
+    }
 
     /// <summary>
     /// An edition as one message: the whole edition card when it fits; else the same without the unfolding

@@ -18,6 +18,8 @@ public sealed record Activity
     public ChannelAccount? Recipient { get; init; }
     public string? Text { get; init; }
     public string? TextFormat { get; init; }
+    /// <summary>Plain text shown where the cards are not: notifications, the chat list, clients without cards.</summary>
+    public string? Summary { get; init; }
     public string? Locale { get; init; }
     public IReadOnlyList<Entity>? Entities { get; init; }
     public TeamsChannelData? ChannelData { get; init; }
@@ -82,8 +84,16 @@ public sealed record TeamsChannelData
     public ChannelInfo? Channel { get; init; }
     /// <summary><c>teamMemberAdded</c>, <c>channelCreated</c>…</summary>
     public string? EventType { get; init; }
+    /// <summary>On an install in a team: the channel the installer chose.</summary>
+    public TeamsChannelDataSettings? Settings { get; init; }
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
+}
+
+/// <summary>Teams' <c>channelData.settings</c>: <c>selectedChannel</c> is where the installer asked the app to post.</summary>
+public sealed record TeamsChannelDataSettings
+{
+    public ChannelInfo? SelectedChannel { get; init; }
 }
 
 public sealed record TenantInfo(string? Id);

@@ -17,6 +17,8 @@ public sealed record ConversationReference
     public string? BotName { get; init; }
     /// <summary>The reader's Entra object id, for personal chats.</summary>
     public string? UserAadObjectId { get; init; }
+    /// <summary>Who the conversation was reached through (the reader, the installer, who subscribed): the recipient of the bot's messages.</summary>
+    public string? UserId { get; init; }
 
     public bool IsChannel => ConversationType == "channel";
 
@@ -42,6 +44,17 @@ public sealed record ConversationReference
             BotId = activity.Recipient?.Id,
             BotName = activity.Recipient?.Name,
             UserAadObjectId = type == "personal" ? activity.From?.AadObjectId : null,
+            UserId = activity.From?.Id,
         };
     }
+
+    /// <summary>
+    /// A message the bot sends in this conversation, addressed as the Bot Framework SDKs apply a conversation reference:
+    /// from the bot, to the user the conversation was reached through. The connector expects both.
+    /// </summary>
+    public Activity Apply(Activity activity) => activity with
+    {
+        From = BotId is null ? activity.From : new ChannelAccount { Id = BotId, Name = BotName },
+        Recipient = UserId is null ? activity.Recipient : new ChannelAccount { Id = UserId, AadObjectId = UserAadObjectId },
+    };
 }

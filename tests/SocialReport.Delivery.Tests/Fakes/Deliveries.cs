@@ -20,8 +20,8 @@ internal sealed class Deliveries : IAsyncDisposable
         Killable = killable ? new KillableLedger(Store) : null;
         Ledger = Killable ?? (IDeliveryLedger)Store;
         var pacers = new DeliveryPacers(settings, time);
-        var runner = new BroadcastRunner(Ledger, archive, chats, new Subscriptions(chats, time), senders, pacers, settings, time, NullLogger<BroadcastRunner>.Instance);
-        Service = new BroadcastService(Ledger, archive, chats, senders, runner, pacers, [], settings, time, NullLogger<BroadcastService>.Instance);
+        Runner = new BroadcastRunner(Ledger, archive, chats, new Subscriptions(chats, time), senders, pacers, settings, time, NullLogger<BroadcastRunner>.Instance);
+        Service = new BroadcastService(Ledger, archive, chats, senders, Runner, pacers, [], settings, time, NullLogger<BroadcastService>.Instance);
         Scheduler = new BroadcastScheduler(Ledger, Service, archive, settings, time, NullLogger<BroadcastScheduler>.Instance);
     }
 
@@ -38,6 +38,8 @@ internal sealed class Deliveries : IAsyncDisposable
     public LiteDbDeliveryLedger Store { get; }
     public KillableLedger? Killable { get; }
     public IDeliveryLedger Ledger { get; }
+    /// <summary>What the service runs each broadcast with, for tests that run broadcasts themselves.</summary>
+    public BroadcastRunner Runner { get; }
     public BroadcastService Service { get; }
     public BroadcastScheduler Scheduler { get; }
 

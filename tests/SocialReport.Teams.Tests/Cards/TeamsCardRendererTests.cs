@@ -240,6 +240,20 @@ public sealed class TeamsCardRendererTests
     }
 
     [Fact]
+    public void Each_line_of_a_text_is_a_TextBlock_of_its_own_as_Markdown_would_run_single_lines_together()
+    {
+        var notice = new NoticeCard { Language = "fr", Title = "Commandes", Text = "/start — s’abonner\n/latest — la dernière édition\n\nÉditeurs :\n/stats — abonnés" };
+
+        var card = renderer.Render(notice);
+
+        var blocks = CardAssert.OfType(card, "TextBlock").ToList();
+        Assert.Equal(["Commandes", "/start — s’abonner", "/latest — la dernière édition", "Éditeurs :", "/stats — abonnés"],
+            blocks.Select(b => CardAssert.Plain(b["text"]!.GetValue<string>())));
+        Assert.Equal([null, null, "None", null, "None"], blocks.Select(b => b["spacing"]?.GetValue<string>()));
+        Assert.All(blocks, b => Assert.DoesNotContain("\n", b["text"]!.GetValue<string>(), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_list_offers_a_button_per_item_sending_its_command()
     {
         var list = Singles.OfType<ListCard>().Single();

@@ -79,4 +79,28 @@ public sealed class BroadcastTests(ITestOutputHelper output)
         Assert.Equal((142, 4, 4, 0, 0), (summary.Sent, summary.Blocked, summary.Gone, summary.Failed, summary.Remaining));
         Assert.Equal(fake.TooManyRequestsReturned, summary.Throttled);
     }
+
+    [Fact]
+    public async Task Card_by_card_a_story_failing_after_the_cover_does_not_make_the_reader_get_the_cover_again()
+    {
+        await using var fake = await FakeConnector.StartAsync();
+        using var bot = new TeamsBotHost(fake, new Dictionary<string, string?>
+        {
+            ["Delivery:Mode"] = "Cards",
+            ["Delivery:RetryBaseDelay"] = "00:00:00.100",
+        });
+        var reader = TeamsReaders.Spread(1, [(TestIds.TenantId, 1)], seed: 9).Single();
+        TeamsReaders.Subscribe(bot.Services.GetRequiredService<Subscriptions>(), reader, fake.ServiceUrl);
+        fake.FailNext(Fault.Pass, reader.ConversationId);
+        fake.FailNext(new Fault(500, "InternalServerError"), reader.ConversationId);
+
+        var broadcasts = bot.Services.GetRequiredService<BroadcastService>();
+        var start = await broadcasts.StartAsync(Edition, force: false, requestedBy: "test");
+        var summary = await broadcasts.WaitAsync(start.Broadcast.Id).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal((BroadcastState.Completed, 1), (summary!.State, summary.Sent));
+        var received = fake.DeliveredTo(reader.ConversationId).Select(r => CardAssert.Texts(r.Json!["attachments"]![0]!["content"]!.AsObject()).First()).ToList();
+        Assert.Equal(5, received.Count); // the cover once, then the four stories
+        Assert.Equal(["1/4", "2/4", "3/4", "4/4"], received.Skip(1).Select(text => text[..3]));
+    }
 }

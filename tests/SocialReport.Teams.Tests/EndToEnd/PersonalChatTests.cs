@@ -69,6 +69,29 @@ public sealed class PersonalChatTests : IAsyncLifetime
         Assert.Equal("27 mars 2020", sent[1].Texts[1]);
     }
 
+    [Fact]
+    public async Task A_reply_comes_from_the_bot_to_the_reader_in_the_chats_language_with_a_summary_for_notifications()
+    {
+        var reply = Assert.Single(await AskAsync("/latest")).Request.Json!.AsObject();
+
+        Assert.Equal((TestIds.BotId, TestIds.BotName), (reply["from"]!["id"]!.GetValue<string>(), reply["from"]!["name"]!.GetValue<string>()));
+        Assert.Equal((TestIds.UserId, TestIds.UserAadObjectId), (reply["recipient"]!["id"]!.GetValue<string>(), reply["recipient"]!["aadObjectId"]!.GetValue<string>()));
+        Assert.Equal("fr", reply["locale"]!.GetValue<string>());
+        Assert.Equal("The Social Report", reply["summary"]!.GetValue<string>());
+        Assert.Null(reply["text"]); // Teams would show it above the card
+    }
+
+    [Fact]
+    public async Task Help_shows_each_command_on_a_line_of_its_own()
+    {
+        var reply = Assert.Single(await AskAsync("/help"));
+
+        Assert.Equal("Commandes", reply.Texts[0]);
+        Assert.Equal(9, reply.Texts.Count); // the title, then one TextBlock per command: Markdown would join single lines
+        Assert.Equal("/start — s’abonner et recevoir la dernière édition", reply.Texts[1]);
+        Assert.Equal("/help — cette aide", reply.Texts[^1]);
+    }
+
     [Theory]
     [InlineData("latest")]
     [InlineData("/latest")]

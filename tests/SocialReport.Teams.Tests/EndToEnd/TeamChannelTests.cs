@@ -1,3 +1,4 @@
+using System.Text.Json;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
@@ -72,6 +73,29 @@ public sealed class TeamChannelTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Installing_in_a_team_in_a_chosen_channel_subscribes_the_team_there_and_greets_there()
+    {
+        // The channel picked in Teams' install dialog, as the connector sends it (not through the record's own member).
+        var install = TestActivities.BotAddedTeam(Service);
+        await bot.SendAsync(install with
+        {
+            ChannelData = install.ChannelData! with
+            {
+                Extra = new() { ["settings"] = JsonSerializer.SerializeToElement(new { selectedChannel = new { id = TestIds.OtherChannelId } }) },
+            },
+        });
+
+        Assert.Equal((TestIds.OtherChannelId, TestIds.OtherChannelId, TestIds.TeamId), (Reference.TeamsChannelId, Reference.ConversationId, Reference.TeamId));
+        Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Team)!.State);
+        var sent = bot.Sent();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, s => Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(TestIds.OtherChannelId)}/activities", s.Request.RawTarget));
+
+        Assert.IsType<SendOutcome.Sent>(await BroadcastAsync());
+        Assert.Equal(TestIds.OtherChannelId, Assert.Single(bot.Sent()).Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Subscribe_in_another_channel_moves_the_teams_editions_there_and_unsubscribe_stops_them()
     {
         await bot.SendAsync(TestActivities.BotAddedTeam(Service));
@@ -90,6 +114,29 @@ public sealed class TeamChannelTests : IAsyncLifetime
         await MentionAsync("unsubscribe", TestIds.TeamId);
         Assert.Equal(SubscriptionState.Stopped, bot.Chats.Get(Team)!.State);
         Assert.DoesNotContain(bot.Chats.Active("teams"), c => c.Key == Team);
+    }
+
+    [Fact]
+    public async Task Unsubscribing_a_channel_says_to_mention_the_bot_to_come_back_not_to_send_start()
+    {
+        await bot.SendAsync(TestActivities.BotAddedTeam(Service));
+
+        var stopped = (await MentionAsync("unsubscribe", TestIds.TeamId)).Texts[0];
+        var again = (await MentionAsync("stop", TestIds.TeamId)).Texts[0];
+
+        Assert.Equal("Désabonnement confirmé : cette conversation ne recevra plus le Social Report. Pour revenir, écrivez @SocialReport subscribe.", stopped);
+        Assert.Equal("Cette conversation n’était pas abonnée. @SocialReport subscribe pour l’abonner.", again);
+        await MentionAsync("subscribe", TestIds.TeamId);
+        Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Team)!.State);
+    }
+
+    [Fact]
+    public async Task A_bare_mention_answers_with_the_help()
+    {
+        var reply = await MentionAsync("");
+
+        Assert.Equal("Commands", reply.Texts[0]); // in the language of the mention's locale (en-US)
+        Assert.Contains("/latest — the latest edition", reply.Texts);
     }
 
     [Fact]

@@ -96,6 +96,8 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
             foreach (var card in cards)
                 CardAssert.Valid(card);
             Assert.True(TeamsJson.Utf16Size(activity) <= TeamsActivities.MaxActivitySize, "activity over the size limit");
+            if (cards.Count > 0)
+                OutgoingAssert.Addressed(activity);
             sent.Add(new SentActivity(request, cards));
         }
         return sent;

@@ -65,7 +65,7 @@ public sealed partial class FakeConnector
     /// <summary>Every message to the conversation from now on is refused as <paramref name="how"/> says, never delivered.</summary>
     public void MakeGone(string conversationId, RecipientGone how) => gone[conversationId] = how;
 
-    /// <summary>The next message posted to <paramref name="conversationId"/> gets this answer instead.</summary>
+    /// <summary>The next message posted to <paramref name="conversationId"/> gets this answer instead (<see cref="Fault.Pass"/>: its own).</summary>
     public void FailNext(Fault fault, string conversationId) =>
         conversationFaults.GetOrAdd(conversationId, _ => new ConcurrentQueue<Fault>()).Enqueue(fault);
 
@@ -148,7 +148,7 @@ public sealed partial class FakeConnector
         if (conversation is null)
             return null;
         if (conversationFaults.TryGetValue(conversation, out var targeted) && targeted.TryDequeue(out var next))
-            return next;
+            return next == Fault.Pass ? null : next;
         lock (randomGate)
             return randomFaults?.Draw(random);
     }
