@@ -75,7 +75,11 @@ public static partial class TopicExtractor
         var folded = TextFolding.Fold(whole);
         foreach (var match in Brands.EnumerateMatches(folded))
         {
-            Count(BrandsBySpelling[BrandKey(folded.Substring(match.Index, match.Length))], match.Index);
+            // The pattern's case-insensitive letters are a little wider than lowercasing: skip what no spelling gives.
+            if (BrandsBySpelling.TryGetValue(BrandKey(folded.Substring(match.Index, match.Length)), out var brand))
+            {
+                Count(brand, match.Index);
+            }
         }
         foreach (var (surname, first, count) in People(whole, outlets ?? OutletCatalog.Default))
         {

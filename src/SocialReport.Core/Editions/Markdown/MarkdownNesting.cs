@@ -11,14 +11,16 @@ internal static class MarkdownNesting
     /// <summary>Before parsing: a line opening a quote or a list item per character ("&gt;&gt;&gt;…", "- - - …").</summary>
     public static void CheckLines(string fileName, string text)
     {
-        var number = 0;
-        foreach (var line in text.AsSpan().EnumerateLines())
+        var number = 1;
+        for (var start = 0; start <= text.Length; number++)
         {
-            number++;
-            if (ContainerMarks(line) > ImportLimits.MaxNesting)
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            if (ContainerMarks(text.AsSpan(start, end - start)) > ImportLimits.MaxNesting)
             {
                 throw TooDeep(fileName, number);
             }
+            start = end + 1;
         }
     }
 
