@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SocialReport.Core;
 using SocialReport.Core.Commands;
 using SocialReport.Storage.LiteDb;
@@ -14,10 +15,20 @@ internal static class SocialReportServices
         builder.AddLiteDbStorage();
         builder.AddTelegram();
         builder.AddTeams();
-        builder.Services.AddHttpClient<IEditionSource, EditionSource>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddEditionSource();
         builder.Services.AddHostedService<ArchiveSeeder>();
         builder.Services.AddSingleton<ConsoleNotifier>();
         builder.Services.AddSingleton<IChatNotifier>(sp => sp.GetRequiredService<ConsoleNotifier>());
         return builder;
+    }
+
+    /// <summary>/publish by address: a client of its own, whose connections reach only public addresses; the time
+    /// budget is <see cref="EditionDownloadOptions.Budget"/>, not the client's timeout.</summary>
+    internal static IServiceCollection AddEditionSource(this IServiceCollection services)
+    {
+        services.AddOptions<EditionDownloadOptions>();
+        services.AddHttpClient<IEditionSource, EditionSource>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => EditionDownloadHandler.Create(sp.GetRequiredService<IOptions<EditionDownloadOptions>>().Value));
+        return services;
     }
 }

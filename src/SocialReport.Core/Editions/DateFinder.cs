@@ -28,20 +28,29 @@ internal static partial class DateFinder
         + "|january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december";
     private const string WeekdayNames = "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<weekday>" + WeekdayNames + @")\s*,?\s+)?(?:the\s+)?(?<day>\d{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?<month>" + MonthNames + @")\.?(?:\s*,?\s+(?<year>\d{4}))?(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>Spaces with maybe a comma, a space after it: ", " or " , " or " ". Written so that no two loops can
+    /// share a space (<c>\s*,?\s+</c> backtracks quadratically on a long run of spaces).</summary>
+    private const string Gap = @"(?:\s+(?:,\s+)?|,\s+)";
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<weekday>" + WeekdayNames + @")" + Gap + @")?(?:the\s+)?(?<day>\d{1,2})(?:er|st|nd|rd|th)?\s+(?:of\s+)?(?<month>" + MonthNames + @")\.?(?:" + Gap + @"(?<year>\d{4}))?(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex DayFirst();
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<weekday>" + WeekdayNames + @")\s*,?\s+)?(?<month>january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?(?:\s*,?\s+(?<year>\d{4}))?(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?:(?<weekday>" + WeekdayNames + @")" + Gap + @")?(?<month>january|jan|february|feb|march|mar|april|apr|may|june|jun|july|jul|august|aug|september|sept|sep|october|oct|november|nov|december|dec)\.?\s+(?<day>\d{1,2})(?:st|nd|rd|th)?(?:" + Gap + @"(?<year>\d{4}))?(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex MonthFirst();
 
-    [GeneratedRegex(@"(?<![\d./-])(?<year>\d{4})[-/](?<month>\d{1,2})[-/](?<day>\d{1,2})(?![\d/-]|\.\d)")]
+    [GeneratedRegex(@"(?<![\d./-])(?<year>\d{4})[-/](?<month>\d{1,2})[-/](?<day>\d{1,2})(?![\d/-]|\.\d)", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex YearFirst();
 
-    [GeneratedRegex(@"(?<![\d./-])(?<day>\d{1,2})(?<sep>[./])(?<month>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})(?![\d/-]|\.\d)")]
+    [GeneratedRegex(@"(?<![\d./-])(?<day>\d{1,2})(?<sep>[./])(?<month>\d{1,2})\k<sep>(?<year>\d{4}|\d{2})(?![\d/-]|\.\d)", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Numeric();
 
     public static IReadOnlyList<DateMention> Find(string text)
     {
+        // Every form has a number: most lines have none, and skipping them saves four passes over the text.
+        if (!text.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return [];
+        }
         var folded = TextFolding.Fold(text);
         var found = new List<DateMention>();
         foreach (var regex in new[] { DayFirst(), MonthFirst(), YearFirst(), Numeric() })

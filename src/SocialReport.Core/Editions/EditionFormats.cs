@@ -5,10 +5,10 @@ namespace SocialReport.Core.Editions;
 /// <summary>Which reader a file needs: by its extension, else by what its first lines look like.</summary>
 public static partial class EditionFormats
 {
-    [GeneratedRegex(@"<(?:!doctype\s+html|html|head|body|article|div|p|h[1-6])[\s>]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"<(?:!doctype\s+html|html|head|body|article|div|p|h[1-6])[\s>]", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"^#{1,2} \S", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^#{1,2} \S", RegexOptions.Multiline, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex MarkdownHeading();
 
     public static EditionFormat Detect(string fileName, string text)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SocialReport.Core.Editions.Html;
 using SocialReport.Core.Editions.Markdown;
 using SocialReport.Core.Editions.Text;
@@ -43,12 +44,19 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
     {
         var text = EditionText.Decode(fileName, content);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var draft = (format ?? EditionFormats.Detect(fileName, text)) switch
+        try
         {
-            EditionFormat.Markdown => new MarkdownEditionReader(Outlets).Read(fileName, text),
-            EditionFormat.Html => new HtmlEditionReader(Outlets, today).Read(fileName, text),
-            _ => new TextEditionReader(Outlets, today).Read(fileName, text),
-        };
-        return EditionAssembler.Build(fileName, draft, Outlets);
+            var draft = (format ?? EditionFormats.Detect(fileName, text)) switch
+            {
+                EditionFormat.Markdown => new MarkdownEditionReader(Outlets).Read(fileName, text),
+                EditionFormat.Html => new HtmlEditionReader(Outlets, today).Read(fileName, text),
+                _ => new TextEditionReader(Outlets, today).Read(fileName, text),
+            };
+            return EditionAssembler.Build(fileName, draft, Outlets);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            throw ImportLimits.TooSlow(fileName);
+        }
     }
 }

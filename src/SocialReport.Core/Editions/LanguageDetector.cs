@@ -20,16 +20,20 @@ public static partial class LanguageDetector
         "after", "into", "would", "what", "new", "also", "our", "your",
     };
 
-    [GeneratedRegex(@"\p{L}+")]
+    [GeneratedRegex(@"\p{L}+", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Word();
 
     public static string Detect(string text)
     {
         int french = 0, english = 0;
-        foreach (Match match in Word().Matches(text.ToLowerInvariant()))
+        var lower = text.ToLowerInvariant();
+        var frenchWords = French.GetAlternateLookup<ReadOnlySpan<char>>();
+        var englishWords = English.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var match in Word().EnumerateMatches(lower))
         {
-            french += French.Contains(match.Value) ? 1 : 0;
-            english += English.Contains(match.Value) ? 1 : 0;
+            var word = lower.AsSpan(match.Index, match.Length);
+            french += frenchWords.Contains(word) ? 1 : 0;
+            english += englishWords.Contains(word) ? 1 : 0;
         }
         return english > french ? "en" : "fr";
     }

@@ -48,11 +48,17 @@ public sealed class OutletCatalog
     public IReadOnlyList<OutletMention> FindMentions(string text)
     {
         var found = new List<OutletMention>();
-        foreach (Match match in mentions.Matches(TextFolding.Fold(text)))
+        var folded = TextFolding.Fold(text);
+        // A text names the same few outlets over and over: look each spelling up once.
+        var bySpelling = new Dictionary<string, Outlet?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var match in mentions.EnumerateMatches(folded))
         {
-            var index = int.Parse(match.Groups.Values.First(g => g.Success && g.Name.StartsWith('o')).Name.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture);
-            var outlet = Outlets[index];
-            if (outlet.CommonWord && StartsSentence(text, match.Index))
+            var spelling = folded.AsSpan(match.Index, match.Length);
+            if (!bySpelling.TryGetValue(spelling, out var outlet))
+            {
+                bySpelling[spelling] = outlet = Find(spelling.ToString());
+            }
+            if (outlet is null || (outlet.CommonWord && StartsSentence(text, match.Index)))
             {
                 continue;
             }
@@ -63,20 +69,20 @@ public sealed class OutletCatalog
 
     private static bool StartsSentence(string text, int index)
     {
-        var before = text[..index].TrimEnd(' ', '\u00A0', '"', '«', '“', '(');
+        var before = text.AsSpan(0, index).TrimEnd(" \u00A0\"«“(");
         return before.Length == 0 || before[^1] is '.' or '!' or '?' or '…' or ':' or '\n';
     }
 
     private static Regex BuildPattern(List<Outlet> outlets)
     {
         var alternatives = outlets
-            .SelectMany((outlet, index) => outlet.Spellings.Select(spelling => (index, spelling: TextFolding.Fold(spelling))))
+            .SelectMany(outlet => outlet.Spellings.Select(spelling => (outlet, spelling: TextFolding.Fold(spelling))))
             .OrderByDescending(a => a.spelling.Length)
-            .Select(a => $"(?<o{a.index}>{SpellingPattern(a.spelling)})");
+            .Select(a => SpellingPattern(a.spelling));
         const string start = @"(?:(?<![\p{L}\p{N}])|(?<=\p{Ll})(?=\p{Lu}))";
         const string end = @"(?:(?![\p{L}\p{N}]|-\p{L})|(?<=\p{Ll})(?=\p{Lu}))";
         var pattern = outlets.Count == 0 ? "(?!)" : $"{start}(?:{string.Join('|', alternatives)}){end}";
-        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled);
+        return new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, ImportLimits.MatchTimeout);
     }
 
     /// <summary>Case matters ("le monde" is not Le Monde) except in a leading article ("selon l'ADN").</summary>

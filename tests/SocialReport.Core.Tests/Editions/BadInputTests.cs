@@ -98,6 +98,33 @@ public sealed class BadInputTests
     public void Front_matter_with_an_unknown_language() =>
         AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: 2020-03-06\nlanguage: de\n---\n\n## Story\n\nText.\n"), "edition.md", 4, "language \"de\" is not supported");
 
+    /// <summary>An alias inside its own anchor, used as a key, made the YAML library hash forever and overflow the
+    /// stack (a crash no handler catches); anchors and aliases are refused before any document is built.</summary>
+    [Theory]
+    [InlineData("? &a [*a]\n", 2, "the front matter uses an anchor (&a)")]
+    [InlineData("title: Social Report\ndate: 2020-03-06\nauthors: *people\n", 4, "the front matter uses an alias (*people)")]
+    [InlineData("title: &t Social Report\ndate: 2020-03-06\n", 2, "the front matter uses an anchor (&t)")]
+    [InlineData("title: Social Report\ndate: 2020-03-06\nauthors:\n  - &ed {name: Ambre}\n  - *ed\n", 5, "the front matter uses an anchor (&ed)")]
+    public void Front_matter_with_anchors_or_aliases(string yaml, int line, string reason) =>
+        AssertError(Fails("edition.md", $"---\n{yaml}---\n\n## Story\n\nText.\n"), "edition.md", line, reason);
+
+    [Theory]
+    [InlineData("title: Social Report\n? [a, b]\n: c\n", 3)]
+    [InlineData("title: Social Report\n{a: b}: c\n", 3)]
+    [InlineData("title: Social Report\nauthors:\n  - ? {name: Ambre}\n    : editor\n", 4)]
+    public void Front_matter_key_that_is_a_list_or_a_map(string yaml, int line) =>
+        AssertError(Fails("edition.md", $"---\n{yaml}---\n\n## Story\n\nText.\n"), "edition.md", line, "a front matter key must be a word, not a list or a map");
+
+    [Fact]
+    public void Front_matter_nested_too_deeply() =>
+        AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: 2020-03-06\nauthors: [[[[[[[[[[Ambre]]]]]]]]]]\n---\n\n## Story\n\nText.\n"),
+            "edition.md", 4, "the front matter is nested too deeply (over 8 levels)");
+
+    [Fact]
+    public void Front_matter_over_sixteen_kilobytes() =>
+        AssertError(Fails("edition.md", $"---\ntitle: {new string('a', 16 * 1024)}\ndate: 2020-03-06\n---\n\n## Story\n\nText.\n"),
+            "edition.md", 2, "the front matter is too long (over 16 KB)");
+
     [Fact]
     public void Front_matter_date_that_is_not_a_date() =>
         AssertError(Fails("edition.md", "---\ntitle: Social Report\ndate: next friday\n---\n\n## Story\n\nText.\n"), "edition.md", 3, "\"next friday\" is not a date");

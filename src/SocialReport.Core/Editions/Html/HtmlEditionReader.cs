@@ -1,5 +1,4 @@
 using AngleSharp.Dom;
-using AngleSharp.Html.Parser;
 using SocialReport.Core.Editions.Text;
 
 namespace SocialReport.Core.Editions.Html;
@@ -15,7 +14,7 @@ internal sealed class HtmlEditionReader(OutletCatalog outlets, DateOnly today)
 
     public EditionDraft Read(string fileName, string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        var document = HtmlNesting.ParseDocument(fileName, html);
         var pageUrl = HtmlMetadata.PageUrl(document);
         var title = HtmlMetadata.Title(document);
         var date = HtmlMetadata.Date(fileName, document, today);

@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace SocialReport.Core.Editions.Markdown;
@@ -20,10 +21,16 @@ internal sealed record FrontMatter(string? Title, DateOnly? Date, string? Langua
     /// <param name="firstLine">The file line (1-based) of the YAML's first line, so errors name the file's line.</param>
     public static FrontMatter Parse(string fileName, string yaml, int firstLine)
     {
+        if (yaml.Length > ImportLimits.MaxFrontMatterChars)
+        {
+            throw new EditionImportException(fileName, firstLine, $"the front matter is too long (over {ImportLimits.MaxFrontMatterChars / 1024} KB)");
+        }
         var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(yaml));
         try
         {
+            Screen(fileName, new Parser(scanner), firstLine);
+            scanner = new Scanner(new StringReader(yaml));
             stream.Load(new Parser(scanner));
         }
         catch (YamlException ex)
@@ -63,6 +70,53 @@ internal sealed record FrontMatter(string? Title, DateOnly? Date, string? Langua
             Scalar("language") is { } language ? ParseLanguage(fileName, LineOf(NodeOf("language")!), language) : null,
             Scalar("url") is { } url ? ParseUrl(fileName, LineOf(NodeOf("url")!), url) : null,
             NodeOf("authors") is { } authors ? ParseAuthors(fileName, authors, LineOf) : []);
+    }
+
+    /// <summary>Reads the YAML as events, before any document is built, and refuses what the document model cannot
+    /// take safely: anchors and aliases (an alias inside its own anchor, used as a key, makes the model hash forever
+    /// and overflow the stack), keys that are lists or maps, and deep nesting.</summary>
+    private static void Screen(string fileName, Parser parser, int firstLine)
+    {
+        var open = new Stack<Collection>();
+        while (parser.MoveNext())
+        {
+            var current = parser.Current!;
+            var line = firstLine - 1 + (int)current.Start.Line;
+            switch (current)
+            {
+                case AnchorAlias alias:
+                    throw new EditionImportException(fileName, line, $"the front matter uses an alias (*{alias.Value}): write the value out instead");
+                case NodeEvent { Anchor.IsEmpty: false } node:
+                    throw new EditionImportException(fileName, line, $"the front matter uses an anchor (&{node.Anchor}): write the value out instead");
+                case SequenceEnd or MappingEnd:
+                    open.Pop();
+                    continue;
+                case not NodeEvent:
+                    continue;
+            }
+            if (open.TryPeek(out var parent) && parent.IsMapping)
+            {
+                if (parent.ExpectsKey && current is SequenceStart or MappingStart)
+                {
+                    throw new EditionImportException(fileName, line, "a front matter key must be a word, not a list or a map");
+                }
+                parent.ExpectsKey = !parent.ExpectsKey;
+            }
+            if (current is SequenceStart or MappingStart)
+            {
+                if (open.Count >= ImportLimits.MaxFrontMatterNesting)
+                {
+                    throw new EditionImportException(fileName, line, $"the front matter is nested too deeply (over {ImportLimits.MaxFrontMatterNesting} levels)");
+                }
+                open.Push(new Collection(current is MappingStart));
+            }
+        }
+    }
+
+    private sealed class Collection(bool isMapping)
+    {
+        public bool IsMapping { get; } = isMapping;
+        public bool ExpectsKey { get; set; } = isMapping;
     }
 
     private static DateOnly ParseDate(string fileName, int line, string text)

@@ -10,7 +10,8 @@ namespace SocialReport.Core.Editions.Markdown;
 /// heading sets its tags.</summary>
 internal sealed class MarkdownEditionReader(OutletCatalog outlets)
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
+    private static readonly MarkdownPipeline Pipeline =
+        new MarkdownPipelineBuilder { MaximumNestingDepth = ImportLimits.MaxNesting }.UseYamlFrontMatter().Build();
 
     private sealed class StoryBuilder(string headline, OutletCatalog outlets)
     {
@@ -23,7 +24,7 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
 
     public EditionDraft Read(string fileName, string text)
     {
-        var document = Markdig.Markdown.Parse(text, Pipeline);
+        var document = Parse(fileName, text);
         var frontMatter = ReadFrontMatter(fileName, text, document);
         string? heading = null;
         var headingLine = 0;
@@ -91,6 +92,22 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
             Intro = PlainText.JoinParagraphs(intro),
             Stories = stories.Select(s => s.Build()).ToList(),
         };
+    }
+
+    private static MarkdownDocument Parse(string fileName, string text)
+    {
+        MarkdownNesting.CheckLines(fileName, text);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException e) when (e.Message.Contains("too deeply nested", StringComparison.Ordinal))
+        {
+            throw MarkdownNesting.TooDeep(fileName, 0);
+        }
+        MarkdownNesting.CheckTree(fileName, document);
+        return document;
     }
 
     private static FrontMatter ReadFrontMatter(string fileName, string text, MarkdownDocument document)

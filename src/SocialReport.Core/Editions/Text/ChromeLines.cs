@@ -23,36 +23,37 @@ internal static partial class ChromeLines
         "plan du site", "cgu", "cgv", "a propos", "about", "about us", "contact us", "terms", "privacy", "sitemap", "home",
     };
 
-    [GeneratedRegex(@"^(?:https?://|www\.)\S+$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:https?://|www\.)\S+$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Address();
 
-    [GeneratedRegex(@"^\S.{0,150}\.(?:png|jpe?g|gif|webp|svg|avif|heic|tiff?|bmp|mp4|mov|webm|pdf)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\S.{0,150}\.(?:png|jpe?g|gif|webp|svg|avif|heic|tiff?|bmp|mp4|mov|webm|pdf)$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex FileName();
 
-    [GeneratedRegex(@"^\(?(?:©|\(c\)|copyright\b|cr[ée]dits?(?: photo)?\s*:|photos?\s*:|images?\s*:|illustration\s*:|visuel\s*:|(?:photo|image) credit\s*:|(?:photo|image|illustration)s? (?:by|par|de|credit)\b|getty images|shutterstock|dr\)?$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\(?(?:©|\(c\)|copyright\b|cr[ée]dits?(?: photo)?\s*:|photos?\s*:|images?\s*:|illustration\s*:|visuel\s*:|(?:photo|image) credit\s*:|(?:photo|image|illustration)s? (?:by|par|de|credit)\b|getty images|shutterstock|dr\)?$)", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Credit();
 
-    [GeneratedRegex(@"^(?:(?:publi[ée]e?|r[ée]dig[ée]e?|[ée]crite?|post[ée]e?|mise? [àa] jour)\s+(?:par|le|il y a)\b|(?:written|posted|published|updated)\s+(?:by|on|at)\b|updated\s*:|(?<short>par|by)\s+\p{Lu})", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:publi[ée]e?|r[ée]dig[ée]e?|[ée]crite?|post[ée]e?|mise? [àa] jour)\s+(?:par|le|il y a)\b|(?:written|posted|published|updated)\s+(?:by|on|at)\b|updated\s*:|(?<short>par|by)\s+\p{Lu})", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex BylineStart();
 
-    [GeneratedRegex(@"^\(?\s*(?:sources?|via|d'apr[eè]s)\s*:\s*(?<names>.+?)\s*\)?\.?$", RegexOptions.IgnoreCase)]
+    /// <summary>The names end on a non-space: <c>.+?\s*</c> would try every run of spaces from every start (quadratic).</summary>
+    [GeneratedRegex(@"^\(?\s*(?:sources?|via|d'apr[eè]s)\s*:\s*(?<names>.*?\S)\s*\)?\.?$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SourceLine();
 
-    [GeneratedRegex(@"\b(?:newsletter|round-?up|digest|weekly|hebdo|[àa] la une|en bref|sommaire|in this issue|dans ce num[ée]ro|top stories|[àa] retenir|the week in|la semaine en)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:newsletter|round-?up|digest|weekly|hebdo|[àa] la une|en bref|sommaire|in this issue|dans ce num[ée]ro|top stories|[àa] retenir|the week in|la semaine en)\b", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex BannerWords();
 
-    [GeneratedRegex(@"\b(?:unsubscribe|se d[ée]sabonner|d[ée]sinscri(?:re|ption)|mentions l[ée]gales|all rights reserved|tous droits r[ée]serv[ée]s|privacy policy|politique de confidentialit[ée]|cookie settings|param[eè]tres des cookies|view in browser|voir la version en ligne)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:unsubscribe|se d[ée]sabonner|d[ée]sinscri(?:re|ption)|mentions l[ée]gales|all rights reserved|tous droits r[ée]serv[ée]s|privacy policy|politique de confidentialit[ée]|cookie settings|param[eè]tres des cookies|view in browser|voir la version en ligne)\b", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex FooterWords();
 
     /// <summary>Links to other pages, calls to follow or subscribe, reading times and counters.</summary>
-    [GeneratedRegex(@"^(?:(?:[àa] )?(?:lire|voir|relire|d[ée]couvrir) (?:aussi|[ée]galement|plus)\b|(?:read|see) (?:also|more)\b|related\s*:|pour aller plus loin\b|suivez[- ]nous\b|follow us\b|partager sur\b|share (?:on|this)\b|abonnez-vous\b|inscrivez-vous\b|subscribe to\b|sign up (?:for|to)\b|(?:tags?|mots[- ]cl[ée]s|th[èe]mes|topics|cat[ée]gories?|categories)\s*:|\d+\s*(?:min(?:utes?)?\.?\s*(?:de lecture|read)|commentaires?|comments?|partages?|shares?|likes?|vues|views)$)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^(?:(?:[àa] )?(?:lire|voir|relire|d[ée]couvrir) (?:aussi|[ée]galement|plus)\b|(?:read|see) (?:also|more)\b|related\s*:|pour aller plus loin\b|suivez[- ]nous\b|follow us\b|partager sur\b|share (?:on|this)\b|abonnez-vous\b|inscrivez-vous\b|subscribe to\b|sign up (?:for|to)\b|(?:tags?|mots[- ]cl[ée]s|th[èe]mes|topics|cat[ée]gories?|categories)\s*:|\d+\s*(?:min(?:utes?)?\.?\s*(?:de lecture|read)|commentaires?|comments?|partages?|shares?|likes?|vues|views)$)", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex PageLinks();
 
     /// <summary>"Accueil › Veille › Réseaux sociaux", "Home / News / Social".</summary>
-    [GeneratedRegex(@"^[^.!?]{1,60}(?:\s+[›>»/|]\s+[^.!?]{1,60}){2,}$", RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"^[^.!?]{1,60}(?:\s+[›>»/|]\s+[^.!?]{1,60}){2,}$", RegexOptions.NonBacktracking, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Breadcrumb();
 
-    [GeneratedRegex(@"^[\s•·\-–—*|>›»◦▪●]+")]
+    [GeneratedRegex(@"^[\s•·\-–—*|>›»◦▪●]+", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex LeadingSymbols();
 
     public static IReadOnlyList<TextLine> Classify(IReadOnlyList<string> lines)

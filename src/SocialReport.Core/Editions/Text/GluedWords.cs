@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -14,6 +15,8 @@ internal static partial class GluedWords
         "le", "la", "les", "de", "du", "des", "selon", "par", "sur", "dans", "avec", "pour", "chez", "et", "via",
         "the", "by", "of", "from", "and", "according",
     };
+
+    private static readonly int MaxLeadingWordLength = LeadingWords.Max(w => w.Length);
 
     /// <summary>Words that open a sentence: "ZuckerbergDes idées" is two sentences run together.</summary>
     private static readonly HashSet<string> SentenceOpeners = new(StringComparer.Ordinal)
@@ -33,16 +36,18 @@ internal static partial class GluedWords
         "BuzzFeed", "HuffPost", "MySpace", "GitHub", "LeBron", "DiCaprio", "MacBook", "AirPods", "VentureBeat", "ZDNet",
     ];
 
-    [GeneratedRegex(@"\p{L}+")]
+    private static readonly SearchValues<char> SeamPunctuation = SearchValues.Create(".!?,«»");
+
+    [GeneratedRegex(@"\p{L}+", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex LetterRun();
 
-    [GeneratedRegex(@"(?<=\p{Ll}{2})([.!?])(?=\p{Lu}\p{Ll})")]
+    [GeneratedRegex(@"(?<=\p{Ll}{2})([.!?])(?=\p{Lu}\p{Ll})", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex GluedSentence();
 
-    [GeneratedRegex(@"(?<=\p{L}),(?=\p{L})")]
+    [GeneratedRegex(@"(?<=\p{L}),(?=\p{L})", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex GluedComma();
 
-    [GeneratedRegex(@"(?<=[\p{L}\p{N}.,!?;:])«|»(?=[\p{L}\p{N}])")]
+    [GeneratedRegex(@"(?<=[\p{L}\p{N}.,!?;:])«|»(?=[\p{L}\p{N}])", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex GluedGuillemet();
 
     public static string Repair(string text, OutletCatalog outlets)
@@ -59,29 +64,37 @@ internal static partial class GluedWords
         return string.Join(' ', tokens);
     }
 
+    /// <summary>Copies the text once, a space added at each seam (inserting them one by one was quadratic).</summary>
     private static string SeparateOutlets(string text, OutletCatalog outlets)
     {
-        var builder = new StringBuilder(text);
-        foreach (var mention in outlets.FindMentions(text).Reverse())
+        var builder = new StringBuilder(text.Length);
+        var copied = 0;
+        void SpaceAt(int index)
+        {
+            builder.Append(text, copied, index - copied).Append(' ');
+            copied = index;
+        }
+        foreach (var mention in outlets.FindMentions(text))
         {
             var end = mention.Index + mention.Length;
-            if (end < text.Length && char.IsLetterOrDigit(text[end]))
-            {
-                builder.Insert(end, ' ');
-            }
             if (mention.Index > 0 && char.IsLetterOrDigit(text[mention.Index - 1]) && IsWordEnd(text, mention.Index))
             {
-                builder.Insert(mention.Index, ' ');
+                SpaceAt(mention.Index);
+            }
+            if (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                SpaceAt(end);
             }
         }
-        return builder.ToString();
+        return builder.Append(text, copied, text.Length - copied).ToString();
     }
 
-    /// <summary>"rapporteLe Monde" and "leBlog" end a word before the seam; "UnWired" is one name.</summary>
+    /// <summary>"rapporteLe Monde" and "leBlog" end a word before the seam; "UnWired" is one name. Only the last four
+    /// letters before the seam matter, so only those are read.</summary>
     private static bool IsWordEnd(string text, int seam)
     {
         var start = seam;
-        while (start > 0 && char.IsLetter(text[start - 1]))
+        while (start > 0 && seam - start < 4 && char.IsLetter(text[start - 1]))
         {
             start--;
         }
@@ -105,19 +118,42 @@ internal static partial class GluedWords
         token.Contains("://", StringComparison.Ordinal) || token.Contains("www.", StringComparison.OrdinalIgnoreCase)
         || token.Contains('@', StringComparison.Ordinal) || token.Contains('/', StringComparison.Ordinal);
 
+    /// <summary>Most words have no seam at all: those are not handed to the patterns.</summary>
     private static string RepairToken(string token)
     {
-        token = GluedSentence().Replace(token, "$1 ");
-        token = GluedComma().Replace(token, ", ");
-        token = GluedGuillemet().Replace(token, m => m.Value == "«" ? " «" : "» ");
-        return LetterRun().Replace(token, m => SplitCamelSeams(m.Value));
+        if (token.AsSpan().ContainsAny(SeamPunctuation))
+        {
+            token = GluedSentence().Replace(token, "$1 ");
+            token = GluedComma().Replace(token, ", ");
+            token = GluedGuillemet().Replace(token, m => m.Value == "«" ? " «" : "» ");
+        }
+        return HasCaseSeam(token) ? LetterRun().Replace(token, m => SplitCamelSeams(m.Value)) : token;
     }
 
+    private static bool HasCaseSeam(string token)
+    {
+        for (var i = 1; i < token.Length; i++)
+        {
+            if (char.IsLower(token[i - 1]) && char.IsUpper(token[i]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Reads each seam without copying the word (copies per seam made a long glued word quadratic).</summary>
     private static string SplitCamelSeams(string word)
     {
         if (CamelCaseNames.Any(name => word.StartsWith(name, StringComparison.OrdinalIgnoreCase)))
         {
             return word;
+        }
+        // Past the last letter that is not lowercase, what follows a seam is a single word.
+        var lastNotLower = word.Length - 1;
+        while (lastNotLower > 0 && char.IsLower(word[lastNotLower]))
+        {
+            lastNotLower--;
         }
         for (var seam = 1; seam < word.Length; seam++)
         {
@@ -125,14 +161,10 @@ internal static partial class GluedWords
             {
                 continue;
             }
-            var left = word[..seam];
-            var right = word[seam..];
-            var rightWord = new string(right.TakeWhile((c, i) => i == 0 || char.IsLower(c)).ToArray());
-            var rightIsWholeWord = rightWord.Length == right.Length;
-            if (LeadingWords.Contains(left)
-                || (left.Length >= 3 && rightIsWholeWord && SentenceOpeners.Contains(rightWord)))
+            if ((seam <= MaxLeadingWordLength && LeadingWords.Contains(word[..seam]))
+                || (seam >= 3 && seam == lastNotLower && SentenceOpeners.Contains(word[seam..])))
             {
-                return left + " " + SplitCamelSeams(right);
+                return word[..seam] + " " + SplitCamelSeams(word[seam..]);
             }
         }
         return word;

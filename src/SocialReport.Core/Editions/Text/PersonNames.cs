@@ -18,11 +18,14 @@ internal static partial class PersonNames
         "content", "contenu", "news", "social", "digital", "presse", "press", "revues",
     };
 
-    [GeneratedRegex(@"^\p{Lu}[\p{Ll}'’-]*(?:-\p{Lu}[\p{Ll}'’]+)*$")]
+    [GeneratedRegex(@"^\p{Lu}[\p{Ll}'’-]*(?:-\p{Lu}[\p{Ll}'’]+)*$", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex CapitalisedWord();
 
-    [GeneratedRegex(@"^[\p{Lu}'’ -]{2,40}$")]
+    [GeneratedRegex(@"^[\p{Lu}'’ -]{2,40}$", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex UppercaseWords();
+
+    [GeneratedRegex(@"[^\p{L}]+", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex NonLetters();
 
     /// <summary>"LIMOUSI", "DE LA TOUR": a surname as some exports print it.</summary>
     public static bool IsUppercaseSurname(string line) =>
@@ -43,7 +46,7 @@ internal static partial class PersonNames
     }
 
     public static bool IsRole(string line) =>
-        Regex.Split(TextFolding.Key(line), @"[^\p{L}]+").Any(RoleWords.Contains);
+        NonLetters().Split(TextFolding.Key(line)).Any(RoleWords.Contains);
 
     /// <summary>"DRISSI" → "Drissi", "SAINT-EXUPÉRY" → "Saint-Exupéry", "O'BRIEN" → "O'Brien".</summary>
     public static string Capitalise(string upper)

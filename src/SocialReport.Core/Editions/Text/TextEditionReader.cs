@@ -4,14 +4,19 @@ namespace SocialReport.Core.Editions.Text;
 /// line followed by paragraphs), possibly wrapped in the chrome of the web page it was copied from.</summary>
 internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
 {
+    /// <summary>A signature names a few people, each on a line or three, right after the last story: looking further
+    /// would only cost time.</summary>
+    private const int MaxSignatureUnits = 40;
+
     public EditionDraft Read(string fileName, string text)
     {
         var lines = ChromeLines.Classify(text.Split('\n').Select(l => PlainText.Normalize(l.TrimEnd('\r')).Trim()).ToList());
         var titleLine = FindTitleLine(lines);
         var (title, titleDate) = titleLine is null ? (null, null) : TitleText.Split(titleLine.Text);
+        var titleKey = titleLine is null ? null : TextFolding.Key(titleLine.Text);
         var body = lines
             .Select(l => (l.Kind is LineKind.Content && l.Number < (titleLine?.Number ?? 0))
-                || l == titleLine || (l.Kind is LineKind.Content && titleLine is not null && TextFolding.Key(l.Text) == TextFolding.Key(titleLine.Text))
+                || l == titleLine || (l.Kind is LineKind.Content && titleKey is not null && TextFolding.Key(l.Text) == titleKey)
                 ? l with { Kind = LineKind.Banner }
                 : l)
             .ToList();
@@ -64,13 +69,13 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
         {
             start--;
         }
-        for (var i = start; i < content.Count; i++)
+        for (var i = start; i < Math.Min(content.Count, start + MaxSignatureUnits); i++)
         {
             if (!content[i].StartsBlock || !EditorsBlock.MayStartSignature(content[i].Text))
             {
                 continue;
             }
-            var authors = EditorsBlock.Parse(content[i..].Select(u => u.Text).ToList());
+            var authors = EditorsBlock.Parse(content.Skip(i).Take(MaxSignatureUnits).Select(u => u.Text).ToList());
             if (authors.Count > 0)
             {
                 return (content[i].Line, authors);
@@ -79,14 +84,25 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
         return (int.MaxValue, []);
     }
 
-    private List<StoryDraft> ReadStories(IReadOnlyList<TextUnit> units, List<TextUnit> content, IReadOnlySet<int> headlines)
+    /// <summary>Units are in line order: each story's section is read on from where the last one stopped.</summary>
+    private List<StoryDraft> ReadStories(List<TextUnit> units, List<TextUnit> content, IReadOnlySet<int> headlines)
     {
         var stories = new List<StoryDraft>();
-        foreach (var start in headlines.Order())
+        var starts = headlines.Order().ToList();
+        var next = 0;
+        for (var s = 0; s < starts.Count; s++)
         {
-            var headline = content[start];
-            var end = headlines.Where(h => h > start).Select(h => content[h].Line).DefaultIfEmpty(int.MaxValue).Min();
-            var section = units.Where(u => u.Line > headline.Line && u.Line < end).ToList();
+            var headline = content[starts[s]];
+            var end = s + 1 < starts.Count ? content[starts[s + 1]].Line : int.MaxValue;
+            while (next < units.Count && units[next].Line <= headline.Line)
+            {
+                next++;
+            }
+            var section = new List<TextUnit>();
+            while (next < units.Count && units[next].Line < end)
+            {
+                section.Add(units[next++]);
+            }
             var paragraphs = section.Where(u => u.Kind == LineKind.Content).Select(u => Repair(u.Text)).ToList();
             var storyText = PlainText.JoinParagraphs(paragraphs);
             var headlineText = Repair(headline.Text);
@@ -110,9 +126,10 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
             .Where(u => u.Kind == LineKind.Content && !StoryShapes.LooksLikeBody(u.Text))
             .Select(u => u.Text)
             .ToList()).ToList();
+        var known = authors.Select(a => TextFolding.Key(a.Name)).ToHashSet(StringComparer.Ordinal);
         foreach (var name in header.Where(u => u.Kind == LineKind.Byline).SelectMany(u => EditorsBlock.NamesInByline(u.Text)))
         {
-            if (!authors.Any(a => TextFolding.Key(a.Name) == TextFolding.Key(name)))
+            if (known.Add(TextFolding.Key(name)))
             {
                 authors.Add(new Author(name, null));
             }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace SocialReport.Core.Editions.Text;
 
 /// <summary>A paragraph of a plain-text export (lines a hard wrap split, joined again) or one chrome line.
@@ -7,6 +9,20 @@ internal sealed record TextUnit(int Line, string Text, LineKind Kind, bool Start
     public static IReadOnlyList<TextUnit> From(IReadOnlyList<TextLine> lines)
     {
         var units = new List<TextUnit>();
+        // The paragraph being joined: its first line, its text so far and its last line (joining string by string was quadratic).
+        TextLine? first = null;
+        var text = new StringBuilder();
+        var last = "";
+        var firstStartsBlock = false;
+        void Close()
+        {
+            if (first is not null)
+            {
+                units.Add(new TextUnit(first.Number, text.ToString(), LineKind.Content, firstStartsBlock));
+                first = null;
+                text.Clear();
+            }
+        }
         var afterBreak = true;
         foreach (var line in lines)
         {
@@ -17,20 +33,26 @@ internal sealed record TextUnit(int Line, string Text, LineKind Kind, bool Start
             }
             if (line.IsChrome)
             {
+                Close();
                 units.Add(new TextUnit(line.Number, line.Text, line.Kind, afterBreak));
                 afterBreak = true;
                 continue;
             }
-            if (!afterBreak && units[^1] is { Kind: LineKind.Content } previous && IsWrapped(previous.Text, line.Text))
+            if (!afterBreak && first is not null && IsWrapped(last, line.Text))
             {
-                units[^1] = previous with { Text = previous.Text + " " + line.Text };
+                text.Append(' ').Append(line.Text);
             }
             else
             {
-                units.Add(new TextUnit(line.Number, line.Text, LineKind.Content, afterBreak));
+                Close();
+                first = line;
+                firstStartsBlock = afterBreak;
+                text.Append(line.Text);
             }
+            last = line.Text;
             afterBreak = false;
         }
+        Close();
         return units;
     }
 
