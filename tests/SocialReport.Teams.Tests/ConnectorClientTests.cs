@@ -6,7 +6,7 @@ using SocialReport.Core.Delivery;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Connector;
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 

@@ -5,9 +5,8 @@ using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 using SocialReport.Teams.Cards;
-using SocialReport.Teams.Tests.Cards;
 using SocialReport.Teams.Tests.EndToEnd;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 

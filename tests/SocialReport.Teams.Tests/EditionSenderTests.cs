@@ -6,9 +6,8 @@ using SocialReport.Core.Readers;
 using SocialReport.Teams.Bot;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Cards;
 using SocialReport.Teams.Tests.EndToEnd;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 

@@ -6,7 +6,7 @@ using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Connector;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 

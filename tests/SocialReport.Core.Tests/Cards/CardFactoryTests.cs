@@ -1,7 +1,7 @@
 using CsCheck;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
-using SocialReport.Tests.Fixtures;
+using SocialReport.Testing;
 
 namespace SocialReport.Core.Tests.Cards;
 

@@ -1,5 +1,5 @@
 using SocialReport.Core.Cards;
-using SocialReport.Tests.Fixtures;
+using SocialReport.Testing;
 
 namespace SocialReport.Core.Tests.Cards;
 

@@ -1,6 +1,6 @@
 using CsCheck;
 using SocialReport.Core.Cards;
-using SocialReport.Tests.Fixtures;
+using SocialReport.Testing;
 
 namespace SocialReport.Core.Tests.Cards;
 

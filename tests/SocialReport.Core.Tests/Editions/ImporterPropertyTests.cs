@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CsCheck;
-using SocialReport.Tests.Fixtures;
+using SocialReport.Testing;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Editions.Text;
 

@@ -4,7 +4,7 @@ using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Host.Tests.Telegram;
 using SocialReport.Telegram;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using Xunit.Abstractions;
 
 namespace SocialReport.Host.Tests.Benchmark;

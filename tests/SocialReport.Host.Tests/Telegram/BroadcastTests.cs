@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Telegram;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Host.Tests.Telegram;
 

@@ -45,7 +45,7 @@ public class ChatMembershipTests
         Assert.Equal(sent + 1, bot.Fake.SentTo(Group).Count);
     }
 
-    static async Task<IReadOnlyList<SocialReport.Telegram.Tests.Fake.BotMessage>> AfterAsync(TelegramBotHost bot, long chatId, Action act)
+    static async Task<IReadOnlyList<SocialReport.Testing.Telegram.BotMessage>> AfterAsync(TelegramBotHost bot, long chatId, Action act)
     {
         var before = bot.Fake.SentTo(chatId).Count;
         act();

@@ -1,5 +1,5 @@
 using SocialReport.Storage.LiteDb;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Host.Tests.Telegram;
 

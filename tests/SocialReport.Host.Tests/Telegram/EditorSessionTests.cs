@@ -1,6 +1,6 @@
 using SocialReport.Core.Archive;
 using SocialReport.Telegram;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialReport.Host.Tests.Telegram;

@@ -1,6 +1,6 @@
 using SocialReport.Core.Readers;
 using SocialReport.Telegram;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Types.ReplyMarkups;
 

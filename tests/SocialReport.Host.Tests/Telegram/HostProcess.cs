@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SocialReport.Storage.LiteDb;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Host.Tests.Telegram;
 

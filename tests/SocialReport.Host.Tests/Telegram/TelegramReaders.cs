@@ -1,6 +1,6 @@
 using System.Globalization;
 using SocialReport.Core.Readers;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Host.Tests.Telegram;
 

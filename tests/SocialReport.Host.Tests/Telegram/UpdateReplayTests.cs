@@ -1,5 +1,5 @@
 using SocialReport.Telegram;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Host.Tests.Telegram;
 

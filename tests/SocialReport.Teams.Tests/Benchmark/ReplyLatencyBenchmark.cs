@@ -6,7 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using SocialReport.Teams.Protocol;
 using SocialReport.Teams.Tests.EndToEnd;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 using Xunit.Abstractions;
 
 namespace SocialReport.Teams.Tests.Benchmark;

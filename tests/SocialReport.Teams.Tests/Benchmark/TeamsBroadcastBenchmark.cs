@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Tests.EndToEnd;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 using Xunit.Abstractions;
 
 namespace SocialReport.Teams.Tests.Benchmark;

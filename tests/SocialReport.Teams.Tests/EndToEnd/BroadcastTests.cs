@@ -2,8 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
-using SocialReport.Teams.Tests.Cards;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 using Xunit.Abstractions;
 
 namespace SocialReport.Teams.Tests.EndToEnd;

@@ -5,8 +5,7 @@ using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Cards;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests.EndToEnd;
 

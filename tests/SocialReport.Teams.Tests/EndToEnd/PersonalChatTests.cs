@@ -3,8 +3,7 @@ using System.Text.Json.Nodes;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Bot;
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Cards;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests.EndToEnd;
 

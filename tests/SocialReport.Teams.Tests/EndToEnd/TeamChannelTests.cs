@@ -4,7 +4,7 @@ using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
 using SocialReport.Core.Readers;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using SocialReport.Telegram.Tests.FakeServerTests;
 
 namespace SocialReport.Telegram.Tests.Adapter;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SocialReport.Core.Cards;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Tests.Fixtures;
+using SocialReport.Testing;
 using Telegram.Bot;
 
 namespace SocialReport.Telegram.Tests.Adapter;

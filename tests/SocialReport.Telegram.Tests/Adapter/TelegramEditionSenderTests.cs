@@ -2,9 +2,9 @@ using System.Globalization;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Telegram.Delivery;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using SocialReport.Telegram.Tests.FakeServerTests;
-using SocialReport.Tests.Fixtures;
+using SocialReport.Testing;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 

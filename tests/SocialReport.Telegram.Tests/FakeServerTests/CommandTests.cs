@@ -1,4 +1,4 @@
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;

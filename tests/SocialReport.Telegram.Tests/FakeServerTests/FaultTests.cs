@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 

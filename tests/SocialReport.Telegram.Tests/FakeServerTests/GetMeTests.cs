@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types.Enums;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 

@@ -1,6 +1,6 @@
 using CsCheck;
-using SocialReport.Tests.Fixtures;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

@@ -2,7 +2,7 @@ using System.Text;
 using CsCheck;
 using SocialReport.Core.Cards;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Tests.Fixtures;
+using SocialReport.Testing;
 
 namespace SocialReport.Telegram.Tests.Rendering;
 

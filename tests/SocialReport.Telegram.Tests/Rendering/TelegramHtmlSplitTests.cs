@@ -1,6 +1,6 @@
 using CsCheck;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Tests.Fixtures;
+using SocialReport.Testing;
 
 namespace SocialReport.Telegram.Tests.Rendering;
 

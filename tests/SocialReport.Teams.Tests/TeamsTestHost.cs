@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SocialReport.Testing.Teams;
+
+namespace SocialReport.Teams.Tests;
+
+/// <summary>The adapter's services as the host registers them, configured to talk to a fake connector.</summary>
+public static class TeamsTestHost
+{
+    /// <param name="environment">Production unless told (<c>Teams:AllowUnauthenticated</c> needs Development).</param>
+    public static IHost Build(
+        FakeConnector fake, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, string? environment = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            EnvironmentName = environment ?? Environments.Production,
+        });
+        var settings = new Dictionary<string, string?>
+        {
+            ["Teams:AppId"] = TestIds.AppId,
+            ["Teams:AppPassword"] = TestIds.AppPassword,
+            ["Teams:OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
+            ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
+            ["Teams:TokenAuthority"] = fake.TokenAuthority,
+            ["Teams:AllowedServiceHosts:0"] = fake.ServiceHost,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddTeams();
+        services?.Invoke(builder.Services);
+        return builder.Build();
+    }
+}
