@@ -7,6 +7,7 @@ using SocialReport.Host.Web;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
 using SocialReport.Telegram;
+using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests;
 

@@ -6,6 +6,7 @@ using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Tests.EndToEnd;
+using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;

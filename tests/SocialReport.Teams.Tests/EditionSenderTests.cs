@@ -7,6 +7,7 @@ using SocialReport.Teams.Bot;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
 using SocialReport.Teams.Tests.EndToEnd;
+using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;

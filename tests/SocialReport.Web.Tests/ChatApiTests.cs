@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Readers;
+using SocialReport.Testing;
 
 namespace SocialReport.Web.Tests;
 

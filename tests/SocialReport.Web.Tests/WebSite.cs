@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Cards;
+using SocialReport.Testing;
 
 namespace SocialReport.Web.Tests;
 

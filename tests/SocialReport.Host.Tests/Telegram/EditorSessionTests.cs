@@ -1,5 +1,6 @@
 using SocialReport.Core.Archive;
 using SocialReport.Telegram;
+using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using SocialReport.Storage.LiteDb;
+using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Host.Tests.Telegram;

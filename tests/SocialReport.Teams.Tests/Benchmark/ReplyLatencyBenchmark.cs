@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Text;
 using SocialReport.Teams.Protocol;
 using SocialReport.Teams.Tests.EndToEnd;
+using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 using Xunit.Abstractions;
 

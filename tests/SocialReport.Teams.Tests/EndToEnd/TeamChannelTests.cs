@@ -4,6 +4,7 @@ using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Teams.Protocol;
+using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests.EndToEnd;

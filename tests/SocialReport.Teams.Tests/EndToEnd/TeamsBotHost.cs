@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
+using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests.EndToEnd;

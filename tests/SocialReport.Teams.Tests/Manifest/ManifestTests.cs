@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using SocialReport.Core.Commands;
+using SocialReport.Testing;
 
 namespace SocialReport.Teams.Tests.Manifest;
 
@@ -11,7 +12,7 @@ public sealed class ManifestTests : IDisposable
     private const string BotId = "0b7f3c52-7a4e-4a4f-9f3e-2d7a6f1c9e11";
     private const string TeamsAppId = "5c9a1f0e-3b2d-4e6f-8a7b-9c0d1e2f3a4b";
 
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryFiles.Root;
     private static readonly string ManifestDir = Path.Combine(Root, "bot-manifests", "teams");
     private static readonly string ValidatorDir = Path.Combine(Root, "tests", "SocialReport.Teams.Tests", "ManifestValidation");
     private static readonly Lazy<bool> NodeModules = new(InstallValidator);
@@ -183,15 +184,5 @@ public sealed class ManifestTests : IDisposable
             throw new TimeoutException($"{program} did not finish in 5 minutes");
         }
         return (process.ExitCode, stdout.Result + stderr.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SocialReport.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("SocialReport.sln not found above the test binaries.");
     }
 }

@@ -1,6 +1,6 @@
-namespace SocialReport.Teams.Tests.EndToEnd;
+namespace SocialReport.Testing;
 
-/// <summary>Files of this repository the end-to-end tests use: the sample editions, the host's build output.</summary>
+/// <summary>Files of this repository the tests read: the sample editions, the bot manifests, the tests' own tools.</summary>
 public static class RepositoryFiles
 {
     public static string Root { get; } = FindRoot();
