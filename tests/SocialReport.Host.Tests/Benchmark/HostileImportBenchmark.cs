@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using SocialReport.Core.Editions;
+using SocialReport.Testing;
 using Xunit.Abstractions;
 
 namespace SocialReport.Host.Tests.Benchmark;

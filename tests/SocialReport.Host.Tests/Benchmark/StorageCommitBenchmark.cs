@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LiteDB;
 using SocialReport.Storage.LiteDb;
+using SocialReport.Testing;
 using Xunit.Abstractions;
 
 namespace SocialReport.Host.Tests.Benchmark;

@@ -4,6 +4,7 @@ using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Host.Tests.Telegram;
 using SocialReport.Telegram;
+using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 using Xunit.Abstractions;
 

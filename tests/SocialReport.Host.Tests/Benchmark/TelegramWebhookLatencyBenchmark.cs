@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using SocialReport.Host.Tests.Telegram;
 using SocialReport.Telegram;
+using SocialReport.Testing;
 using Xunit.Abstractions;
 
 namespace SocialReport.Host.Tests.Benchmark;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Tests.EndToEnd;
+using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 using Xunit.Abstractions;
 

@@ -1,4 +1,4 @@
-namespace SocialReport.Teams.Tests.Benchmark;
+namespace SocialReport.Testing;
 
 /// <summary>A measurement, not a test: skipped unless <c>SOCIALREPORT_BENCHMARK=1</c>.</summary>
 public sealed class BenchmarkFactAttribute : FactAttribute
