@@ -1,4 +1,4 @@
-using SocialReport.Host.Tests.Telegram;
+using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests;
 

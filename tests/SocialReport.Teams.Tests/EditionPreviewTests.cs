@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 using SocialReport.Teams.Cards;
-using SocialReport.Teams.Tests.EndToEnd;
 using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 

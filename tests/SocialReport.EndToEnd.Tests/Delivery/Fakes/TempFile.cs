@@ -1,0 +1,12 @@
+namespace SocialReport.EndToEnd.Tests.Delivery.Fakes;
+
+internal sealed class TempFile : IDisposable
+{
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"socialreport-delivery-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        foreach (var file in new[] { Path, System.IO.Path.ChangeExtension(Path, null) + "-log.db" })
+            if (File.Exists(file)) File.Delete(file);
+    }
+}

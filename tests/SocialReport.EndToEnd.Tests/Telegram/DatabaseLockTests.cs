@@ -1,0 +1,43 @@
+using SocialReport.Storage.LiteDb;
+using SocialReport.Testing;
+using SocialReport.Testing.Telegram;
+
+namespace SocialReport.EndToEnd.Tests.Telegram;
+
+/// <summary>One process at a time per LiteDB file: a second one is refused instead of sharing (and corrupting) it.</summary>
+public sealed class DatabaseLockTests
+{
+    [Fact]
+    public async Task A_running_hosts_database_cannot_be_opened_by_another_process()
+    {
+        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
+        var directory = Directory.CreateTempSubdirectory("socialreport-lock-").FullName;
+        var database = Path.Combine(directory, "socialreport.db");
+        using (var host = TelegramHostProcess.Start(fake, database, editor: 5001))
+        {
+            try
+            {
+                await fake.WaitUntilAsync(() => fake.RequestCount("getUpdates") > 0, TimeSpan.FromSeconds(30), "the host to start");
+                var error = Assert.Throws<StorageInUseException>(() => new LiteDbStore(database));
+                Assert.Contains("open in another SocialReport process", error.Message, StringComparison.Ordinal);
+
+                // The console chat next to the running host: one line on stderr, exit code 3, nothing written.
+                using var chat = HostProcess.Launch(["chat"], database);
+                await chat.StandardInput.WriteLineAsync("/latest");
+                chat.StandardInput.Close();
+                var (output, errors) = (chat.StandardOutput.ReadToEndAsync(), chat.StandardError.ReadToEndAsync());
+                await chat.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                Assert.Equal(3, chat.ExitCode);
+                Assert.Equal($"{database} is open in another SocialReport process: a LiteDB file takes one at a time. "
+                    + "Stop that process, or give this one another Storage:Path.", (await errors).Trim());
+                Assert.Empty(await output);
+            }
+            finally
+            {
+                await HostProcess.StopAsync(host);
+            }
+        }
+        using (var store = new LiteDbStore(database)) Assert.Equal(SchemaMigrations.CurrentVersion, store.SchemaVersion);
+        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+    }
+}
