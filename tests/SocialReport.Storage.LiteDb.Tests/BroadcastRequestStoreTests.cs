@@ -1,5 +1,6 @@
 using SocialReport.Core.Commands;
 using SocialReport.Core.Readers;
+using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

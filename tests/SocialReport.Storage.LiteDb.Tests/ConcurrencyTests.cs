@@ -1,4 +1,5 @@
 using SocialReport.Core.Readers;
+using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

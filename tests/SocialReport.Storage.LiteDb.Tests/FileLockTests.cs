@@ -1,3 +1,5 @@
+using SocialReport.Testing;
+
 namespace SocialReport.Storage.LiteDb.Tests;
 
 public sealed class FileLockTests : IDisposable

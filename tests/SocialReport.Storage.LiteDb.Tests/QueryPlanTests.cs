@@ -1,4 +1,5 @@
 using LiteDB;
+using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Readers;
+using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

@@ -1,4 +1,5 @@
 using SocialReport.Core.Inbox;
+using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

@@ -2,10 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text;
 using SocialReport.Teams.Protocol;
-using SocialReport.EndToEnd.Tests.Teams;
 using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 using Xunit.Abstractions;
@@ -32,13 +30,22 @@ public sealed class ReplyLatencyBenchmark(ITestOutputHelper output)
         await using var fake = await FakeConnector.StartAsync();
         // 100 replies a second in one tenant would be twice Teams' 50/s: this measures the host, not the limits.
         fake.RateLimits = ConnectorRateLimits.Off;
-        var directory = Directory.CreateTempSubdirectory("socialreport-bench-");
-        var port = FreePort();
-        using var host = StartHost(fake, directory.FullName, port);
+        using var directory = new TempDirectory();
+        using var host = await HostProcess.ServeAsync(directory.DatabaseFile, new Dictionary<string, string>
+        {
+            ["Teams:AppId"] = TestIds.AppId,
+            ["Teams:AppPassword"] = TestIds.AppPassword,
+            ["Teams:OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
+            ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
+            ["Teams:TokenAuthority"] = fake.TokenAuthority,
+            ["Teams:AllowedServiceHosts:0"] = fake.ServiceHost,
+            ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
+            ["Commands:PerChatPerMinute"] = "10000",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            await WaitUntilUpAsync(http, host);
+            using var http = new HttpClient { BaseAddress = host.Address };
             var token = TestTokens.Sign(new TokenSpec { Key = fake.Endorsed, ServiceUrl = fake.ServiceUrl, Expires = DateTimeOffset.UtcNow.AddHours(1) });
 
             // Warm-up: JIT, token caches, LiteDB and the signing keys, at a gentle pace.
@@ -46,8 +53,8 @@ public sealed class ReplyLatencyBenchmark(ITestOutputHelper output)
             fake.ConnectorRequests.Clear();
 
             var (latencies, failures, elapsed) = await RunAsync(http, fake, token, "run", PerSecond * Seconds, PerSecond);
-            host.Refresh();
-            var (rss, peak) = Memory(host.Id);
+            host.Process.Refresh();
+            var (rss, peak) = Memory(host.Process.Id);
 
             latencies.Sort();
             var report = string.Create(CultureInfo.InvariantCulture,
@@ -63,9 +70,7 @@ public sealed class ReplyLatencyBenchmark(ITestOutputHelper output)
         }
         finally
         {
-            if (!host.HasExited) host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync();
-            directory.Delete(recursive: true);
+            await host.StopAsync();
         }
     }
 
@@ -124,62 +129,6 @@ public sealed class ReplyLatencyBenchmark(ITestOutputHelper output)
         return response.StatusCode;
     }
 
-    /// <summary>What the host process printed, shown when it fails to start.</summary>
-    private static readonly StringBuilder HostOutput = new();
-
-    private static Process StartHost(FakeConnector fake, string directory, int port)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SocialReport.Host.dll"));
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        var settings = new Dictionary<string, string>
-        {
-            ["Teams__AppId"] = TestIds.AppId,
-            ["Teams__AppPassword"] = TestIds.AppPassword,
-            ["Teams__OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
-            ["Teams__EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
-            ["Teams__TokenAuthority"] = fake.TokenAuthority,
-            ["Teams__AllowedServiceHosts__0"] = fake.ServiceHost,
-            ["Storage__Path"] = Path.Combine(directory, "bot.db"),
-            ["Storage__SeedDirectory"] = RepositoryFiles.Editions,
-            ["Commands__PerChatPerMinute"] = "10000",
-            ["Logging__LogLevel__Default"] = "Warning",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        };
-        foreach (var (key, value) in settings) start.Environment[key] = value;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => { lock (HostOutput) HostOutput.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { lock (HostOutput) HostOutput.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilUpAsync(HttpClient http, Process host)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (host.HasExited)
-            {
-                await host.WaitForExitAsync();
-                lock (HostOutput) Assert.Fail("the host exited at start-up:\n" + HostOutput);
-            }
-            try
-            {
-                using var response = await http.GetAsync("/healthz");
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        Assert.Fail("the host did not start within a minute");
-    }
-
     /// <summary>Resident and peak resident memory of a process, from /proc (Linux).</summary>
     private static (long Rss, long Peak) Memory(int pid)
     {
@@ -190,11 +139,4 @@ public sealed class ReplyLatencyBenchmark(ITestOutputHelper output)
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

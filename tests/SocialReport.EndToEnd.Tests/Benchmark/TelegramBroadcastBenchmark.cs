@@ -26,10 +26,10 @@ public sealed class TelegramBroadcastBenchmark(ITestOutputHelper output)
         await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
         fake.AddUser(editor, "Ambre", "ambre", "fr");
         fake.AddChat(editor);
-        var directory = Directory.CreateTempSubdirectory("socialreport-benchmark-").FullName;
-        var database = Path.Combine(directory, "socialreport.db");
+        using var directory = new TempDirectory();
+        var database = directory.DatabaseFile;
         TelegramHostProcess.Subscribe(fake, database, Enumerable.Range(0, subscribers).Select(i => 1_000_000L + i));
-        using var host = TelegramHostProcess.Start(fake, database, editor, new Dictionary<string, string>
+        using var host = await TelegramHostProcess.StartAsync(fake, database, editor, new Dictionary<string, string>
         {
             ["Delivery:Telegram:MessagesPerSecond"] = "1000000",
             ["Delivery:Telegram:Burst"] = "1000",
@@ -44,8 +44,8 @@ public sealed class TelegramBroadcastBenchmark(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             await fake.WaitUntilAsync(() => fake.RequestCount("sendMessage") >= subscribers + 2, TimeSpan.FromMinutes(20), "every subscriber served");
             var elapsed = clock.Elapsed.TotalSeconds;
-            host.Refresh();
-            var peak = host.PeakWorkingSet64 / 1048576.0;
+            host.Process.Refresh();
+            var peak = host.Process.PeakWorkingSet64 / 1048576.0;
             var arrivals = fake.AllSent.Where(message => message.Method == "sendMessage" && message.ChatId != editor).Select(message => message.At).Order().ToList();
             Assert.Equal(subscribers, arrivals.Count);
             var span = (arrivals[^1] - arrivals[0]).TotalSeconds;
@@ -54,8 +54,7 @@ public sealed class TelegramBroadcastBenchmark(ITestOutputHelper output)
         }
         finally
         {
-            await HostProcess.StopAsync(host);
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+            await host.StopAsync();
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
+using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
@@ -11,7 +12,7 @@ public sealed class BroadcastTests : IDisposable
     private const string Edition = "2020-03-06";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
-    private readonly TempFile _file = new();
+    private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
     private readonly MemoryChatStore _chats = new();
     private readonly MemoryArchive _archive = new();
@@ -25,12 +26,12 @@ public sealed class BroadcastTests : IDisposable
         _chats.Save(MemoryChatStore.Subscriber("console", "me"));
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private static string Id(int i) => (5000 + i).ToString(CultureInfo.InvariantCulture);
 
     private Deliveries Start(DeliveryOptions? options = null, bool killable = false) =>
-        new(_file.Path, _time, _chats, _archive, [_telegram], options, killable);
+        new(_directory.DatabaseFile, _time, _chats, _archive, [_telegram], options, killable);
 
     private IEnumerable<string> Subscribers => Enumerable.Range(0, 200).Select(Id);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
+using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
@@ -12,7 +13,7 @@ public sealed class ChannelOffTests : IDisposable
     private const string Edition = "2020-03-06";
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
-    private readonly TempFile _file = new();
+    private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
     private readonly MemoryChatStore _chats = new();
     private readonly MemoryArchive _archive = new();
@@ -29,11 +30,11 @@ public sealed class ChannelOffTests : IDisposable
         for (var i = 0; i < 5; i++) _chats.Save(MemoryChatStore.Subscriber("teams", Id(i)));
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private static string Id(int i) => (7000 + i).ToString(CultureInfo.InvariantCulture);
 
-    private Deliveries Start() => new(_file.Path, _time, _chats, _archive, [_telegram, _teams]);
+    private Deliveries Start() => new(_directory.DatabaseFile, _time, _chats, _archive, [_telegram, _teams]);
 
     [Fact]
     public async Task The_plan_names_the_channel_that_is_off_and_the_broadcast_makes_no_rows_for_it()
@@ -62,7 +63,7 @@ public sealed class ChannelOffTests : IDisposable
     public async Task A_channel_with_no_subscribers_is_not_mentioned()
     {
         var whatsapp = new FakePlatform("whatsapp", _time) { IsEnabled = false };
-        await using var deliveries = new Deliveries(_file.Path, _time, _chats, _archive, [whatsapp, _teams]);
+        await using var deliveries = new Deliveries(_directory.DatabaseFile, _time, _chats, _archive, [whatsapp, _teams]);
 
         Assert.Empty(deliveries.Service.Plan(Edition, force: false)!.ChannelsOff);
     }

@@ -10,17 +10,18 @@ using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
 using SocialReport.Storage.LiteDb;
+using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
 public sealed class HostingTests : IDisposable
 {
-    private readonly TempFile _file = new();
+    private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
     private readonly MemoryChatStore _chats = new();
     private readonly MemoryArchive _archive = new();
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private IHost Build(FakePlatform platform, Dictionary<string, string?> settings)
     {
@@ -28,7 +29,7 @@ public sealed class HostingTests : IDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton(_ => new LiteDatabase($"Filename={_file.Path};Connection=direct"));
+        builder.Services.AddSingleton(_ => new LiteDatabase($"Filename={_directory.DatabaseFile};Connection=direct"));
         builder.Services.AddSingleton<IDeliveryLedger, LiteDbDeliveryLedger>();
         builder.Services.AddSingleton<IChatStore>(_chats);
         builder.Services.AddSingleton<IEditionArchive>(_archive);
@@ -44,7 +45,7 @@ public sealed class HostingTests : IDisposable
         for (var i = 0; i < 20; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", (900 + i).ToString(CultureInfo.InvariantCulture)));
         var platform = new FakePlatform("telegram", _time);
         string id;
-        using (var database = new LiteDatabase($"Filename={_file.Path};Connection=direct"))
+        using (var database = new LiteDatabase($"Filename={_directory.DatabaseFile};Connection=direct"))
         {
             var ledger = new LiteDbDeliveryLedger(database, Options.Create(new DeliveryOptions()), _time);
             id = ledger.Create("2020-03-06", false, DeliveryMode.Edition, "telegram:1", _chats.Active("telegram").Select(chat => chat.Key)).Id;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
+using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
@@ -10,7 +11,7 @@ public sealed class SchedulerTests : IDisposable
     private const string Edition = "2020-03-06";
     // Thursday 26 November 2026, 10:00 in Paris.
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    private readonly TempFile _file = new();
+    private readonly TempDirectory _directory = new();
     private readonly MemoryChatStore _chats = new();
     private readonly MemoryArchive _archive = new();
     private readonly FakePlatform _telegram;
@@ -23,10 +24,10 @@ public sealed class SchedulerTests : IDisposable
         for (var i = 0; i < 5; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", (700 + i).ToString(CultureInfo.InvariantCulture)));
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     /// <summary>A host process: build it, tick, dispose it; the next one finds the same ledger file.</summary>
-    private Deliveries Host(string? cron = null) => new(_file.Path, _time, _chats, _archive, [_telegram], Deliveries.Defaults(cron));
+    private Deliveries Host(string? cron = null) => new(_directory.DatabaseFile, _time, _chats, _archive, [_telegram], Deliveries.Defaults(cron));
 
     private async Task<IReadOnlyList<BroadcastRecord>> TickAsync(string? cron = null)
     {
@@ -37,7 +38,7 @@ public sealed class SchedulerTests : IDisposable
 
     private ScheduledBroadcast Get(string id)
     {
-        using var database = new LiteDB.LiteDatabase($"Filename={_file.Path};Connection=direct");
+        using var database = new LiteDB.LiteDatabase($"Filename={_directory.DatabaseFile};Connection=direct");
         var ledger = new Storage.LiteDb.LiteDbDeliveryLedger(database, Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _time);
         return ledger.GetSchedule(id)!;
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
+using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
@@ -11,7 +12,7 @@ public sealed class SendsInFlightTests : IDisposable
 {
     private const int Slots = 4;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TempFile _file = new();
+    private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
     private readonly MemoryChatStore _chats = new();
     private readonly MemoryArchive _archive = new();
@@ -25,7 +26,7 @@ public sealed class SendsInFlightTests : IDisposable
         for (var i = 0; i < 3 * Slots; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", Id(i)));
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private static string Id(int i) => (6000 + i).ToString(CultureInfo.InvariantCulture);
 
@@ -87,7 +88,7 @@ public sealed class SendsInFlightTests : IDisposable
         Assert.Equal(Slots, Volatile.Read(ref most));
     }
 
-    private Deliveries Start() => new(_file.Path, _time, _chats, _archive, [_telegram], Options);
+    private Deliveries Start() => new(_directory.DatabaseFile, _time, _chats, _archive, [_telegram], Options);
 
     private static void InterlockedMax(ref int target, int value)
     {

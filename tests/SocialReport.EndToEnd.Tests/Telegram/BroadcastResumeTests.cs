@@ -22,22 +22,22 @@ public sealed class BroadcastResumeTests
         await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram });
         fake.AddUser(Editor, "Ambre", "ambre", "fr");
         fake.AddChat(Editor);
-        var directory = Directory.CreateTempSubdirectory("socialreport-resume-").FullName;
-        var database = Path.Combine(directory, "socialreport.db");
+        using var directory = new TempDirectory();
+        var database = directory.DatabaseFile;
         var readers = Enumerable.Range(0, Readers).Select(i => FirstReader + i).ToList();
         TelegramHostProcess.Subscribe(fake, database, readers);
         int Received() => readers.Count(id => fake.SentTo(id).Count > 0);
 
-        using (var first = TelegramHostProcess.Start(fake, database, Editor, Settings))
+        using (var first = await TelegramHostProcess.StartAsync(fake, database, Editor, Settings))
         {
             await TelegramHostProcess.ConfirmBroadcastAsync(fake, Editor, "2020-03-06");
             await fake.WaitUntilAsync(() => Received() >= Readers / 3, TimeSpan.FromSeconds(30), "a third of the readers served");
-            await HostProcess.StopAsync(first);
+            await first.StopAsync();
         }
         var beforeRestart = Received();
         Assert.True(beforeRestart < Readers, $"all {beforeRestart} served before the kill");
 
-        using (var second = TelegramHostProcess.Start(fake, database, Editor, Settings))
+        using (var second = await TelegramHostProcess.StartAsync(fake, database, Editor, Settings))
         {
             try
             {
@@ -46,7 +46,7 @@ public sealed class BroadcastResumeTests
             }
             finally
             {
-                await HostProcess.StopAsync(second);
+                await second.StopAsync();
             }
         }
 
@@ -58,6 +58,5 @@ public sealed class BroadcastResumeTests
             var counts = ledger.Counts("2020-03-06#1");
             Assert.Equal((Readers, 0), (counts.Sent, counts.Pending));
         }
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
 }

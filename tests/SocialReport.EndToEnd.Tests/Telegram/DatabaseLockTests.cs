@@ -11,9 +11,9 @@ public sealed class DatabaseLockTests
     public async Task A_running_hosts_database_cannot_be_opened_by_another_process()
     {
         await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
-        var directory = Directory.CreateTempSubdirectory("socialreport-lock-").FullName;
-        var database = Path.Combine(directory, "socialreport.db");
-        using (var host = TelegramHostProcess.Start(fake, database, editor: 5001))
+        using var directory = new TempDirectory();
+        var database = directory.DatabaseFile;
+        using (var host = await TelegramHostProcess.StartAsync(fake, database, editor: 5001))
         {
             try
             {
@@ -22,22 +22,17 @@ public sealed class DatabaseLockTests
                 Assert.Contains("open in another SocialReport process", error.Message, StringComparison.Ordinal);
 
                 // The console chat next to the running host: one line on stderr, exit code 3, nothing written.
-                using var chat = HostProcess.Launch(["chat"], database);
-                await chat.StandardInput.WriteLineAsync("/latest");
-                chat.StandardInput.Close();
-                var (output, errors) = (chat.StandardOutput.ReadToEndAsync(), chat.StandardError.ReadToEndAsync());
-                await chat.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-                Assert.Equal(3, chat.ExitCode);
+                var (exitCode, output, errors) = await HostProcess.RunAsync(["chat"], database, input: ["/latest"]);
+                Assert.Equal(3, exitCode);
                 Assert.Equal($"{database} is open in another SocialReport process: a LiteDB file takes one at a time. "
-                    + "Stop that process, or give this one another Storage:Path.", (await errors).Trim());
-                Assert.Empty(await output);
+                    + "Stop that process, or give this one another Storage:Path.", errors.Trim());
+                Assert.Empty(output);
             }
             finally
             {
-                await HostProcess.StopAsync(host);
+                await host.StopAsync();
             }
         }
         using (var store = new LiteDbStore(database)) Assert.Equal(SchemaMigrations.CurrentVersion, store.SchemaVersion);
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Testing;
@@ -16,8 +15,8 @@ internal static class TelegramHostProcess
         TelegramReaders.Subscribe(fake, new LiteDbChatStore(store), readers);
     }
 
-    /// <summary>Starts the host polling the fake, with <paramref name="editor"/> as its Telegram editor and <paramref name="settings"/> on top.</summary>
-    public static Process Start(FakeTelegramServer fake, string database, long editor, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>Starts the host polling the fake, with <paramref name="editor"/> as its Telegram editor and <paramref name="settings"/> on top; returns once it listens.</summary>
+    public static Task<ServedHost> StartAsync(FakeTelegramServer fake, string database, long editor, IReadOnlyDictionary<string, string>? settings = null)
     {
         var all = new Dictionary<string, string>
         {
@@ -28,13 +27,7 @@ internal static class TelegramHostProcess
             ["Admins:Telegram:0"] = editor.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-        var process = HostProcess.Launch(["serve", "--urls", "http://127.0.0.1:0"], database, all);
-        // Drained so that a full pipe never blocks the host.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return HostProcess.ServeAsync(database, all);
     }
 
     /// <summary>The editor asks for the broadcast of <paramref name="edition"/> and presses Confirm once the plan is there.</summary>

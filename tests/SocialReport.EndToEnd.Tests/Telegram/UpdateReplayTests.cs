@@ -14,14 +14,11 @@ public sealed class UpdateReplayTests : IDisposable
     const long Reader = 4747;
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    readonly string _directory = Directory.CreateTempSubdirectory("socialreport-replay-").FullName;
+    readonly TempDirectory _directory = new();
 
-    string Database => Path.Combine(_directory, "socialreport.db");
+    string Database => _directory.DatabaseFile;
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task A_webhook_update_answered_200_then_interrupted_by_the_host_stopping_is_handled_by_the_next_host()
@@ -87,7 +84,7 @@ public sealed class UpdateReplayTests : IDisposable
         fake.AddChat(TelegramBotHost.EditorId);
         fake.AddChat(Reader);
         var reply = fake.HoldNext("sendMessage", Reader);
-        using (var first = TelegramHostProcess.Start(fake, Database, TelegramBotHost.EditorId))
+        using (var first = await TelegramHostProcess.StartAsync(fake, Database, TelegramBotHost.EditorId))
         {
             try
             {
@@ -98,20 +95,21 @@ public sealed class UpdateReplayTests : IDisposable
             }
             finally
             {
-                await HostProcess.StopAsync(first);
+                await first.StopAsync();
             }
         }
         Assert.Empty(fake.SentTo(Reader));
 
-        using var second = TelegramHostProcess.Start(fake, Database, TelegramBotHost.EditorId);
+        using var second = await TelegramHostProcess.StartAsync(fake, Database, TelegramBotHost.EditorId);
         try
         {
             var sent = Assert.Single(await fake.WaitForSentAsync(Reader, 1, Patience));
-            Assert.StartsWith("Social Report · 6 mars 2020", sent.PlainText, StringComparison.Ordinal);
+            // The first host listened, so it had seeded every edition of editions/: the newest is the latest.
+            Assert.StartsWith("The Social Report · 27 mars 2020", sent.PlainText, StringComparison.Ordinal);
         }
         finally
         {
-            await HostProcess.StopAsync(second);
+            await second.StopAsync();
         }
     }
 }
