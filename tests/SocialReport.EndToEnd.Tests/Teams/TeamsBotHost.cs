@@ -22,7 +22,7 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
     public const string EditorAadObjectId = "e0d1c2b3-a4f5-4e6d-8c7b-9a0817263544";
 
     private readonly Dictionary<string, string?> settings;
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "socialreport-teams-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory directory = new();
 
     public TeamsBotHost(FakeConnector fake, IDictionary<string, string?>? overrides = null)
     {
@@ -35,7 +35,7 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
             ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
             ["Teams:TokenAuthority"] = fake.TokenAuthority,
             ["Teams:AllowedServiceHosts:0"] = fake.ServiceHost,
-            ["Storage:Path"] = Path.Combine(directory, "bot.db"),
+            ["Storage:Path"] = directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Admins:Teams:0"] = EditorAadObjectId,
             ["Commands:PerChatPerMinute"] = "1000",
@@ -107,7 +107,7 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        directory.Dispose();
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Telegram;
+using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
@@ -11,12 +12,9 @@ public sealed class ScheduledBroadcastTests : IDisposable
 {
     private const string Cron = "0 9 * * FRI";
     private static readonly long[] Readers = [.. Enumerable.Range(0, 12).Select(i => 710_000L + i)];
-    private readonly string _directory = Directory.CreateTempSubdirectory("socialreport-schedule-").FullName;
+    private readonly TempDirectory _directory = new();
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _directory.Dispose();
 
     [Fact]
     public async Task The_weekly_cron_broadcasts_the_latest_edition_once_even_when_the_host_restarts()
@@ -52,7 +50,7 @@ public sealed class ScheduledBroadcastTests : IDisposable
     private Task<TelegramBotHost> StartAsync(ShiftedClock clock) =>
         TelegramBotHost.StartAsync(TelegramMode.Polling, settings: new Dictionary<string, string?>
         {
-            ["Storage:Path"] = Path.Combine(_directory, "socialreport.db"),
+            ["Storage:Path"] = _directory.DatabaseFile,
             ["Delivery:Schedule"] = Cron,
             ["Delivery:TimeZone"] = "Europe/Paris",
             ["Delivery:SchedulerInterval"] = "00:00:01",

@@ -24,10 +24,10 @@ sealed class TelegramBotHost : IAsyncDisposable
     public const string WebhookSecret = "webhook_Secret-0123456789";
 
     readonly HostFactory _factory;
-    readonly string _directory;
+    readonly TempDirectory _directory;
     readonly bool _ownsFake;
 
-    TelegramBotHost(FakeTelegramServer fake, bool ownsFake, HostFactory factory, string directory, TelegramMode mode)
+    TelegramBotHost(FakeTelegramServer fake, bool ownsFake, HostFactory factory, TempDirectory directory, TelegramMode mode)
     {
         Fake = fake;
         _ownsFake = ownsFake;
@@ -62,10 +62,10 @@ sealed class TelegramBotHost : IAsyncDisposable
         });
         fake.AddUser(EditorId, "Ambre", "ambre", "fr");
         fake.AddChat(EditorId);
-        var directory = Directory.CreateTempSubdirectory("socialreport-telegram-").FullName;
+        var directory = new TempDirectory();
         var all = new Dictionary<string, string?>
         {
-            ["Storage:Path"] = Path.Combine(directory, "socialreport.db"),
+            ["Storage:Path"] = directory.DatabaseFile,
             ["Telegram:BotToken"] = fake.Token,
             ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
             ["Telegram:Mode"] = mode.ToString(),
@@ -146,14 +146,7 @@ sealed class TelegramBotHost : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         if (_ownsFake) await Fake.DisposeAsync();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // LiteDB may still hold the file for a moment on some systems: a leftover temp directory is harmless.
-        }
+        _directory.Dispose();
     }
 
     sealed class HostFactory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using SocialReport.Host;
 using SocialReport.Host.Web;
+using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests.Web;
 
@@ -49,25 +50,19 @@ public sealed class StatusLimitsTests
     [Fact]
     public async Task A_token_of_31_characters_refuses_start_up_and_32_are_enough()
     {
-        var directory = Directory.CreateTempSubdirectory("socialreport-web-tests-").FullName;
+        using var directory = new TempDirectory();
         string[] Settings(string token) =>
-            ["--urls", "http://127.0.0.1:0", $"--Storage:Path={Path.Combine(directory, token.Length + ".db")}", "--Storage:SeedDirectory=", $"--Web:StatusToken={token}"];
-        try
-        {
-            await using (var short31 = HostApp.Create(Settings(new string('k', 31))))
-            {
-                var error = await Assert.ThrowsAsync<OptionsValidationException>(() => short31.StartAsync());
-                Assert.Contains("Web:StatusToken must be at least 32 characters", error.Message, StringComparison.Ordinal);
-            }
+            ["--urls", "http://127.0.0.1:0", $"--Storage:Path={directory.File(token.Length + ".db")}", "--Storage:SeedDirectory=", $"--Web:StatusToken={token}"];
 
-            await using var long32 = HostApp.Create(Settings(new string('k', 32)));
-            await long32.StartAsync();
-            await long32.StopAsync();
-        }
-        finally
+        await using (var short31 = HostApp.Create(Settings(new string('k', 31))))
         {
-            Directory.Delete(directory, recursive: true);
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => short31.StartAsync());
+            Assert.Contains("Web:StatusToken must be at least 32 characters", error.Message, StringComparison.Ordinal);
         }
+
+        await using var long32 = HostApp.Create(Settings(new string('k', 32)));
+        await long32.StartAsync();
+        await long32.StopAsync();
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public class WebSite : WebApplicationFactory<Program>
 {
     public const string StatusToken = "s3cret-status-token-of-32-characters-at-least";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "socialreport-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings;
 
     public WebSite() : this([]) { }
@@ -31,7 +31,7 @@ public class WebSite : WebApplicationFactory<Program>
     {
         _settings = new Dictionary<string, string?>
         {
-            ["Storage:Path"] = Path.Combine(_directory, "bot.db"),
+            ["Storage:Path"] = _directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Commands:PerChatPerMinute"] = "1000",
             ["Web:StatusToken"] = StatusToken,
@@ -56,7 +56,7 @@ public class WebSite : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        _directory.Dispose();
     }
 }
 

@@ -21,27 +21,20 @@ public sealed class StorageCommitBenchmark(ITestOutputHelper output)
     {
         foreach (var durable in new[] { false, true, false, true })
         {
-            var directory = Directory.CreateTempSubdirectory("socialreport-commits-").FullName;
-            try
-            {
-                using var store = new LiteDbStore(Path.Combine(directory, "socialreport.db"), durable);
-                var rows = store.Database.GetCollection("rows");
-                for (var i = 0; i < 50; i++) rows.Insert(new BsonDocument { ["n"] = -i });
-                var single = Measure(i => rows.Insert(new BsonDocument { ["n"] = i, ["text"] = "/latest" }));
+            using var directory = new TempDirectory();
+            using var store = new LiteDbStore(directory.DatabaseFile, durable);
+            var rows = store.Database.GetCollection("rows");
+            for (var i = 0; i < 50; i++) rows.Insert(new BsonDocument { ["n"] = -i });
+            var single = Measure(i => rows.Insert(new BsonDocument { ["n"] = i, ["text"] = "/latest" }));
 
-                var inbox = new LiteDbUpdateInbox(store);
-                var updates = Measure(i =>
-                {
-                    var id = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    inbox.Add("telegram", id, "{\"update_id\":" + id + ",\"message\":{\"text\":\"/latest\"}}");
-                    inbox.Complete("telegram", id);
-                });
-                output.WriteLine($"Storage:Durable={durable}: single-row commit {single}; update kept and completed {updates}");
-            }
-            finally
+            var inbox = new LiteDbUpdateInbox(store);
+            var updates = Measure(i =>
             {
-                Directory.Delete(directory, recursive: true);
-            }
+                var id = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                inbox.Add("telegram", id, "{\"update_id\":" + id + ",\"message\":{\"text\":\"/latest\"}}");
+                inbox.Complete("telegram", id);
+            });
+            output.WriteLine($"Storage:Durable={durable}: single-row commit {single}; update kept and completed {updates}");
         }
     }
 
