@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
+using SocialReport.EndToEnd.Tests.Delivery.Fakes;
 using SocialReport.Telegram;
 using SocialReport.Testing;
 
@@ -11,6 +13,7 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 public sealed class ScheduledBroadcastTests : IDisposable
 {
     private const string Cron = "0 9 * * FRI";
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
     private static readonly long[] Readers = [.. Enumerable.Range(0, 12).Select(i => 710_000L + i)];
     private readonly TempDirectory _directory = new();
 
@@ -19,17 +22,19 @@ public sealed class ScheduledBroadcastTests : IDisposable
     [Fact]
     public async Task The_weekly_cron_broadcasts_the_latest_edition_once_even_when_the_host_restarts()
     {
-        // The host's clock reads an hour before the next Friday 9:00 in Paris, then, once the readers are in, two seconds before.
+        // The host's clock reads an hour before the next Friday 9:00 in Paris, then, once the readers are in, two seconds before;
+        // it runs at the wall clock's pace in between.
         var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
         var friday = NextFridayNine(paris, DateTimeOffset.UtcNow);
-        var clock = new ShiftedClock(friday - TimeSpan.FromHours(1) - DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(friday - TimeSpan.FromHours(1));
+        await using var running = new ClockDriver(clock, Tick, every: Tick);
 
         await using (var bot = await StartAsync(clock))
         {
             TelegramReaders.Subscribe(bot.Fake, bot.Services.GetRequiredService<IChatStore>(), Readers);
             await Task.Delay(TimeSpan.FromSeconds(2));
             Assert.Empty(bot.Services.GetRequiredService<IDeliveryLedger>().History(10));
-            clock.Offset = friday - TimeSpan.FromSeconds(2) - DateTimeOffset.UtcNow;
+            clock.SetUtcNow(friday - TimeSpan.FromSeconds(2));
             await bot.Fake.WaitUntilAsync(() => Readers.All(id => bot.Fake.SentTo(id).Count > 0), TimeSpan.FromSeconds(30), "every reader served by the schedule");
             var broadcast = Assert.Single(bot.Services.GetRequiredService<IDeliveryLedger>().History(10));
             Assert.Equal(("2020-03-06", BroadcastScheduler.CronRequester), (broadcast.EditionId, broadcast.RequestedBy));
@@ -38,7 +43,7 @@ public sealed class ScheduledBroadcastTests : IDisposable
         }
 
         // Started again a minute later, on the same file: the occurrence already ran.
-        clock.Offset += TimeSpan.FromMinutes(1);
+        clock.Advance(TimeSpan.FromMinutes(1));
         await using (var again = await StartAsync(clock))
         {
             await Task.Delay(TimeSpan.FromSeconds(3));
@@ -47,7 +52,7 @@ public sealed class ScheduledBroadcastTests : IDisposable
         }
     }
 
-    private Task<TelegramBotHost> StartAsync(ShiftedClock clock) =>
+    private Task<TelegramBotHost> StartAsync(FakeTimeProvider clock) =>
         TelegramBotHost.StartAsync(TelegramMode.Polling, settings: new Dictionary<string, string?>
         {
             ["Storage:Path"] = _directory.DatabaseFile,
@@ -62,13 +67,5 @@ public sealed class ScheduledBroadcastTests : IDisposable
         while (local.DayOfWeek != DayOfWeek.Friday) local = local.AddDays(1);
         var nine = local.AddHours(9);
         return new DateTimeOffset(nine, zone.GetUtcOffset(nine));
-    }
-
-    /// <summary>The system clock and timers, read <see cref="Offset"/> later.</summary>
-    private sealed class ShiftedClock(TimeSpan offset) : TimeProvider
-    {
-        public TimeSpan Offset { get; set; } = offset;
-
-        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
     }
 }
