@@ -17,15 +17,9 @@ public static class TeamsTestHost
             DisableDefaults = true,
             EnvironmentName = environment ?? Environments.Production,
         });
-        var settings = new Dictionary<string, string?>
-        {
-            ["Teams:AppId"] = TestIds.AppId,
-            ["Teams:AppPassword"] = TestIds.AppPassword,
-            ["Teams:OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
-            ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
-            ["Teams:TokenAuthority"] = fake.TokenAuthority,
-            ["Teams:AllowedServiceHosts:0"] = fake.ServiceHost,
-        };
+        var settings = new Dictionary<string, string?>();
+        foreach (var (key, value) in fake.AdapterSettings)
+            settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);

@@ -31,14 +31,8 @@ public sealed class ReplyLatencyBenchmark(ITestOutputHelper output)
         // 100 replies a second in one tenant would be twice Teams' 50/s: this measures the host, not the limits.
         fake.RateLimits = ConnectorRateLimits.Off;
         using var directory = new TempDirectory();
-        using var host = await HostProcess.ServeAsync(directory.DatabaseFile, new Dictionary<string, string>
+        using var host = await HostProcess.ServeAsync(directory.DatabaseFile, new Dictionary<string, string>(fake.AdapterSettings)
         {
-            ["Teams:AppId"] = TestIds.AppId,
-            ["Teams:AppPassword"] = TestIds.AppPassword,
-            ["Teams:OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
-            ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
-            ["Teams:TokenAuthority"] = fake.TokenAuthority,
-            ["Teams:AllowedServiceHosts:0"] = fake.ServiceHost,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Commands:PerChatPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",

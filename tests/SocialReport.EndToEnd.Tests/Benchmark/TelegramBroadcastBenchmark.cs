@@ -15,7 +15,7 @@ namespace SocialReport.EndToEnd.Tests.Benchmark;
 /// <code>SOCIALREPORT_BENCHMARK=1 dotnet test tests/SocialReport.EndToEnd.Tests -c Release --filter "FullyQualifiedName~TelegramBroadcastBenchmark" --logger "console;verbosity=detailed"</code>
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class TelegramBroadcastBenchmark(ITestOutputHelper output)
+public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper output) : IClassFixture<FakeBotApi>
 {
     /// <summary>The host runs as its own process, so that its peak memory is its own; the fake keeps every message in this one.</summary>
     [BenchmarkFact]
@@ -23,7 +23,7 @@ public sealed class TelegramBroadcastBenchmark(ITestOutputHelper output)
     {
         const int subscribers = 100_000;
         const long editor = 5001;
-        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
+        await using var fake = api.Start(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
         fake.AddUser(editor, "Ambre", "ambre", "fr");
         fake.AddChat(editor);
         using var directory = new TempDirectory();
@@ -68,7 +68,7 @@ public sealed class TelegramBroadcastBenchmark(ITestOutputHelper output)
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Polling, new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram }, settings: settings);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling, new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram }, settings: settings);
         TelegramReaders.Subscribe(bot.Fake, bot.Services.GetRequiredService<IChatStore>(), Enumerable.Range(0, subscribers).Select(i => 1_000_000L + i));
         GC.Collect();
         var before = bot.Fake.TooManyRequestsReturned;

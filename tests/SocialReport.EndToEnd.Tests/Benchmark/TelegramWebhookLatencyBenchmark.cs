@@ -2,6 +2,7 @@ using System.Diagnostics;
 using SocialReport.EndToEnd.Tests.Telegram;
 using SocialReport.Telegram;
 using SocialReport.Testing;
+using SocialReport.Testing.Telegram;
 using Xunit.Abstractions;
 
 namespace SocialReport.EndToEnd.Tests.Benchmark;
@@ -11,7 +12,7 @@ namespace SocialReport.EndToEnd.Tests.Benchmark;
 /// <code>SOCIALREPORT_BENCHMARK=1 dotnet test tests/SocialReport.EndToEnd.Tests -c Release --filter "FullyQualifiedName~TelegramWebhookLatencyBenchmark" --logger "console;verbosity=detailed"</code>
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class TelegramWebhookLatencyBenchmark(ITestOutputHelper output)
+public sealed class TelegramWebhookLatencyBenchmark(FakeBotApi api, ITestOutputHelper output) : IClassFixture<FakeBotApi>
 {
     private const int Chats = 200;
     private const int PerSecond = 200;
@@ -20,7 +21,7 @@ public sealed class TelegramWebhookLatencyBenchmark(ITestOutputHelper output)
     [BenchmarkFact]
     public async Task Latest_at_200_updates_per_second_through_the_webhook()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Webhook, settings: new Dictionary<string, string?>
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook, settings: new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",

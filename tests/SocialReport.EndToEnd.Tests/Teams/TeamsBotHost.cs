@@ -29,18 +29,14 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
         Fake = fake;
         settings = new Dictionary<string, string?>
         {
-            ["Teams:AppId"] = TestIds.AppId,
-            ["Teams:AppPassword"] = TestIds.AppPassword,
-            ["Teams:OpenIdMetadataUrl"] = fake.BotFrameworkMetadataUrl,
-            ["Teams:EntraOpenIdMetadataUrl"] = fake.EntraMetadataUrl,
-            ["Teams:TokenAuthority"] = fake.TokenAuthority,
-            ["Teams:AllowedServiceHosts:0"] = fake.ServiceHost,
             ["Storage:Path"] = directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Admins:Teams:0"] = EditorAadObjectId,
             ["Commands:PerChatPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in fake.AdapterSettings)
+            settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             settings[key] = value;
     }

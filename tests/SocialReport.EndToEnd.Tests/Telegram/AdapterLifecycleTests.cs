@@ -1,18 +1,19 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using SocialReport.Telegram;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>Starting without a token, and riding out Bot API failures without leaking the token.</summary>
-public class AdapterLifecycleTests
+public class AdapterLifecycleTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Reader = 4747;
 
     [Fact]
     public async Task Without_a_token_the_host_runs_and_says_once_that_Telegram_is_off()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Webhook, publishSeed: false,
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook, publishSeed: false,
             settings: new Dictionary<string, string?> { ["Telegram:BotToken"] = "", ["Telegram:WebhookUrl"] = null, ["Telegram:WebhookSecret"] = null });
         using var http = bot.Factory.CreateClient();
 
@@ -27,7 +28,7 @@ public class AdapterLifecycleTests
     [Fact]
     public async Task Bot_API_failures_are_logged_without_the_token_and_the_bot_carries_on()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Polling);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling);
         bot.Fake.AddChat(Reader);
 
         bot.Fake.FailNext(1, 502, method: "getUpdates");

@@ -8,7 +8,7 @@ using SocialReport.Testing.Telegram;
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>The host as a separate process, killed (SIGKILL) in the middle of a broadcast and started again.</summary>
-public sealed class BroadcastResumeTests
+public sealed class BroadcastResumeTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     private const long Editor = 5001;
     private const long FirstReader = 800_000;
@@ -19,7 +19,7 @@ public sealed class BroadcastResumeTests
     [Fact]
     public async Task A_broadcast_killed_mid_way_resumes_at_restart_and_every_subscriber_gets_it_with_at_most_MaxConcurrency_duplicates()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram });
+        await using var fake = api.Start(new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram });
         fake.AddUser(Editor, "Ambre", "ambre", "fr");
         fake.AddChat(Editor);
         using var directory = new TempDirectory();

@@ -7,14 +7,14 @@ using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
-public sealed class BroadcastTests
+public sealed class BroadcastTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     private const long FirstReader = 900_000;
 
     [Fact]
     public async Task Two_hundred_subscribers_with_blocks_429s_and_5xx_each_get_the_edition_exactly_once_within_the_limits()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Polling,
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling,
             new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram },
             settings: new Dictionary<string, string?>
             {

@@ -1,10 +1,11 @@
 using SocialReport.Core.Readers;
 using SocialReport.Telegram;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>my_chat_member: blocked, unblocked, added to and removed from groups.</summary>
-public class ChatMembershipTests
+public class ChatMembershipTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Reader = 4444;
     const long Group = -4444;
@@ -15,7 +16,7 @@ public class ChatMembershipTests
     [InlineData(TelegramMode.Webhook)]
     public async Task Blocking_removing_and_coming_back_follow_the_bots_place_in_the_chat(TelegramMode mode)
     {
-        await using var bot = await TelegramBotHost.StartAsync(mode);
+        await using var bot = await TelegramBotHost.StartAsync(api, mode);
         bot.Fake.AddUser(GroupAdmin, "Alex", "alex", "en");
 
         await bot.SayAsync(Reader, Reader, "/start", expected: 2);
@@ -45,7 +46,7 @@ public class ChatMembershipTests
         Assert.Equal(sent + 1, bot.Fake.SentTo(Group).Count);
     }
 
-    static async Task<IReadOnlyList<SocialReport.Testing.Telegram.BotMessage>> AfterAsync(TelegramBotHost bot, long chatId, Action act)
+    static async Task<IReadOnlyList<BotMessage>> AfterAsync(TelegramBotHost bot, long chatId, Action act)
     {
         var before = bot.Fake.SentTo(chatId).Count;
         act();

@@ -5,12 +5,12 @@ using SocialReport.Testing.Telegram;
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>One process at a time per LiteDB file: a second one is refused instead of sharing (and corrupting) it.</summary>
-public sealed class DatabaseLockTests
+public sealed class DatabaseLockTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     [Fact]
     public async Task A_running_hosts_database_cannot_be_opened_by_another_process()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
+        await using var fake = api.Start(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
         using var directory = new TempDirectory();
         var database = directory.DatabaseFile;
         using (var host = await TelegramHostProcess.StartAsync(fake, database, editor: 5001))

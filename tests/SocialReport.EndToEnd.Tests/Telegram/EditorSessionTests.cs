@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>Editors publish by sending the edition file; readers can't; the command menu tells them apart.</summary>
-public class EditorSessionTests
+public class EditorSessionTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Editor = TelegramBotHost.EditorId;
     const long Reader = 4343;
@@ -17,7 +17,7 @@ public class EditorSessionTests
     [InlineData(TelegramMode.Webhook)]
     public async Task An_editor_publishes_a_document_and_a_reader_cannot(TelegramMode mode)
     {
-        await using var bot = await TelegramBotHost.StartAsync(mode);
+        await using var bot = await TelegramBotHost.StartAsync(api, mode);
         var march13 = Path.Combine(RepositoryFiles.Editions, "2020-03-13-social-report.md");
 
         // A reader's /publish is refused, and their file is never even downloaded.

@@ -7,7 +7,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>A group is one subscriber its admins manage; a channel is subscribed by an editor who administers it.</summary>
-public class GroupAndChannelTests
+public class GroupAndChannelTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Group = -5555;
     const long Admin = 7;
@@ -20,7 +20,7 @@ public class GroupAndChannelTests
     [InlineData(TelegramMode.Webhook)]
     public async Task Group_commands_and_channel_subscription(TelegramMode mode)
     {
-        await using var bot = await TelegramBotHost.StartAsync(mode);
+        await using var bot = await TelegramBotHost.StartAsync(api, mode);
         bot.Fake.AddUser(Admin, "Alex");
         bot.Fake.AddUser(Member, "Sam");
         bot.Fake.AddChat(Group, "group", "Veille réseaux");
@@ -65,7 +65,7 @@ public class GroupAndChannelTests
     [Fact]
     public async Task A_button_whose_command_was_forgotten_is_answered_as_expired()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Polling);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling);
         bot.Fake.AddChat(Member);
         // A message as the bot sent it before a restart: its token is in no store any more.
         var client = new TelegramBotClient(new TelegramBotClientOptions(bot.Fake.Token, bot.Fake.BaseUrl));
@@ -82,7 +82,7 @@ public class GroupAndChannelTests
     [Fact]
     public async Task A_group_that_became_a_supergroup_keeps_its_subscription_and_gets_its_answer_there()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Polling);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling);
         const long supergroup = -1000000005555;
         bot.Fake.AddUser(Admin, "Alex");
         bot.Fake.AddChat(Group, "group", "Veille réseaux");

@@ -1,10 +1,11 @@
 using SocialReport.Core.Readers;
 using SocialReport.Telegram;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>A reader's whole session, the same in both receiving modes.</summary>
-public class ReaderSessionTests
+public class ReaderSessionTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Reader = 4242;
 
@@ -13,7 +14,7 @@ public class ReaderSessionTests
     [InlineData(TelegramMode.Webhook)]
     public async Task A_reader_subscribes_pages_through_the_edition_and_searches(TelegramMode mode)
     {
-        await using var bot = await TelegramBotHost.StartAsync(mode);
+        await using var bot = await TelegramBotHost.StartAsync(api, mode);
         bot.Fake.AddUser(Reader, "Camille", "camille", "fr");
 
         // /start: subscribed, welcomed, and shown the latest edition.

@@ -5,18 +5,19 @@ using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Telegram;
 using SocialReport.Telegram.Delivery;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>Editing in place: an unchanged page is fine, a message that can't be found gets a new one instead.</summary>
-public class ReplySenderTests
+public class ReplySenderTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Reader = 4848;
 
     [Fact]
     public async Task Paging_to_the_page_already_shown_changes_nothing_and_a_message_gone_is_replaced_by_a_new_one()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Polling);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling);
         bot.Fake.AddChat(Reader);
         var replies = bot.Services.GetRequiredService<TelegramReplySender>();
         var client = bot.Services.GetRequiredService<TelegramClients>().ForReplies();

@@ -6,11 +6,12 @@ using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
 using SocialReport.Telegram;
 using SocialReport.Testing;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>The weekly cron of the configuration, through the real host: the worker starts it, readers get it, a restart never repeats it.</summary>
-public sealed class ScheduledBroadcastTests : IDisposable
+public sealed class ScheduledBroadcastTests(FakeBotApi api) : IClassFixture<FakeBotApi>, IDisposable
 {
     private const string Cron = "0 9 * * FRI";
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(10);
@@ -53,7 +54,7 @@ public sealed class ScheduledBroadcastTests : IDisposable
     }
 
     private Task<TelegramBotHost> StartAsync(FakeTimeProvider clock) =>
-        TelegramBotHost.StartAsync(TelegramMode.Polling, settings: new Dictionary<string, string?>
+        TelegramBotHost.StartAsync(api, TelegramMode.Polling, settings: new Dictionary<string, string?>
         {
             ["Storage:Path"] = _directory.DatabaseFile,
             ["Delivery:Schedule"] = Cron,

@@ -49,13 +49,14 @@ sealed class TelegramBotHost : IAsyncDisposable
 
     public WebApplicationFactory<Program> Factory => _factory;
 
+    /// <param name="api">The test class's fake Bot API server, on which the host gets a fake of its own.</param>
     /// <param name="fake">A fake already running, which the host then leaves running (a second host after a first); else one of its own.</param>
-    public static async Task<TelegramBotHost> StartAsync(TelegramMode mode, FakeTelegramOptions? fakeOptions = null,
+    public static async Task<TelegramBotHost> StartAsync(FakeBotApi api, TelegramMode mode, FakeTelegramOptions? fakeOptions = null,
         bool publishSeed = true, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null,
         FakeTelegramServer? fake = null)
     {
         var ownsFake = fake is null;
-        fake ??= await FakeTelegramServer.StartAsync(fakeOptions ?? new FakeTelegramOptions
+        fake ??= api.Start(fakeOptions ?? new FakeTelegramOptions
         {
             RateLimits = FakeRateLimits.Off,
             WebhookRetryDelay = TimeSpan.FromMilliseconds(50),

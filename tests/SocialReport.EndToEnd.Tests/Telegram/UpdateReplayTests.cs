@@ -9,7 +9,7 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// host stops or dies before handling it: the next host on the same file handles it at start-up. The reply is held at
 /// the fake, so the first host is caught mid-way, and the update is never delivered again by Telegram.
 /// </summary>
-public sealed class UpdateReplayTests : IDisposable
+public sealed class UpdateReplayTests(FakeBotApi api) : IClassFixture<FakeBotApi>, IDisposable
 {
     const long Reader = 4747;
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -23,7 +23,7 @@ public sealed class UpdateReplayTests : IDisposable
     [Fact]
     public async Task A_webhook_update_answered_200_then_interrupted_by_the_host_stopping_is_handled_by_the_next_host()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions
+        await using var fake = api.Start(new FakeTelegramOptions
         {
             RateLimits = FakeRateLimits.Off,
             WebhookRetryDelay = TimeSpan.FromMilliseconds(50),
@@ -32,7 +32,7 @@ public sealed class UpdateReplayTests : IDisposable
         var settings = new Dictionary<string, string?> { ["Storage:Path"] = Database };
         var reply = fake.HoldNext("sendMessage", Reader);
         FakeUpdate update;
-        await using (var first = await TelegramBotHost.StartAsync(TelegramMode.Webhook, settings: settings, fake: fake))
+        await using (var first = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook, settings: settings, fake: fake))
         {
             update = fake.SendText(Reader, Reader, "/latest");
             await reply.Reached.WaitAsync(Patience);
@@ -40,7 +40,7 @@ public sealed class UpdateReplayTests : IDisposable
         }
         Assert.Empty(fake.SentTo(Reader));
 
-        await using var second = await TelegramBotHost.StartAsync(TelegramMode.Webhook, publishSeed: false, settings: settings, fake: fake);
+        await using var second = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook, publishSeed: false, settings: settings, fake: fake);
 
         var sent = Assert.Single(await fake.WaitForSentAsync(Reader, 1, Patience));
         Assert.StartsWith("Social Report · 6 mars 2020", sent.PlainText, StringComparison.Ordinal);
@@ -50,7 +50,7 @@ public sealed class UpdateReplayTests : IDisposable
     [Fact]
     public async Task A_confirm_answered_200_then_interrupted_by_the_host_stopping_starts_the_broadcast_in_the_next_host()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions
+        await using var fake = api.Start(new FakeTelegramOptions
         {
             RateLimits = FakeRateLimits.Off,
             WebhookRetryDelay = TimeSpan.FromMilliseconds(50),
@@ -59,7 +59,7 @@ public sealed class UpdateReplayTests : IDisposable
         TelegramHostProcess.Subscribe(fake, Database, readers);
         var settings = new Dictionary<string, string?> { ["Storage:Path"] = Database };
         FakeUpdate press;
-        await using (var first = await TelegramBotHost.StartAsync(TelegramMode.Webhook, settings: settings, fake: fake))
+        await using (var first = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook, settings: settings, fake: fake))
         {
             var plan = Assert.Single(await first.SayAsync(TelegramBotHost.EditorId, TelegramBotHost.EditorId, "/broadcast 2020-03-06"));
             var answer = fake.HoldNext("answerCallbackQuery");
@@ -69,7 +69,7 @@ public sealed class UpdateReplayTests : IDisposable
         }
         Assert.All(readers, reader => Assert.Empty(fake.SentTo(reader)));
 
-        await using var second = await TelegramBotHost.StartAsync(TelegramMode.Webhook, publishSeed: false, settings: settings, fake: fake);
+        await using var second = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook, publishSeed: false, settings: settings, fake: fake);
 
         await fake.WaitUntilAsync(() => readers.All(reader => fake.SentTo(reader).Count > 0), Patience, "every reader served");
         Assert.Contains(fake.SentTo(TelegramBotHost.EditorId), m => m.PlainText.Contains("Diffusion 2020-03-06#1 lancée", StringComparison.Ordinal));
@@ -79,7 +79,7 @@ public sealed class UpdateReplayTests : IDisposable
     [Fact]
     public async Task A_polled_update_whose_offset_was_confirmed_is_handled_by_the_next_host_after_a_kill()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
+        await using var fake = api.Start(new FakeTelegramOptions { RateLimits = FakeRateLimits.Off });
         fake.AddUser(TelegramBotHost.EditorId, "Ambre", "ambre", "fr");
         fake.AddChat(TelegramBotHost.EditorId);
         fake.AddChat(Reader);

@@ -1,18 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using SocialReport.Telegram;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>The webhook endpoint: the secret, repeats, and answering before the work is done.</summary>
-public class WebhookTests
+public class WebhookTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Reader = 4646;
 
     [Fact]
     public async Task The_bot_registers_its_webhook_with_the_secret_and_the_update_types_it_handles()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Webhook);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook);
 
         var hook = bot.Fake.Webhook!;
         Assert.Equal((TelegramBotHost.WebhookUrl, TelegramBotHost.WebhookSecret), (hook.Url, hook.SecretToken));
@@ -23,7 +24,7 @@ public class WebhookTests
     [Fact]
     public async Task A_repeated_update_is_handled_once()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Webhook);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook);
         bot.Fake.AddChat(Reader);
         var update = bot.Fake.SendText(Reader, Reader, "/latest");
         await bot.Fake.WaitForSentAsync(Reader, 1, TelegramBotHost.Patience);
@@ -38,7 +39,7 @@ public class WebhookTests
     [Fact]
     public async Task A_call_without_the_right_secret_is_refused_and_not_handled()
     {
-        await using var bot = await TelegramBotHost.StartAsync(TelegramMode.Webhook);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook);
         bot.Fake.AddChat(Reader);
         using var http = bot.Factory.CreateClient();
         var update = new

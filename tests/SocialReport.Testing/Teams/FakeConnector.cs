@@ -89,6 +89,17 @@ public sealed partial class FakeConnector : IAsyncDisposable
     public string EntraMetadataUrl => BaseUrl + "/common/v2.0/.well-known/openid-configuration";
     public string TokenAuthority => BaseUrl + "/botframework.com";
 
+    /// <summary>The configuration that points the Teams adapter at this fake: the bot's credentials, metadata, token authority, service host.</summary>
+    public IReadOnlyDictionary<string, string> AdapterSettings => new Dictionary<string, string>
+    {
+        ["Teams:AppId"] = TestIds.AppId,
+        ["Teams:AppPassword"] = TestIds.AppPassword,
+        ["Teams:OpenIdMetadataUrl"] = BotFrameworkMetadataUrl,
+        ["Teams:EntraOpenIdMetadataUrl"] = EntraMetadataUrl,
+        ["Teams:TokenAuthority"] = TokenAuthority,
+        ["Teams:AllowedServiceHosts:0"] = ServiceHost,
+    };
+
     public ConcurrentQueue<RecordedRequest> ConnectorRequests { get; } = new();
     public ConcurrentQueue<RecordedRequest> TokenRequests { get; } = new();
     public ConcurrentQueue<RecordedRequest> OtherRequests { get; } = new();

@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialReport.Testing.Telegram;
 
@@ -29,12 +24,15 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     readonly Dictionary<string, int> _requestCounts = new(StringComparer.Ordinal);
     readonly List<Fault> _faults = [];
     readonly List<FakeHold> _holds = [];
-    WebApplication? _app;
+    readonly FakeBotApi _api;
+    readonly bool _ownsApi;
     int _tooManyRequests;
 
-    FakeTelegramServer(FakeTelegramOptions options)
+    internal FakeTelegramServer(FakeTelegramOptions options, FakeBotApi api, bool ownsApi)
     {
         _options = options;
+        _api = api;
+        _ownsApi = ownsApi;
         _time = options.TimeProvider;
         _limiter = new RateLimiter(options.RateLimits);
         Bot = new FakeUser(options.BotId, options.BotName, options.BotUsername, IsBot: true);
@@ -71,42 +69,31 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public FakeTelegramOptions Options => _options;
 
     /// <summary>Pass to <c>new TelegramBotClientOptions(token, BaseUrl)</c>.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _api.BaseUrl;
 
     public string Token => _options.Token;
 
+    /// <summary>A fake on a server of its own, with exactly the token of <paramref name="options"/>; a test class takes its fakes from a <see cref="FakeBotApi"/> fixture instead.</summary>
     public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null)
     {
-        options ??= new FakeTelegramOptions();
-        if (!IsWellFormedToken(options.Token)) throw new ArgumentException("A bot token is <digits>:<secret>.", nameof(options));
-        var server = new FakeTelegramServer(options);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(server.HandleAsync);
-        await app.StartAsync();
-        server._app = app;
-        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
-        server.BaseUrl = addresses.Addresses.Single();
-        return server;
+        var api = new FakeBotApi();
+        await api.InitializeAsync();
+        return api.Add(options ?? new FakeTelegramOptions(), ownsApi: true);
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (!_ownsApi) _api.Remove(this);
         await _stopping.CancelAsync();
         await StopWebhookAsync();
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        if (_ownsApi) await _api.DisposeAsync();
         _ownWebhookClient.Dispose();
         _stopping.Dispose();
     }
 
     DateTimeOffset Now => _time.GetUtcNow();
 
-    async Task HandleAsync(HttpContext context)
+    internal async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "";
         if (path.StartsWith("/file/bot", StringComparison.Ordinal))
@@ -163,7 +150,17 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    static bool IsWellFormedToken(string token)
+    /// <summary>The token a request's path names (<c>/bot{token}/…</c> or <c>/file/bot{token}/…</c>), null when it names none.</summary>
+    internal static string? TokenOf(string path)
+    {
+        var rest = path.StartsWith("/file/bot", StringComparison.Ordinal) ? path["/file/bot".Length..]
+            : path.StartsWith("/bot", StringComparison.Ordinal) ? path["/bot".Length..]
+            : null;
+        var slash = rest?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        return slash > 0 && IsWellFormedToken(rest![..slash]) ? rest[..slash] : null;
+    }
+
+    internal static bool IsWellFormedToken(string token)
     {
         var colon = token.IndexOf(':', StringComparison.Ordinal);
         return colon > 0 && token[..colon].All(char.IsAsciiDigit) && colon < token.Length - 1;
@@ -229,7 +226,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         await WriteAsync(context, new BotApiException(fault.StatusCode, description));
     }
 
-    static Task WriteAsync(HttpContext context, BotApiException error) => WriteAsync(context, error.ErrorCode, error.ToJson());
+    internal static Task WriteAsync(HttpContext context, BotApiException error) => WriteAsync(context, error.ErrorCode, error.ToJson());
 
     static async Task WriteAsync(HttpContext context, int status, JsonObject body)
     {
