@@ -8,6 +8,19 @@ namespace SocialReport.Teams.Tests;
 /// <summary>The adapter's services as the host registers them, configured to talk to a fake connector.</summary>
 public static class TeamsTestHost
 {
+    /// <summary>A fresh fake connector on the test class's server, and the adapter's services talking to it.</summary>
+    public static (FakeConnector Fake, IHost Host) Start(FakeBotFramework server)
+    {
+        var fake = server.Start();
+        return (fake, Build(fake));
+    }
+
+    public static async Task StopAsync(IHost host, FakeConnector fake)
+    {
+        host.Dispose();
+        await fake.DisposeAsync();
+    }
+
     /// <param name="environment">Production unless told (<c>Teams:AllowUnauthenticated</c> needs Development).</param>
     public static IHost Build(
         FakeConnector fake, IDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null, string? environment = null)

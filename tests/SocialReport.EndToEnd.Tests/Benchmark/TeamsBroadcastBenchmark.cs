@@ -17,7 +17,7 @@ namespace SocialReport.EndToEnd.Tests.Benchmark;
 /// <code>SOCIALREPORT_BENCHMARK=1 dotnet test tests/SocialReport.EndToEnd.Tests -c Release --filter "FullyQualifiedName~TeamsBroadcastBenchmark" --logger "console;verbosity=detailed"</code>
 /// </summary>
 [Trait("Category", "Benchmark")]
-public sealed class TeamsBroadcastBenchmark(ITestOutputHelper output)
+public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITestOutputHelper output) : IClassFixture<FakeBotFramework>
 {
     private const int Readers = 3_000;
     private const double TenantLimit = 50;
@@ -38,7 +38,7 @@ public sealed class TeamsBroadcastBenchmark(ITestOutputHelper output)
     private async Task RunAsync(double[] shares, Dictionary<string, string?> settings)
     {
         settings["Logging:LogLevel:Default"] = "Error";
-        await using var fake = await FakeConnector.StartAsync();
+        await using var fake = botFramework.Start();
         fake.KeepBodies = false;
         using var bot = new TeamsBotHost(fake, settings);
         var random = new Random(3000);

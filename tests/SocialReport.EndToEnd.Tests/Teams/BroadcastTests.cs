@@ -8,14 +8,14 @@ using Xunit.Abstractions;
 namespace SocialReport.EndToEnd.Tests.Teams;
 
 /// <summary>A broadcast to Teams readers who installed the app, against a connector enforcing Teams' limits.</summary>
-public sealed class BroadcastTests(ITestOutputHelper output)
+public sealed class BroadcastTests(FakeBotFramework botFramework, ITestOutputHelper output) : IClassFixture<FakeBotFramework>
 {
     private const string Edition = "2020-03-06";
 
     [Fact]
     public async Task A_hundred_and_fifty_readers_in_three_tenants_with_gone_ones_429s_and_5xx_each_get_the_edition_once_within_the_limits()
     {
-        await using var fake = await FakeConnector.StartAsync();
+        await using var fake = botFramework.Start();
         using var bot = new TeamsBotHost(fake, new Dictionary<string, string?>
         {
             // Above one tenant's 50/s: the per-tenant pacing, not the bot-wide pace, is what must keep each tenant under it.
@@ -82,7 +82,7 @@ public sealed class BroadcastTests(ITestOutputHelper output)
     [Fact]
     public async Task Card_by_card_a_story_failing_after_the_cover_does_not_make_the_reader_get_the_cover_again()
     {
-        await using var fake = await FakeConnector.StartAsync();
+        await using var fake = botFramework.Start();
         using var bot = new TeamsBotHost(fake, new Dictionary<string, string?>
         {
             ["Delivery:Mode"] = "Cards",

@@ -10,7 +10,7 @@ using SocialReport.Testing.Teams;
 namespace SocialReport.EndToEnd.Tests.Teams;
 
 /// <summary>An editor broadcasts from their personal chat: the plan's buttons, then one status card updated in place.</summary>
-public sealed class EditorBroadcastTests : IAsyncLifetime
+public sealed class EditorBroadcastTests(FakeBotFramework botFramework) : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     private const string ConversationPath = "/amer/v3/conversations/a%3A1pYgKd3hsGxv8zZ9Qw-personal/activities";
     private const int Readers = 20;
@@ -23,7 +23,7 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        fake = await FakeConnector.StartAsync();
+        fake = botFramework.Start();
         // About two seconds of sending at 10 a second, with a status every 300 ms (the test waits on requests, not on time).
         bot = new TeamsBotHost(fake, new Dictionary<string, string?>
         {
@@ -167,7 +167,7 @@ public sealed class EditorBroadcastTests : IAsyncLifetime
 }
 
 /// <summary>A broadcast over before its first progress report still has its status card posted, then updated in place.</summary>
-public sealed class ShortBroadcastStatusTests : IAsyncLifetime
+public sealed class ShortBroadcastStatusTests(FakeBotFramework botFramework) : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     private static readonly ChannelAccount Editor = TestActivities.User with { AadObjectId = TeamsBotHost.EditorAadObjectId, Id = "29:editor" };
 
@@ -176,7 +176,7 @@ public sealed class ShortBroadcastStatusTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        fake = await FakeConnector.StartAsync();
+        fake = botFramework.Start();
         bot = new TeamsBotHost(fake, new Dictionary<string, string?> { ["Delivery:ProgressInterval"] = "01:00:00" });
         await bot.SendAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl) with { From = Editor });
         fake.ConnectorRequests.Clear();

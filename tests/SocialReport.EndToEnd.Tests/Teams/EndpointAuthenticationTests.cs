@@ -8,13 +8,17 @@ using SocialReport.Testing.Teams;
 namespace SocialReport.EndToEnd.Tests.Teams;
 
 /// <summary>Every request to /api/messages goes through the real token validation before anything is read or stored.</summary>
-public sealed class EndpointAuthenticationTests : IAsyncLifetime
+public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     private static readonly ChatKey Personal = new("teams", TestIds.PersonalConversationId);
 
     private FakeConnector fake = null!;
 
-    public async Task InitializeAsync() => fake = await FakeConnector.StartAsync();
+    public Task InitializeAsync()
+    {
+        fake = botFramework.Start();
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync() => await fake.DisposeAsync();
 

@@ -10,7 +10,7 @@ namespace SocialReport.EndToEnd.Tests.Teams;
 /// A second loopback server plays an attacker's "connector", off <c>Teams:AllowedServiceHosts</c> (which lists only the
 /// fake's own address): the bot never connects to it, so its token cannot be sent there.
 /// </summary>
-public sealed class ForeignServiceUrlTests : IAsyncLifetime
+public sealed class ForeignServiceUrlTests(FakeBotFramework botFramework) : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     private static readonly ChatKey Personal = new("teams", TestIds.PersonalConversationId);
 
@@ -19,7 +19,7 @@ public sealed class ForeignServiceUrlTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        fake = await FakeConnector.StartAsync();
+        fake = botFramework.Start();
         attacker = await FakeConnector.StartAsync();
     }
 

@@ -8,28 +8,10 @@ using SocialReport.Testing.Teams;
 namespace SocialReport.EndToEnd.Tests.Teams;
 
 /// <summary>A reader installs the app for themselves and uses the reader commands, end to end through /api/messages.</summary>
-public sealed class PersonalChatTests : IAsyncLifetime
+public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotTests(botFramework)
 {
     private const string ConversationPath = "/amer/v3/conversations/a%3A1pYgKd3hsGxv8zZ9Qw-personal/activities";
     private static readonly ChatKey Personal = new("teams", TestIds.PersonalConversationId);
-
-    private FakeConnector fake = null!;
-    private TeamsBotHost bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        fake = await FakeConnector.StartAsync();
-        bot = new TeamsBotHost(fake);
-    }
-
-    public async Task DisposeAsync()
-    {
-        bot.Sent(); // every card the bot sent: version 1.5, allowed elements, size
-        await bot.DisposeAsync();
-        await fake.DisposeAsync();
-    }
-
-    private string Service => fake.ServiceUrl;
 
     /// <summary>The activities answering one message: replies to its id in the personal conversation.</summary>
     private async Task<IReadOnlyList<SentActivity>> AskAsync(string text)

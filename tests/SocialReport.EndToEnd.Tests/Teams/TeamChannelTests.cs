@@ -10,27 +10,9 @@ using SocialReport.Testing.Teams;
 namespace SocialReport.EndToEnd.Tests.Teams;
 
 /// <summary>A team installs the app: one subscription per team, posted in the channel it chose.</summary>
-public sealed class TeamChannelTests : IAsyncLifetime
+public sealed class TeamChannelTests(FakeBotFramework botFramework) : TeamsBotTests(botFramework)
 {
     private static readonly ChatKey Team = new("teams", "team:" + TestIds.TeamId);
-
-    private FakeConnector fake = null!;
-    private TeamsBotHost bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        fake = await FakeConnector.StartAsync();
-        bot = new TeamsBotHost(fake);
-    }
-
-    public async Task DisposeAsync()
-    {
-        bot.Sent(); // every card the bot sent: version 1.5, allowed elements, size
-        await bot.DisposeAsync();
-        await fake.DisposeAsync();
-    }
-
-    private string Service => fake.ServiceUrl;
 
     private ConversationReference Reference => ConversationReference.FromJson(bot.Chats.Get(Team)!.Address)!;
 

@@ -1,16 +1,8 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SocialReport.Testing.Teams;
 
@@ -45,19 +37,20 @@ public sealed record Fault(int Status, string? Code = null, string? RetryAfter =
 /// </summary>
 public sealed partial class FakeConnector : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly FakeBotFramework server;
+    private readonly bool ownsServer;
     private readonly TimeProvider time;
     private readonly ConcurrentQueue<Fault> faults = new();
     private readonly List<TestKey> botFrameworkKeys;
     private readonly List<TestKey> entraKeys;
-    private readonly StrongBox<int> connections;
+    private int connections;
     private int nextActivity;
 
-    private FakeConnector(WebApplication app, TimeProvider time, StrongBox<int> connections)
+    internal FakeConnector(FakeBotFramework server, bool ownsServer, TimeProvider time)
     {
-        this.app = app;
+        this.server = server;
+        this.ownsServer = ownsServer;
         this.time = time;
-        this.connections = connections;
         botFrameworkKeys = [Endorsed, NotEndorsed];
         entraKeys = [Entra];
     }
@@ -80,7 +73,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
     /// <summary>Signs the access tokens the fake token endpoint issues.</summary>
     public TestKey Issuer => SharedIssuer;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => server.BaseUrl;
     /// <summary>The fake's <c>host:port</c>, as <c>Teams:AllowedServiceHosts</c> lists it.</summary>
     public string ServiceHost => new Uri(BaseUrl).Authority;
     /// <summary>A Teams-like regional service URL served by the fake.</summary>
@@ -108,26 +101,17 @@ public sealed partial class FakeConnector : IAsyncDisposable
     public int BotFrameworkKeyFetches => Volatile.Read(ref botFrameworkKeyFetches);
     public int EntraKeyFetches => Volatile.Read(ref entraKeyFetches);
     /// <summary>TCP connections accepted, whatever was (or was not) sent on them.</summary>
-    public int Connections => Volatile.Read(ref connections.Value);
+    public int Connections => Volatile.Read(ref connections);
 
+    internal void CountConnection() => Interlocked.Increment(ref connections);
+
+    /// <summary>A fake on a server of its own; a test class takes its fakes from a <see cref="FakeBotFramework"/> fixture instead.</summary>
     /// <param name="time">The clock of the rate-limit windows.</param>
     public static async Task<FakeConnector> StartAsync(TimeProvider? time = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        var connections = new StrongBox<int>();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
-        {
-            Interlocked.Increment(ref connections.Value);
-            return next(connection);
-        })));
-        var app = builder.Build();
-        var fake = new FakeConnector(app, time ?? TimeProvider.System, connections);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        fake.BaseUrl = address.TrimEnd('/');
-        return fake;
+        var server = new FakeBotFramework();
+        await server.InitializeAsync();
+        return server.Add(time, ownsServer: true);
     }
 
     /// <summary>The next connector call gets this answer instead of a success.</summary>
@@ -139,7 +123,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
         lock (botFrameworkKeys) botFrameworkKeys.Add(key);
     }
 
-    private async Task HandleAsync(HttpContext context)
+    internal async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
         using var reader = new StreamReader(request.Body);
@@ -285,7 +269,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         foreach (var conversation in held.Keys) Release(conversation);
-        await app.StopAsync();
-        await app.DisposeAsync();
+        if (ownsServer) await server.DisposeAsync();
+        else server.Remove(this);
     }
 }
