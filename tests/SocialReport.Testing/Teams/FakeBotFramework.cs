@@ -1,12 +1,5 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace SocialReport.Testing.Teams;
 
@@ -17,10 +10,10 @@ namespace SocialReport.Testing.Teams;
 /// </summary>
 public sealed class FakeBotFramework : IAsyncLifetime
 {
-    private WebApplication? app;
+    private LoopbackServer? server;
     private FakeConnector? current;
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => server?.BaseUrl ?? throw new InvalidOperationException("The server is not started.");
 
     /// <summary>A fresh fake connector on this server, whose rate-limit windows run on <paramref name="time"/>.</summary>
     public FakeConnector Start(TimeProvider? time = null) => Add(time, ownsServer: false);
@@ -35,26 +28,18 @@ public sealed class FakeBotFramework : IAsyncLifetime
 
     internal void Remove(FakeConnector fake) => Interlocked.CompareExchange(ref current, null, fake);
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Use(next => connection =>
-        {
-            Volatile.Read(ref current)?.CountConnection();
-            return next(connection);
-        })));
-        app = builder.Build();
-        app.Run(context => Volatile.Read(ref current) is { } fake ? fake.HandleAsync(context) : NotFound(context));
-        await app.StartAsync();
-        BaseUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/');
-    }
+    public async Task InitializeAsync() =>
+        server = await LoopbackServer.StartAsync(
+            context => Volatile.Read(ref current) is { } fake ? fake.HandleAsync(context) : NotFound(context),
+            listen => listen.Use(next => connection =>
+            {
+                Volatile.Read(ref current)?.CountConnection();
+                return next(connection);
+            }));
 
     public async Task DisposeAsync()
     {
-        if (app is null) return;
-        await app.StopAsync();
-        await app.DisposeAsync();
+        if (server is not null) await server.DisposeAsync();
     }
 
     private static Task NotFound(HttpContext context)

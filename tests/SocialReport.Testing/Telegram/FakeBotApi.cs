@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialReport.Testing.Telegram;
 
@@ -16,11 +11,11 @@ namespace SocialReport.Testing.Telegram;
 public sealed class FakeBotApi : IAsyncLifetime
 {
     readonly ConcurrentDictionary<string, FakeTelegramServer> _bots = new(StringComparer.Ordinal);
-    WebApplication? _app;
+    LoopbackServer? _server;
     int _issued;
 
     /// <summary>Pass to <c>new TelegramBotClientOptions(token, BaseUrl)</c>.</summary>
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _server?.BaseUrl ?? throw new InvalidOperationException("The server is not started.");
 
     /// <summary>A fresh fake on this server: <paramref name="options"/>, its token made unique here (same bot id).</summary>
     public FakeTelegramServer Start(FakeTelegramOptions? options = null)
@@ -39,21 +34,11 @@ public sealed class FakeBotApi : IAsyncLifetime
 
     internal void Remove(FakeTelegramServer bot) => _bots.TryRemove(new KeyValuePair<string, FakeTelegramServer>(bot.Token, bot));
 
-    public async Task InitializeAsync()
-    {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
-        _app.Run(HandleAsync);
-        await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-    }
+    public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync(HandleAsync);
 
     public async Task DisposeAsync()
     {
-        if (_app is null) return;
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 
     /// <summary>To the fake the token names; what Telegram answers to a malformed path (404) or an unknown token (401) otherwise.</summary>
