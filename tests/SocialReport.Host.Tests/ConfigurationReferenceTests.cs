@@ -7,7 +7,6 @@ using SocialReport.Host.Web;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
 using SocialReport.Telegram;
-using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests;
 

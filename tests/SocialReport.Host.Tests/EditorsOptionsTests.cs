@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using SocialReport.Core.Commands;
-using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests;
 

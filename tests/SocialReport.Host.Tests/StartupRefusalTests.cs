@@ -1,5 +1,3 @@
-using SocialReport.Testing;
-
 namespace SocialReport.Host.Tests;
 
 /// <summary>A setting that would leave the bot open stops <c>serve</c> before it listens: one line on stderr, exit code 2.</summary>

@@ -1,6 +1,5 @@
 using SocialReport.Core.Commands;
 using SocialReport.Core.Readers;
-using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

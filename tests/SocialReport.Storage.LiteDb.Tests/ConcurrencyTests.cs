@@ -1,5 +1,4 @@
 using SocialReport.Core.Readers;
-using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

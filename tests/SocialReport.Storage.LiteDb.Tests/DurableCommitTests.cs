@@ -1,5 +1,4 @@
 using LiteDB;
-using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

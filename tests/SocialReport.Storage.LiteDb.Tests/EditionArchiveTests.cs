@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Archive;
-using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

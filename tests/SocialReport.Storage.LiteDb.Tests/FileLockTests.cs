@@ -1,5 +1,3 @@
-using SocialReport.Testing;
-
 namespace SocialReport.Storage.LiteDb.Tests;
 
 public sealed class FileLockTests : IDisposable

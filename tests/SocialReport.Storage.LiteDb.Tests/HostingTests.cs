@@ -6,7 +6,6 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Inbox;
 using SocialReport.Core.Readers;
-using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Storage.LiteDb;
-using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

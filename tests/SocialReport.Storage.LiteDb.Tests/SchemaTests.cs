@@ -2,7 +2,6 @@ using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Readers;
-using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

@@ -1,5 +1,4 @@
 using SocialReport.Core.Inbox;
-using SocialReport.Testing;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

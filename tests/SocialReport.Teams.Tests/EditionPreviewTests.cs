@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 using SocialReport.Teams.Cards;
-using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;

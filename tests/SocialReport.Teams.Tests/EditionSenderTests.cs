@@ -6,7 +6,6 @@ using SocialReport.Core.Readers;
 using SocialReport.Teams.Bot;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
-using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;

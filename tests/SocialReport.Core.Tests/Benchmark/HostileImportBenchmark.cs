@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using SocialReport.Core.Editions;
-using SocialReport.Testing;
-using Xunit.Abstractions;
 
 namespace SocialReport.Core.Tests.Benchmark;
 

@@ -1,7 +1,6 @@
 using CsCheck;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
-using SocialReport.Testing;
 
 namespace SocialReport.Core.Tests.Cards;
 

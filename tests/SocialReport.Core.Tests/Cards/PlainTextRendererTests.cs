@@ -1,5 +1,4 @@
 using SocialReport.Core.Cards;
-using SocialReport.Testing;
 
 namespace SocialReport.Core.Tests.Cards;
 

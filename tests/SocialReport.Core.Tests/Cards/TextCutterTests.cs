@@ -1,6 +1,5 @@
 using CsCheck;
 using SocialReport.Core.Cards;
-using SocialReport.Testing;
 
 namespace SocialReport.Core.Tests.Cards;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using SocialReport.Core.Editions;
-using SocialReport.Testing;
 
 namespace SocialReport.Core.Tests.Editions;
 

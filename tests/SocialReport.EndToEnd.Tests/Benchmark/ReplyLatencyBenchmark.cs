@@ -4,9 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using SocialReport.Teams.Protocol;
-using SocialReport.Testing;
 using SocialReport.Testing.Teams;
-using Xunit.Abstractions;
 
 namespace SocialReport.EndToEnd.Tests.Benchmark;
 

@@ -5,9 +5,7 @@ using Microsoft.Extensions.Options;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Teams;
-using SocialReport.Testing;
 using SocialReport.Testing.Teams;
-using Xunit.Abstractions;
 
 namespace SocialReport.EndToEnd.Tests.Benchmark;
 

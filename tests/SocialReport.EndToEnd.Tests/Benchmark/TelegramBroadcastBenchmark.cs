@@ -4,9 +4,7 @@ using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Telegram;
 using SocialReport.Telegram;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
-using Xunit.Abstractions;
 
 namespace SocialReport.EndToEnd.Tests.Benchmark;
 

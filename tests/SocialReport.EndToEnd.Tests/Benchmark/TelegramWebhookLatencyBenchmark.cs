@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using SocialReport.EndToEnd.Tests.Telegram;
 using SocialReport.Telegram;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
-using Xunit.Abstractions;
 
 namespace SocialReport.EndToEnd.Tests.Benchmark;
 

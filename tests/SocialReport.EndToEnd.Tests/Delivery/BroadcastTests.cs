@@ -1,21 +1,13 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
-using SocialReport.Testing;
+using static SocialReport.Testing.TimeWindows;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
-public sealed class BroadcastTests : IDisposable
+public sealed class BroadcastTests : DeliveryTests
 {
-    private const string Edition = "2020-03-06";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
-    private readonly TempDirectory _directory = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
-    private readonly MemoryChatStore _chats = new();
-    private readonly MemoryArchive _archive = new();
     private readonly FakePlatform _telegram;
 
     public BroadcastTests()
@@ -26,26 +18,12 @@ public sealed class BroadcastTests : IDisposable
         _chats.Save(MemoryChatStore.Subscriber("console", "me"));
     }
 
-    public void Dispose() => _directory.Dispose();
-
     private static string Id(int i) => (5000 + i).ToString(CultureInfo.InvariantCulture);
 
     private Deliveries Start(DeliveryOptions? options = null, bool killable = false) =>
         new(_directory.DatabaseFile, _time, _chats, _archive, [_telegram], options, killable);
 
     private IEnumerable<string> Subscribers => Enumerable.Range(0, 200).Select(Id);
-
-    private static int MostInAnyWindow(IEnumerable<DateTimeOffset> times, TimeSpan window)
-    {
-        var sorted = times.Order().ToList();
-        var most = 0;
-        for (int start = 0, end = 0; start < sorted.Count; start++)
-        {
-            while (end < sorted.Count && sorted[end] - sorted[start] < window) end++;
-            most = Math.Max(most, end - start);
-        }
-        return most;
-    }
 
     [Fact]
     public async Task Every_subscriber_gets_the_edition_once_despite_429s_5xx_blocked_and_moved_chats()

@@ -1,22 +1,13 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
-using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
 /// <summary>A channel whose adapter is off (e.g. Telegram without a bot token) while another one is on.</summary>
-public sealed class ChannelOffTests : IDisposable
+public sealed class ChannelOffTests : DeliveryTests
 {
-    private const string Edition = "2020-03-06";
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(20);
-    private readonly TempDirectory _directory = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
-    private readonly MemoryChatStore _chats = new();
-    private readonly MemoryArchive _archive = new();
     private readonly FakePlatform _telegram;
     private readonly FakePlatform _teams;
 
@@ -29,8 +20,6 @@ public sealed class ChannelOffTests : IDisposable
         _chats.Save(MemoryChatStore.Subscriber("telegram", "-100", ChatKind.Group));
         for (var i = 0; i < 5; i++) _chats.Save(MemoryChatStore.Subscriber("teams", Id(i)));
     }
-
-    public void Dispose() => _directory.Dispose();
 
     private static string Id(int i) => (7000 + i).ToString(CultureInfo.InvariantCulture);
 

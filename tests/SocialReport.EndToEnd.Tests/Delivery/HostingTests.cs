@@ -4,25 +4,16 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
 using SocialReport.Storage.LiteDb;
-using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
-public sealed class HostingTests : IDisposable
+public sealed class HostingTests : DeliveryTests
 {
-    private readonly TempDirectory _directory = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
-    private readonly MemoryChatStore _chats = new();
-    private readonly MemoryArchive _archive = new();
-
-    public void Dispose() => _directory.Dispose();
-
     private IHost Build(FakePlatform platform, Dictionary<string, string?> settings)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();

@@ -1,30 +1,21 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
-using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
-public sealed class SchedulerTests : IDisposable
+public sealed class SchedulerTests : DeliveryTests
 {
-    private const string Edition = "2020-03-06";
-    // Thursday 26 November 2026, 10:00 in Paris.
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
-    private readonly TempDirectory _directory = new();
-    private readonly MemoryChatStore _chats = new();
-    private readonly MemoryArchive _archive = new();
     private readonly FakePlatform _telegram;
 
-    public SchedulerTests()
+    // Thursday 26 November 2026, 10:00 in Paris.
+    public SchedulerTests() : base(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero))
     {
         _archive.Publish(MemoryArchive.Edition(Edition));
         _archive.Publish(MemoryArchive.Edition("2020-03-13"));
         _telegram = new FakePlatform("telegram", _time);
         for (var i = 0; i < 5; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", (700 + i).ToString(CultureInfo.InvariantCulture)));
     }
-
-    public void Dispose() => _directory.Dispose();
 
     /// <summary>A host process: build it, tick, dispose it; the next one finds the same ledger file.</summary>
     private Deliveries Host(string? cron = null) => new(_directory.DatabaseFile, _time, _chats, _archive, [_telegram], Deliveries.Defaults(cron));

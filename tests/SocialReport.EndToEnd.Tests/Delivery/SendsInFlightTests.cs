@@ -1,21 +1,14 @@
 using System.Globalization;
-using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.EndToEnd.Tests.Delivery.Fakes;
-using SocialReport.Testing;
 
 namespace SocialReport.EndToEnd.Tests.Delivery;
 
 /// <summary>The sends in flight on a channel, which bound the duplicates a crash can cause, are limited across broadcasts.</summary>
-public sealed class SendsInFlightTests : IDisposable
+public sealed class SendsInFlightTests : DeliveryTests
 {
     private const int Slots = 4;
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly TempDirectory _directory = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
-    private readonly MemoryChatStore _chats = new();
-    private readonly MemoryArchive _archive = new();
     private readonly FakePlatform _telegram;
 
     public SendsInFlightTests()
@@ -25,8 +18,6 @@ public sealed class SendsInFlightTests : IDisposable
         _telegram = new FakePlatform("telegram", _time);
         for (var i = 0; i < 3 * Slots; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", Id(i)));
     }
-
-    public void Dispose() => _directory.Dispose();
 
     private static string Id(int i) => (6000 + i).ToString(CultureInfo.InvariantCulture);
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Testing.Teams;
-using Xunit.Abstractions;
 
 namespace SocialReport.EndToEnd.Tests.Teams;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using SocialReport.Teams.Protocol;
-using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.EndToEnd.Tests.Teams;

@@ -4,7 +4,6 @@ using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Teams.Protocol;
-using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.EndToEnd.Tests.Teams;

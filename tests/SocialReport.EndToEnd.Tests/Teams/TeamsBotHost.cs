@@ -8,7 +8,6 @@ using SocialReport.Core.Readers;
 using SocialReport.Teams;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
-using SocialReport.Testing;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.EndToEnd.Tests.Teams;

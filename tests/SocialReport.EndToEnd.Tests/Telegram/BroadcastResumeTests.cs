@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Delivery;
 using SocialReport.Storage.LiteDb;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;

@@ -1,5 +1,4 @@
 using SocialReport.Storage.LiteDb;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;

@@ -1,6 +1,5 @@
 using SocialReport.Core.Archive;
 using SocialReport.Telegram;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 

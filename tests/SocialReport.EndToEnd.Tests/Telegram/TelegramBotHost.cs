@@ -8,7 +8,6 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using SocialReport.Telegram;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;

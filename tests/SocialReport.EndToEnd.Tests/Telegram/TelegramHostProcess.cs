@@ -1,6 +1,5 @@
 using System.Globalization;
 using SocialReport.Storage.LiteDb;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;

@@ -1,5 +1,4 @@
 using SocialReport.Telegram;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;

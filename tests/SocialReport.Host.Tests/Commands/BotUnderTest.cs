@@ -4,7 +4,6 @@ using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Readers;
-using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests.Commands;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
-using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests.Commands;
 

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Readers;
-using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests.Web;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using SocialReport.Host;
 using SocialReport.Host.Web;
-using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests.Web;
 

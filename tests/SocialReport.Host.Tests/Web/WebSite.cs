@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Cards;
-using SocialReport.Testing;
 
 namespace SocialReport.Host.Tests.Web;
 

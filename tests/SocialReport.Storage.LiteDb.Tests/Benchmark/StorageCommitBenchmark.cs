@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using LiteDB;
 using SocialReport.Storage.LiteDb;
-using SocialReport.Testing;
-using Xunit.Abstractions;
 
 namespace SocialReport.Storage.LiteDb.Tests.Benchmark;
 

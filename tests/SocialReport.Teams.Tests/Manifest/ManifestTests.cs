@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using SocialReport.Core.Commands;
-using SocialReport.Testing;
 
 namespace SocialReport.Teams.Tests.Manifest;
 

@@ -4,7 +4,7 @@ using SocialReport.Core.Readers;
 using SocialReport.Telegram.Delivery;
 using SocialReport.Testing.Telegram;
 using SocialReport.Telegram.Tests.FakeServerTests;
-using SocialReport.Testing;
+using Chat = SocialReport.Core.Readers.Chat;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 

@@ -1,7 +1,4 @@
 using SocialReport.Testing.Telegram;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

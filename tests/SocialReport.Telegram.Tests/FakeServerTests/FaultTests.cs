@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using SocialReport.Testing.Telegram;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SocialReport.Testing.Telegram;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

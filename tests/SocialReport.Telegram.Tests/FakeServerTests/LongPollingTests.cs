@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using SocialReport.Testing.Telegram;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types.Enums;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Testing.Telegram;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

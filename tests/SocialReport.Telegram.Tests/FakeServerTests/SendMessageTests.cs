@@ -1,8 +1,4 @@
 using SocialReport.Testing.Telegram;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;

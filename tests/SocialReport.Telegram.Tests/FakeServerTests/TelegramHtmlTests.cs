@@ -1,5 +1,4 @@
 using CsCheck;
-using SocialReport.Testing;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;

@@ -1,5 +1,4 @@
 using SocialReport.Testing.Telegram;
-using Telegram.Bot;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;

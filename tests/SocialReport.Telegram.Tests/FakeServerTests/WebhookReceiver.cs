@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
-using SocialReport.Testing;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

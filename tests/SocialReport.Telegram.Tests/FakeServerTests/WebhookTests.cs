@@ -1,9 +1,5 @@
 using System.Text.Json;
 using SocialReport.Testing.Telegram;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

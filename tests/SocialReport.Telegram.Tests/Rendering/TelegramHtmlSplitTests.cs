@@ -1,6 +1,5 @@
 using CsCheck;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Testing;
 
 namespace SocialReport.Telegram.Tests.Rendering;
 

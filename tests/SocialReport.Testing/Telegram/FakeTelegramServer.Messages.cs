@@ -20,14 +20,22 @@ public sealed partial class FakeTelegramServer
 
     sealed record ReplyTarget(int MessageId, bool AllowSendingWithoutReply);
 
-    MethodResult SendMessage(BotApiRequest request)
+    /// <summary>The text of a sendMessage or editMessageText (as sent, and as Telegram reads it), its keyboard and link preview.</summary>
+    sealed record MessageContent(string Raw, string? ParseMode, FormattedText Text, InlineKeyboard.Markup Markup, JsonNode? Preview);
+
+    MessageContent ContentOf(BotApiRequest request)
     {
         var raw = request.Text("text");
         if (string.IsNullOrEmpty(raw)) throw BotApiException.BadRequest("message text is empty");
         var parseMode = request.Text("parse_mode");
         var text = MessageText(raw, parseMode);
         var markup = InlineKeyboard.Read(request.Json("reply_markup", "can't parse reply keyboard markup JSON object"));
-        var preview = request.Json("link_preview_options", "can't parse link preview options JSON object");
+        return new MessageContent(raw, parseMode, text, markup, request.Json("link_preview_options", "can't parse link preview options JSON object"));
+    }
+
+    MethodResult SendMessage(BotApiRequest request)
+    {
+        var (raw, parseMode, text, markup, preview) = ContentOf(request);
         var reply = ReplyTargetOf(request);
         lock (_gate)
         {
@@ -44,12 +52,7 @@ public sealed partial class FakeTelegramServer
     {
         if (request.Has("inline_message_id")) throw BotApiException.BadRequest("inline messages are not supported by FakeTelegramServer");
         var messageId = request.Integer("message_id") ?? throw BotApiException.BadRequest("message identifier is not specified");
-        var raw = request.Text("text");
-        if (string.IsNullOrEmpty(raw)) throw BotApiException.BadRequest("message text is empty");
-        var parseMode = request.Text("parse_mode");
-        var text = MessageText(raw, parseMode);
-        var markup = InlineKeyboard.Read(request.Json("reply_markup", "can't parse reply keyboard markup JSON object"));
-        var preview = request.Json("link_preview_options", "can't parse link preview options JSON object");
+        var (raw, parseMode, text, markup, preview) = ContentOf(request);
         lock (_gate)
         {
             var chat = ChatFor(request, toSend: true);

@@ -3,7 +3,7 @@ using SocialReport.Core.Editions;
 
 namespace SocialReport.EndToEnd.Tests.Delivery.Fakes;
 
-internal sealed class MemoryArchive : IEditionArchive
+public sealed class MemoryArchive : IEditionArchive
 {
     private readonly Dictionary<string, Edition> _editions = [];
 

@@ -3,7 +3,7 @@ using SocialReport.Core.Readers;
 namespace SocialReport.EndToEnd.Tests.Delivery.Fakes;
 
 /// <summary>The chat store in memory, kept in key order like the real one.</summary>
-internal sealed class MemoryChatStore : IChatStore
+public sealed class MemoryChatStore : IChatStore
 {
     private readonly Lock _gate = new();
     private readonly SortedDictionary<(string Channel, string Id), Chat> _chats = new(Comparer<(string, string)>.Create((a, b) =>
