@@ -1,3 +1,4 @@
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Cards;
@@ -60,7 +61,7 @@ public sealed class PlainTextRenderer
     private static string? SourcesLine(StoryCard card) =>
         card.Sources.Count == 0
             ? null
-            : Labels.SourcesPrefix(card.Language) + string.Join(" · ", card.Sources.Select(SourceText));
+            : Phrases.For(card.Language).SourcesPrefix + string.Join(" · ", card.Sources.Select(SourceText));
 
     private static string SourceText(Source source) =>
         source.Url is null ? source.Name.Trim() : $"{source.Name.Trim()} ({source.Url.AbsoluteUri})";

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Host.Web;
@@ -34,7 +35,7 @@ internal sealed class WebCardRenderer
                 Heading(html, $"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}");
                 Paragraphs(html, story.Summary);
                 if (story.Sources.Count > 0)
-                    html.Append($"<p class=\"sources\">{Encode(Labels.SourcesPrefix(story.Language))}{string.Join(" · ", story.Sources.Select(SourceLink))}</p>");
+                    html.Append($"<p class=\"sources\">{Encode(Phrases.For(story.Language).SourcesPrefix)}{string.Join(" · ", story.Sources.Select(SourceLink))}</p>");
                 if (Hashtags.Line(story.Topics) is { } tags)
                     html.Append($"<p class=\"tags\">{Encode(tags)}</p>");
                 break;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 using static SocialReport.Teams.Cards.AdaptiveCard;
 
@@ -27,7 +28,7 @@ public sealed class TeamsCardRenderer
     /// <param name="omitted">Stories left out for size after the ones given: the card says how many.</param>
     internal JsonObject RenderEdition(CoverCard cover, IReadOnlyList<StoryCard> stories, bool withDetails, int omitted)
     {
-        var language = cover.Language;
+        var say = Phrases.For(cover.Language);
         var body = new List<JsonNode?>();
         body.AddRange(Header(cover.Title, cover.DateText));
         body.AddRange(Paragraphs(cover.Intro));
@@ -39,11 +40,11 @@ public sealed class TeamsCardRenderer
             if (withDetails)
             {
                 var detailsId = $"story-{(i + 1).ToString(CultureInfo.InvariantCulture)}";
-                items.Add(ActionSet([Toggle(TeamsLabels.Read(language), detailsId)]));
+                items.Add(ActionSet([Toggle(say.Read, detailsId)]));
                 items.Add(Container(StoryDetails(story, OwnActions(story.Actions, story.StoryId)), id: detailsId, visible: false));
             }
             else if (OwnActions(cover.Actions, story.StoryId).Concat(OwnActions(story.Actions, story.StoryId)).FirstOrDefault() is { } open
-                && Button(open with { Label = TeamsLabels.Read(language) }) is { } button)
+                && Button(open with { Label = say.Read }) is { } button)
             {
                 items.Add(ActionSet([button]));
             }
@@ -51,9 +52,9 @@ public sealed class TeamsCardRenderer
         }
 
         if (omitted > 0)
-            body.Add(Text(TeamsLabels.MoreStories(omitted, language), subtle: true, spacing: "Medium"));
-        body.Add(Footer(cover.Editors, OnlineEdition(cover), language));
-        return Card(language, body);
+            body.Add(Text("+ " + say.Count(omitted, say.OtherStories), subtle: true, spacing: "Medium"));
+        body.Add(Footer(cover.Editors, OnlineEdition(cover)));
+        return Card(cover.Language, body);
     }
 
     /// <summary>One card on its own, as a reply or a button's answer.</summary>
@@ -92,9 +93,10 @@ public sealed class TeamsCardRenderer
 
     private static JsonObject Part(StoryPartCard part)
     {
+        var say = Phrases.For(part.Language);
         var body = new List<JsonNode?> { Text(part.Headline, bold: true, size: "Medium") };
         if (part.Parts > 1)
-            body.Add(Text(TeamsLabels.Part(part.Part, part.Parts, part.Language), subtle: true, spacing: "None"));
+            body.Add(Text(say.Format(say.Part, part.Part, part.Parts), subtle: true, spacing: "None"));
         body.AddRange(Paragraphs(part.Text));
         body.AddRange(ActionRows(part.Actions));
         return Card(part.Language, body);
@@ -159,10 +161,10 @@ public sealed class TeamsCardRenderer
         if (sources.Count <= MaxSourceButtons && sources.All(s => IsWebLink(s.Url)))
             return [ActionSet(sources.Select(s => OpenUrl(s.Name, s.Url!)))];
         var names = sources.Select(s => IsWebLink(s.Url) ? TeamsMarkdown.Link(s.Name, s.Url!) : TeamsMarkdown.Escape(s.Name));
-        return [Text(TeamsMarkdown.Escape(TeamsLabels.SourcesPrefix(language)) + string.Join(" · ", names), subtle: true, escape: false)];
+        return [Text(TeamsMarkdown.Escape(Phrases.For(language).SourcesPrefix) + string.Join(" · ", names), subtle: true, escape: false)];
     }
 
-    private static JsonObject Footer(string? editors, (string Label, Uri Url)? online, string language)
+    private static JsonObject Footer(string? editors, (string Label, Uri Url)? online)
     {
         var items = new List<JsonNode?>();
         if (editors is not null)
@@ -178,7 +180,7 @@ public sealed class TeamsCardRenderer
         if (!IsWebLink(cover.Url))
             return null;
         var label = cover.Actions.SelectMany(row => row).FirstOrDefault(a => a.Url == cover.Url)?.Label;
-        return (label ?? TeamsLabels.ReadOnline(cover.Language), cover.Url!);
+        return (label ?? Phrases.For(cover.Language).ReadOnline, cover.Url!);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 using static SocialReport.Telegram.Rendering.TelegramHtml;
 
@@ -78,7 +79,7 @@ public sealed class TelegramCardRenderer(ICallbackStore callbacks)
     private static string? SourcesLine(StoryCard card) =>
         card.Sources.Count == 0
             ? null
-            : Escape(Labels.SourcesPrefix(card.Language)) + string.Join(" · ", card.Sources.Select(SourceLink));
+            : Escape(Phrases.For(card.Language).SourcesPrefix) + string.Join(" · ", card.Sources.Select(SourceLink));
 
     private static string SourceLink(Source source) =>
         source.Url is { IsAbsoluteUri: true } url && url.Scheme is "http" or "https"
