@@ -142,8 +142,8 @@ public sealed class TeamsCardRenderer
         var items = new List<JsonNode?>();
         items.AddRange(Paragraphs(story.Summary));
         items.AddRange(Sources(story.Sources, story.Language));
-        if (story.Topics.Count > 0)
-            items.Add(Text(string.Join(' ', story.Topics.Select(t => "#" + t.TrimStart('#').Replace(' ', '_'))), subtle: true));
+        if (Hashtags.Line(story.Topics) is { } tags)
+            items.Add(Text(tags, subtle: true));
         var buttons = actions.Select(Button).OfType<JsonObject>().ToList();
         if (buttons.Count > 0)
             items.Add(ActionSet(buttons));
