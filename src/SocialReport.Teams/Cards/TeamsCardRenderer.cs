@@ -11,7 +11,7 @@ namespace SocialReport.Teams.Cards;
 /// Renders the core's cards as Adaptive Cards 1.5 for Teams: an edition as one card whose stories unfold in place,
 /// and each other card (story, full-text part, list, notice) on its own. Every text is escaped for Teams' Markdown.
 /// </summary>
-public sealed class TeamsCardRenderer
+public sealed class TeamsCardRenderer : ICardVisitor<JsonObject>
 {
     /// <summary>More source buttons than this would wrap into a wall on a phone: they become one line of links.</summary>
     public const int MaxSourceButtons = 5;
@@ -58,17 +58,9 @@ public sealed class TeamsCardRenderer
     }
 
     /// <summary>One card on its own, as a reply or a button's answer.</summary>
-    public JsonObject Render(Card card) => card switch
-    {
-        CoverCard cover => Cover(cover),
-        StoryCard story => Story(story),
-        StoryPartCard part => Part(part),
-        ListCard list => List(list),
-        NoticeCard notice => Notice(notice),
-        _ => throw new ArgumentException($"No Teams rendering for card kind '{card.Kind}'.", nameof(card)),
-    };
+    public JsonObject Render(Card card) => card.Accept(this);
 
-    private static JsonObject Cover(CoverCard cover)
+    public JsonObject Cover(CoverCard cover)
     {
         var body = new List<JsonNode?>();
         body.AddRange(Header(cover.Title, cover.DateText));
@@ -80,7 +72,7 @@ public sealed class TeamsCardRenderer
         return Card(cover.Language, body);
     }
 
-    private static JsonObject Story(StoryCard story)
+    public JsonObject Story(StoryCard story)
     {
         var body = new List<JsonNode?>
         {
@@ -91,7 +83,7 @@ public sealed class TeamsCardRenderer
         return Card(story.Language, body);
     }
 
-    private static JsonObject Part(StoryPartCard part)
+    public JsonObject Part(StoryPartCard part)
     {
         var say = Phrases.For(part.Language);
         var body = new List<JsonNode?> { Text(part.Headline, bold: true, size: "Medium") };
@@ -102,7 +94,7 @@ public sealed class TeamsCardRenderer
         return Card(part.Language, body);
     }
 
-    private static JsonObject List(ListCard list)
+    public JsonObject List(ListCard list)
     {
         var body = new List<JsonNode?> { Text(list.Title, bold: true, size: "Medium") };
         foreach (var item in list.Items)
@@ -120,7 +112,7 @@ public sealed class TeamsCardRenderer
         return Card(list.Language, body);
     }
 
-    private static JsonObject Notice(NoticeCard notice)
+    public JsonObject Notice(NoticeCard notice)
     {
         var body = new List<JsonNode?>();
         if (notice.Title is { } title)
