@@ -16,7 +16,7 @@ namespace SocialReport.Telegram.Updates;
 /// </summary>
 internal sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<EditorsOptions> editors, ILogger<BotCommandMenu> logger)
 {
-    public const string DefaultLanguage = "fr";
+    public const string DefaultLanguage = Languages.French;
 
     public static string ManifestDirectory => Path.Combine(AppContext.BaseDirectory, "bot-manifests", "telegram");
 
