@@ -21,7 +21,7 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
 {
     private const int WriteBatch = 5000;
     private static readonly DeliveryState[] States = Enum.GetValues<DeliveryState>();
-    private readonly LiteDatabase _database;
+    private readonly LiteDbStore _store;
     private readonly ILiteCollection<BsonDocument> _broadcasts;
     private readonly ILiteCollection<BsonDocument> _rows;
     private readonly ILiteCollection<BsonDocument> _schedules;
@@ -29,9 +29,10 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    public LiteDbDeliveryLedger(LiteDatabase database, IOptions<DeliveryOptions> options, TimeProvider time)
+    public LiteDbDeliveryLedger(LiteDbStore store, IOptions<DeliveryOptions> options, TimeProvider time)
     {
-        _database = database;
+        _store = store;
+        var database = store.Database;
         _retry = RetryPolicy.From(options.Value);
         _time = time;
         _broadcasts = database.GetCollection(BroadcastDocuments.Collection);
@@ -67,8 +68,7 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
                 ScheduleId = scheduleId,
             };
             // The schedule turns Started together with the creation of its broadcast, or not at all.
-            _database.BeginTrans();
-            try
+            return _store.InTransaction(() =>
             {
                 if (scheduleId is not null)
                 {
@@ -77,14 +77,8 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
                     _schedules.Update(ScheduleDocuments.Write(schedule with { State = ScheduleState.Started, BroadcastId = broadcast.Id }));
                 }
                 _broadcasts.Insert(BroadcastDocuments.Write(broadcast, []));
-                _database.Commit();
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
-            return broadcast;
+                return broadcast;
+            });
         }
     }
 
@@ -294,19 +288,14 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
     {
         lock (_gate)
         {
-            _database.BeginTrans();
-            try
+            _store.InTransaction(() =>
             {
                 _rows.Delete(DeliveryKeys.Row(row.BroadcastId, row.Chat));
                 // When the new chat already has its row in this broadcast, that one stands for both.
-                if (_rows.FindById(DeliveryKeys.Row(moved.BroadcastId, moved.Chat)) is null) _rows.Insert(RowDocuments.Write(moved));
-                _database.Commit();
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
+                var kept = _rows.FindById(DeliveryKeys.Row(moved.BroadcastId, moved.Chat)) is not null;
+                if (!kept) _rows.Insert(RowDocuments.Write(moved));
+                return kept;
+            });
         }
     }
 

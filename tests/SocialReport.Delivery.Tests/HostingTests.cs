@@ -28,7 +28,7 @@ public sealed class HostingTests : IDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton(_ => new LiteDatabase($"Filename={_file.Path};Connection=direct"));
+        builder.Services.AddSingleton(_ => new LiteDbStore(_file.Path));
         builder.Services.AddSingleton<IDeliveryLedger, LiteDbDeliveryLedger>();
         builder.Services.AddSingleton<IChatStore>(_chats);
         builder.Services.AddSingleton<IEditionArchive>(_archive);
@@ -44,7 +44,7 @@ public sealed class HostingTests : IDisposable
         for (var i = 0; i < 20; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", (900 + i).ToString(CultureInfo.InvariantCulture)));
         var platform = new FakePlatform("telegram", _time);
         string id;
-        using (var database = new LiteDatabase($"Filename={_file.Path};Connection=direct"))
+        using (var database = new LiteDbStore(_file.Path))
         {
             var ledger = new LiteDbDeliveryLedger(database, Options.Create(new DeliveryOptions()), _time);
             id = ledger.Create("2020-03-06", false, DeliveryMode.Edition, "telegram:1", _chats.Active("telegram").Select(chat => chat.Key)).Id;
