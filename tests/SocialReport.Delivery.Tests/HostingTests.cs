@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SocialReport.Core;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
@@ -33,6 +34,7 @@ public sealed class HostingTests : IDisposable
         builder.Services.AddSingleton<IChatStore>(_chats);
         builder.Services.AddSingleton<IEditionArchive>(_archive);
         builder.Services.AddSingleton<IEditionSender>(platform);
+        builder.Services.AddChannel(new ChannelSettings("telegram", "Telegram") { PacingDefaults = Deliveries.Telegram });
         builder.Services.AddBroadcasts();
         return builder.Build();
     }
@@ -55,7 +57,8 @@ public sealed class HostingTests : IDisposable
         {
             await host.StartAsync();
             var options = host.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
-            Assert.Equal((4, 10.0, "1/1s", "20/1m"), (options.MaxConcurrency, options.Telegram.MessagesPerSecond, options.Telegram.PerChat, options.Telegram.PerGroupChat));
+            var telegram = options.ForChannel("telegram");
+            Assert.Equal((4, 10.0, "1/1s", "20/1m"), (options.MaxConcurrency, telegram.MessagesPerSecond, telegram.PerChat, telegram.PerGroupChat));
             var broadcasts = host.Services.GetRequiredService<BroadcastService>();
             var ledger = host.Services.GetRequiredService<IDeliveryLedger>();
             var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -30,7 +30,12 @@ internal sealed class Deliveries : IAsyncDisposable
         RetryBaseDelay = TimeSpan.FromSeconds(2),
         RetryMaxDelay = TimeSpan.FromSeconds(30),
         Schedule = schedule,
+        Channels = { ["Telegram"] = Telegram() },
     };
+
+    /// <summary>The pacing the Telegram adapter registers, for the fake platform named after it.</summary>
+    public static ChannelPacingOptions Telegram() =>
+        new() { MessagesPerSecond = 30, PerChat = "1/1s", PerGroupChat = "20/1m", RetryAfterPauses = ThrottleScope.Channel };
 
     public FakeTimeProvider Time { get; }
     public LiteDbStore Storage { get; }
