@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Delivery;
 
@@ -16,12 +17,16 @@ public sealed class TelegramPaidBroadcastOptions
     public double PaidMessagesPerSecond { get; init; } = 1000;
 }
 
-/// <summary>Puts the paid pace in the Telegram pacing, before the <c>Delivery</c> section is validated.</summary>
-internal sealed class TelegramPaidBroadcast(IOptions<TelegramPaidBroadcastOptions> paid) : IPostConfigureOptions<DeliveryOptions>
+/// <summary>
+/// Puts the paid pace in the Telegram pacing, before the <c>Delivery</c> section is validated. Read from the configuration
+/// rather than the validated options, so that a bad paid pace is reported once, by those options.
+/// </summary>
+internal sealed class TelegramPaidBroadcast(IConfiguration configuration) : IPostConfigureOptions<DeliveryOptions>
 {
     public void PostConfigure(string? name, DeliveryOptions options)
     {
-        if (paid.Value.PaidBroadcast && options.Channels.TryGetValue(TelegramChannel.Settings.Section, out var pacing))
-            pacing.MessagesPerSecond = paid.Value.PaidMessagesPerSecond;
+        var paid = configuration.GetSection(TelegramPaidBroadcastOptions.SectionName).Get<TelegramPaidBroadcastOptions>() ?? new();
+        if (paid is { PaidBroadcast: true, PaidMessagesPerSecond: > 0 } && options.Channels.TryGetValue(TelegramChannel.Settings.Section, out var pacing))
+            pacing.MessagesPerSecond = paid.PaidMessagesPerSecond;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using SocialReport.Core;
 using SocialReport.Core.Delivery;
 
 namespace SocialReport.Telegram.Tests.Adapter;
@@ -41,14 +42,20 @@ public class TelegramPacingTests
         Assert.Equal(30, Pacing(("Delivery:Telegram:PaidMessagesPerSecond", "800")).MessagesPerSecond);
     }
 
-    [Fact]
-    public void A_bad_paid_pace_stops_the_host()
+    [Theory]
+    [InlineData("false")]
+    [InlineData("true")]
+    public void A_bad_paid_pace_stops_the_host_with_one_line(string paid)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
-        builder.Configuration.AddInMemoryCollection([new("Delivery:Telegram:PaidMessagesPerSecond", "0")]);
+        builder.Configuration.AddInMemoryCollection([new("Delivery:Telegram:PaidBroadcast", paid), new("Delivery:Telegram:PaidMessagesPerSecond", "0")]);
+        builder.AddSocialReportCore();
         builder.AddTelegram();
         using var host = builder.Build();
-        var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<TelegramPaidBroadcastOptions>>().Value);
+
+        // What the host checks at start-up, before any service runs: one failure, not one per section it touches.
+        var error = Assert.Throws<OptionsValidationException>(host.Services.GetRequiredService<IStartupValidator>().Validate);
+
         Assert.Equal("Delivery:Telegram:PaidMessagesPerSecond must be positive.", error.Message);
     }
 }
