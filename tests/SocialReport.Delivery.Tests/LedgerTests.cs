@@ -14,12 +14,12 @@ public sealed class LedgerTests : IDisposable
     private const string Edition = "2020-03-06";
     private readonly TempFile _file = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
-    private LiteDatabase _database;
+    private LiteDbStore _database;
     private LiteDbDeliveryLedger _ledger;
 
     public LedgerTests()
     {
-        _database = new LiteDatabase($"Filename={_file.Path};Connection=direct");
+        _database = new LiteDbStore(_file.Path);
         _ledger = new LiteDbDeliveryLedger(_database, Options.Create(Deliveries.Defaults()), _time);
     }
 
@@ -35,7 +35,7 @@ public sealed class LedgerTests : IDisposable
     private void Reopen()
     {
         _database.Dispose();
-        _database = new LiteDatabase($"Filename={_file.Path};Connection=direct");
+        _database = new LiteDbStore(_file.Path);
         _ledger = new LiteDbDeliveryLedger(_database, Options.Create(Deliveries.Defaults()), _time);
     }
 

@@ -37,7 +37,7 @@ public sealed class SchedulerTests : IDisposable
 
     private ScheduledBroadcast Get(string id)
     {
-        using var database = new LiteDB.LiteDatabase($"Filename={_file.Path};Connection=direct");
+        using var database = new Storage.LiteDb.LiteDbStore(_file.Path);
         var ledger = new Storage.LiteDb.LiteDbDeliveryLedger(database, Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _time);
         return ledger.GetSchedule(id)!;
     }

@@ -33,7 +33,7 @@ public sealed class SendsInFlightTests : IDisposable
     private static DeliveryOptions Options => new()
     {
         MaxConcurrency = Slots,
-        Telegram = new ChannelPacingOptions { MessagesPerSecond = 1000, Burst = 100 },
+        Channels = { ["Telegram"] = new ChannelPacingOptions { MessagesPerSecond = 1000, Burst = 100 } },
     };
 
     private static BroadcastRecord Running(Deliveries deliveries, string editionId, IEnumerable<int> readers)

@@ -38,7 +38,7 @@ internal sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<Ed
             return;
         }
         var bot = clients.ForReplies();
-        var editorChats = editors.CurrentValue.Telegram
+        var editorChats = editors.CurrentValue.Of(TelegramChats.Channel)
             .Select(id => long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId) ? chatId : (long?)null)
             .OfType<long>().Distinct().ToList();
         foreach (var manifest in manifests)

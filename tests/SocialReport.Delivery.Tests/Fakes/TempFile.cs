@@ -6,7 +6,7 @@ internal sealed class TempFile : IDisposable
 
     public void Dispose()
     {
-        foreach (var file in new[] { Path, System.IO.Path.ChangeExtension(Path, null) + "-log.db" })
+        foreach (var file in new[] { Path, System.IO.Path.ChangeExtension(Path, null) + "-log.db", Path + ".lock" })
             if (File.Exists(file)) File.Delete(file);
     }
 }
