@@ -11,7 +11,7 @@ internal sealed class ConsoleNotifier : IChatNotifier
     private readonly ConcurrentDictionary<string, TextWriter> _outputs = new(StringComparer.Ordinal);
     private readonly PlainTextRenderer _renderer = new();
 
-    public string Channel => "console";
+    public string Channel => ConsoleChat.Channel;
 
     /// <summary>Where the console chat of <paramref name="name"/> prints, until the returned handle is disposed.</summary>
     public IDisposable Attach(string name, TextWriter output)

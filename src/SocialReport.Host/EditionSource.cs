@@ -14,14 +14,15 @@ internal sealed class EditionSource(HttpClient http, IOptions<EditionDownloadOpt
     private const int MaxBytes = 2 * 1024 * 1024;
     private const int MaxRedirects = 3;
 
-    public async Task<Attachment> LoadAsync(string pathOrUrl, bool allowLocalPath, CancellationToken cancellationToken)
+    public async Task<Attachment> LoadAsync(string pathOrUrl, string channel, CancellationToken cancellationToken)
     {
         if (Uri.TryCreate(pathOrUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http")
         {
             if (url.Scheme != "https") throw new EditionSourceException($"{url}: only https addresses are downloaded");
             return await DownloadAsync(url, cancellationToken);
         }
-        if (!allowLocalPath)
+        // Only whoever runs the host's own console may read its files.
+        if (channel != ConsoleChat.Channel)
             throw new EditionSourceException("only an attached file or an https address can be published from a chat");
         var file = new FileInfo(pathOrUrl);
         if (!file.Exists) throw new EditionSourceException($"{pathOrUrl}: file not found");

@@ -8,11 +8,12 @@ namespace SocialReport.Host;
 /// <summary>The ASP.NET Core application: configuration, services and endpoints.</summary>
 public static class HostApp
 {
-    public static WebApplication Create(string[] args)
+    public static WebApplication Create(string[] args, Action<IHostApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddSocialReport();
         builder.AddWeb();
+        configure?.Invoke(builder);
         var app = builder.Build();
         // First, so that every limit and endpoint sees the client's address and scheme (from trusted proxies only).
         app.UseForwardedHeaders();

@@ -17,11 +17,11 @@ namespace SocialReport.Storage.LiteDb;
 /// documents.
 /// </para>
 /// </summary>
-public sealed class LiteDbDeliveryLedger : IDeliveryLedger
+public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
 {
     private const int WriteBatch = 5000;
     private static readonly DeliveryState[] States = Enum.GetValues<DeliveryState>();
-    private readonly LiteDatabase _database;
+    private readonly LiteDbStore _store;
     private readonly ILiteCollection<BsonDocument> _broadcasts;
     private readonly ILiteCollection<BsonDocument> _rows;
     private readonly ILiteCollection<BsonDocument> _schedules;
@@ -29,9 +29,10 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
 
-    public LiteDbDeliveryLedger(LiteDatabase database, IOptions<DeliveryOptions> options, TimeProvider time)
+    public LiteDbDeliveryLedger(LiteDbStore store, IOptions<DeliveryOptions> options, TimeProvider time)
     {
-        _database = database;
+        _store = store;
+        var database = store.Database;
         _retry = RetryPolicy.From(options.Value);
         _time = time;
         _broadcasts = database.GetCollection(BroadcastDocuments.Collection);
@@ -67,8 +68,7 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
                 ScheduleId = scheduleId,
             };
             // The schedule turns Started together with the creation of its broadcast, or not at all.
-            _database.BeginTrans();
-            try
+            return _store.InTransaction(() =>
             {
                 if (scheduleId is not null)
                 {
@@ -77,14 +77,8 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
                     _schedules.Update(ScheduleDocuments.Write(schedule with { State = ScheduleState.Started, BroadcastId = broadcast.Id }));
                 }
                 _broadcasts.Insert(BroadcastDocuments.Write(broadcast, []));
-                _database.Commit();
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
-            return broadcast;
+                return broadcast;
+            });
         }
     }
 
@@ -166,32 +160,6 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
     public BroadcastRecord? Complete(string broadcastId) =>
         Finish(broadcastId, BroadcastState.Completed, from: [BroadcastState.Running]);
 
-    public ScheduledBroadcast AddSchedule(ScheduledBroadcast schedule)
-    {
-        lock (_gate)
-        {
-            if (GetSchedule(schedule.Id) is { } existing) return existing;
-            _schedules.Insert(ScheduleDocuments.Write(schedule));
-            return schedule;
-        }
-    }
-
-    public ScheduledBroadcast? GetSchedule(string scheduleId) =>
-        _schedules.FindById(scheduleId) is { } document ? ScheduleDocuments.Read(document) : null;
-
-    public IReadOnlyList<ScheduledBroadcast> PendingSchedules() =>
-        [.. _schedules.Find(Query.EQ(ScheduleDocuments.State, ScheduleState.Pending.ToString())).Select(ScheduleDocuments.Read).OrderBy(schedule => schedule.DueAt)];
-
-    public bool SkipSchedule(string scheduleId, string reason, DateTimeOffset now)
-    {
-        lock (_gate)
-        {
-            if (GetSchedule(scheduleId) is not { State: ScheduleState.Pending } schedule) return false;
-            _schedules.Update(ScheduleDocuments.Write(schedule with { State = ScheduleState.Skipped, Reason = reason }));
-            return true;
-        }
-    }
-
     internal ILiteQueryableResult<BsonDocument> DueQuery(string broadcastId, string channel, DateTimeOffset now, int batchSize)
     {
         var (from, to) = DeliveryKeys.DueRange(broadcastId, channel, now);
@@ -212,57 +180,6 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
 
     private IEnumerable<BroadcastRecord> OfEdition(string editionId) =>
         _broadcasts.Find(Query.EQ(BroadcastDocuments.Edition, editionId)).Select(BroadcastDocuments.Read);
-
-    // Written in batches of WriteBatch rows, each its own transaction: memory stays flat whatever the audience.
-    private void AddRows(BroadcastRecord broadcast, IEnumerable<ChatKey> audience, bool fresh)
-    {
-        var now = _time.GetUtcNow();
-        var stored = _broadcasts.FindById(broadcast.Id) is { } document ? BroadcastDocuments.ReadChannels(document) : [];
-        var earlier = broadcast.Force ? [] : OfEdition(broadcast.EditionId).Where(other => other.Id != broadcast.Id).Select(other => other.Id).ToList();
-        var channels = new HashSet<string>(StringComparer.Ordinal);
-        var batch = new List<BsonDocument>(WriteBatch);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chat in audience)
-        {
-            if (earlier.Any(other => IsSent(other, chat))) continue;
-            var id = DeliveryKeys.Row(broadcast.Id, chat);
-            if (!ids.Add(id) || (!fresh && _rows.FindById(id) is not null)) continue;
-            // Counts go by channel: a channel is known before its first row is written.
-            if (channels.Add(chat.Channel) && !stored.Contains(chat.Channel)) Remember(broadcast.Id, chat.Channel);
-            batch.Add(RowDocuments.Write(new DeliveryRow { BroadcastId = broadcast.Id, Chat = chat, NextAttemptAt = now, UpdatedAt = now }));
-            if (batch.Count < WriteBatch) continue;
-            Insert(batch);
-            ids.Clear();
-        }
-        Insert(batch);
-    }
-
-    private void Remember(string broadcastId, string channel)
-    {
-        lock (_gate)
-        {
-            var document = _broadcasts.FindById(broadcastId) ?? throw new InvalidOperationException($"Unknown broadcast {broadcastId}.");
-            _broadcasts.Update(BroadcastDocuments.Write(BroadcastDocuments.Read(document), [.. BroadcastDocuments.ReadChannels(document), channel]));
-        }
-    }
-
-    private bool IsSent(string broadcastId, ChatKey chat) =>
-        _rows.FindById(DeliveryKeys.Row(broadcastId, chat)) is { } row && RowDocuments.Read(row).State == DeliveryState.Sent;
-
-    private void Insert(List<BsonDocument> batch)
-    {
-        if (batch.Count == 0) return;
-        try
-        {
-            _rows.Insert(batch);
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            // The audience named a chat twice across batches: keep the row already there.
-            foreach (var document in batch.Where(document => _rows.FindById(document["_id"]) is null)) _rows.Insert(document);
-        }
-        batch.Clear();
-    }
 
     private BroadcastRecord Open(string broadcastId)
     {
@@ -294,19 +211,14 @@ public sealed class LiteDbDeliveryLedger : IDeliveryLedger
     {
         lock (_gate)
         {
-            _database.BeginTrans();
-            try
+            _store.InTransaction(() =>
             {
                 _rows.Delete(DeliveryKeys.Row(row.BroadcastId, row.Chat));
                 // When the new chat already has its row in this broadcast, that one stands for both.
-                if (_rows.FindById(DeliveryKeys.Row(moved.BroadcastId, moved.Chat)) is null) _rows.Insert(RowDocuments.Write(moved));
-                _database.Commit();
-            }
-            catch
-            {
-                _database.Rollback();
-                throw;
-            }
+                var kept = _rows.FindById(DeliveryKeys.Row(moved.BroadcastId, moved.Chat)) is not null;
+                if (!kept) _rows.Insert(RowDocuments.Write(moved));
+                return kept;
+            });
         }
     }
 

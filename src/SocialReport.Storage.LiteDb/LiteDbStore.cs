@@ -75,18 +75,21 @@ public sealed class LiteDbStore : IDisposable
     /// Runs <paramref name="work"/> in one transaction: all of its writes land, or none (even if the process dies).
     /// LiteDB transactions belong to the calling thread; one already open on it is joined, and its owner commits.
     /// </summary>
-    public T InTransaction<T>(Func<T> work)
+    public T InTransaction<T>(Func<T> work) => InTransaction(Database, work);
+
+    /// <summary><see cref="InTransaction{T}(Func{T})"/> on a database no store holds yet (the schema migrations, at open).</summary>
+    internal static T InTransaction<T>(LiteDatabase database, Func<T> work)
     {
-        var owner = Database.BeginTrans();
+        var owner = database.BeginTrans();
         try
         {
             var result = work();
-            if (owner) Database.Commit();
+            if (owner) database.Commit();
             return result;
         }
         catch
         {
-            if (owner) Database.Rollback();
+            if (owner) database.Rollback();
             throw;
         }
     }

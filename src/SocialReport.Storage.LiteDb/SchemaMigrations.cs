@@ -68,8 +68,7 @@ public static class SchemaMigrations
         var ids = collection.Find(Query.All()).Where(doc => !doc.ContainsKey(field)).Select(doc => doc["_id"]).ToList();
         if (ids.Count == 0) return;
 
-        db.BeginTrans();
-        try
+        LiteDbStore.InTransaction(db, () =>
         {
             foreach (var id in ids)
             {
@@ -77,12 +76,7 @@ public static class SchemaMigrations
                 fill(doc);
                 collection.Update(doc);
             }
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+            return ids.Count;
+        });
     }
 }

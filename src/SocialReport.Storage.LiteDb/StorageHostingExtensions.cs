@@ -35,8 +35,7 @@ public static class StorageHostingExtensions
         builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<LiteDbChatStore>());
         builder.Services.AddSingleton<IUpdateInbox, LiteDbUpdateInbox>();
         builder.Services.AddSingleton<IBroadcastRequestStore, LiteDbBroadcastRequestStore>();
-        builder.Services.AddSingleton<IDeliveryLedger>(sp => new LiteDbDeliveryLedger(
-            sp.GetRequiredService<LiteDbStore>().Database, sp.GetRequiredService<IOptions<DeliveryOptions>>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IDeliveryLedger, LiteDbDeliveryLedger>();
         return builder;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialReport.Core;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
@@ -20,7 +21,8 @@ public static class TeamsHostExtensions
     public const string MetadataHttpClient = "Teams.Metadata";
 
     /// <summary>
-    /// Registers the Teams adapter's services: options (section <c>Teams</c>, validated at start-up), the inbound
+    /// Registers the Teams adapter's services: options (section <c>Teams</c>, validated at start-up), its pacing and editors'
+    /// ids (<see cref="TeamsChannel"/>), the inbound
     /// token validator, the connector client (a typed HttpClient with MSAL tokens), the card renderer, the activity
     /// handler, the edition sender and preview, the status-message notifier. The endpoint is mapped by <see cref="TeamsEndpoints.MapTeams"/>.
     /// </summary>
@@ -30,6 +32,7 @@ public static class TeamsHostExtensions
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddChannel(TeamsChannel.Settings);
 
         // Long-lived clients held by singletons: connections are recycled so that DNS changes are seen.
         services.AddHttpClient(MetadataHttpClient)

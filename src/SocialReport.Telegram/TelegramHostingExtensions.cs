@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SocialReport.Core;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Inbox;
@@ -17,7 +18,8 @@ namespace Microsoft.Extensions.Hosting;
 public static class TelegramHostingExtensions
 {
     /// <summary>
-    /// The Telegram channel: options (section <c>Telegram</c>, validated at start), Bot API clients, the preview, the
+    /// The Telegram channel: options (section <c>Telegram</c>, validated at start), its pacing and editors' ids
+    /// (<see cref="TelegramChannel"/>), Bot API clients, the preview, the
     /// sender, chat membership, and the receiving side (long polling or webhook). Everything checks
     /// <see cref="TelegramOptions.Enabled"/> when it runs, so configuration added late (tests) is honoured.
     /// </summary>
@@ -27,6 +29,10 @@ public static class TelegramHostingExtensions
         services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddChannel(TelegramChannel.Settings);
+        services.AddOptions<TelegramPaidBroadcastOptions>().BindConfiguration(TelegramPaidBroadcastOptions.SectionName)
+            .Validate(paid => paid.PaidMessagesPerSecond > 0, "Delivery:Telegram:PaidMessagesPerSecond must be positive.").ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<DeliveryOptions>, TelegramPaidBroadcast>();
 
         // Telegram.Bot puts the token in every request URL: HttpClient's own request logging must stay off.
         services.AddHttpClient(TelegramClients.RepliesClient, http => http.Timeout = TelegramClients.HttpTimeout).RemoveAllLoggers()

@@ -1,5 +1,8 @@
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SocialReport.Core;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
@@ -17,7 +20,6 @@ public sealed class ConfigurationReferenceTests
     {
         { StorageOptions.SectionName, typeof(StorageOptions) },
         { ImportOptions.SectionName, typeof(ImportOptions) },
-        { EditorsOptions.SectionName, typeof(EditorsOptions) },
         { CommandsOptions.SectionName, typeof(CommandsOptions) },
         { TelegramOptions.SectionName, typeof(TelegramOptions) },
         { TeamsOptions.SectionName, typeof(TeamsOptions) },
@@ -32,6 +34,12 @@ public sealed class ConfigurationReferenceTests
 
     private static readonly string Readme = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "README.md"));
 
+    /// <summary>The channels the host has, each with its sections <c>Delivery:{Section}</c> and <c>Admins:{Section}</c>.</summary>
+    private static readonly IReadOnlyList<string> ChannelSections = RegisteredChannels();
+
+    /// <summary>What a channel reads in its <c>Delivery:{Section}</c> besides the pacing every channel has.</summary>
+    private static readonly Dictionary<string, Type[]> PacingExtras = new() { ["Telegram"] = [typeof(TelegramPaidBroadcastOptions)] };
+
     private static IEnumerable<string> Settings(Type options) => options
         .GetProperties(BindingFlags.Public | BindingFlags.Instance)
         .Where(p => p.SetMethod is { IsPublic: true })
@@ -42,9 +50,41 @@ public sealed class ConfigurationReferenceTests
     public void The_example_binds_to_the_options_without_unknown_keys(string section, Type options)
     {
         var bound = Activator.CreateInstance(options)!;
-        Example.GetSection(section).Bind(bound, o => o.ErrorOnUnknownConfiguration = true);
+        WithoutChannels(Example.GetSection(section)).Bind(bound, o => o.ErrorOnUnknownConfiguration = true);
         Assert.True(Example.GetSection(section).Exists(), $"{section} missing from appsettings.example.json");
     }
+
+    [Fact]
+    public void Every_channel_has_its_pacing_and_its_editors_in_the_example_and_the_readme()
+    {
+        Assert.Equal(["Telegram", "Teams"], ChannelSections);
+        foreach (var setting in ChannelSections.SelectMany(section => new[] { $"Delivery:{section}", $"Admins:{section}" }).Append("Admins:Console"))
+        {
+            Assert.True(Example.GetSection(setting).Exists(), $"{setting} is not in appsettings.example.json");
+            Assert.True(Readme.Contains($"`{setting}`", StringComparison.Ordinal), $"{setting} is not in the README's configuration table");
+        }
+        foreach (var section in ChannelSections.Append("Other"))
+        {
+            Type[] readers = [typeof(ChannelPacingOptions), .. PacingExtras.GetValueOrDefault(section) ?? []];
+            Assert.Empty(Example.GetSection($"Delivery:{section}").GetChildren().Select(key => key.Key).Except(readers.SelectMany(Settings)));
+        }
+        foreach (var extra in PacingExtras.SelectMany(pair => Settings(pair.Value.Single()).Select(name => $"Delivery:{pair.Key}:{name}")))
+            Assert.True(Example.GetSection(extra).Exists(), $"{extra} is not in appsettings.example.json");
+    }
+
+    private static IReadOnlyList<string> RegisteredChannels()
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.AddSocialReport();
+        using var host = builder.Build();
+        return [.. host.Services.GetServices<ChannelSettings>().Select(channel => channel.Section)];
+    }
+
+    /// <summary>The section without the channels' own sub-sections, which their adapters read.</summary>
+    private static IConfiguration WithoutChannels(IConfigurationSection section) => new ConfigurationBuilder()
+        .AddInMemoryCollection(section.AsEnumerable(makePathsRelative: true)
+            .Where(setting => !ChannelSections.Any(channel => setting.Key.Split(':')[0].Equals(channel, StringComparison.OrdinalIgnoreCase))))
+        .Build();
 
     [Theory]
     [MemberData(nameof(Sections))]

@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Configuration;
 using SocialReport.Core.Commands;
+using SocialReport.Teams;
+using SocialReport.Telegram;
 
 namespace SocialReport.Host.Tests;
 
 /// <summary>Editor ids that cannot be anyone's, the example file's placeholders first, stop the host at start-up.</summary>
 public sealed class EditorsOptionsTests
 {
-    private static readonly EditorsOptionsValidator Validator = new();
+    private static readonly EditorsOptionsValidator Validator = new([TelegramChannel.Settings, TeamsChannel.Settings]);
 
     [Theory]
     [InlineData("<your Telegram user id>", "is a placeholder")]
@@ -17,7 +19,7 @@ public sealed class EditorsOptionsTests
     [InlineData("", "is not a Telegram user id")]
     public void Telegram_ids_must_be_real_numbers(string id, string reason)
     {
-        var result = Validator.Validate(null, new EditorsOptions { Telegram = [id] });
+        var result = Validator.Validate(null, new EditorsOptions { ["Telegram"] = [id] });
         Assert.True(result.Failed);
         Assert.StartsWith($"Admins:Telegram: \"{id}\" {reason}", result.FailureMessage, StringComparison.Ordinal);
     }
@@ -28,7 +30,7 @@ public sealed class EditorsOptionsTests
     [InlineData("editor-name", "is not an Entra object id")]
     public void Teams_ids_must_be_real_guids(string id, string reason)
     {
-        var result = Validator.Validate(null, new EditorsOptions { Teams = [id] });
+        var result = Validator.Validate(null, new EditorsOptions { ["Teams"] = [id] });
         Assert.True(result.Failed);
         Assert.StartsWith($"Admins:Teams: \"{id}\" {reason}", result.FailureMessage, StringComparison.Ordinal);
     }
@@ -36,7 +38,7 @@ public sealed class EditorsOptionsTests
     [Fact]
     public void Real_ids_pass()
     {
-        var result = Validator.Validate(null, new EditorsOptions { Telegram = ["5001"], Teams = ["e0d1c2b3-a4f5-4e6d-8c7b-9a0817263544"], Console = ["admin"] });
+        var result = Validator.Validate(null, new EditorsOptions { ["Telegram"] = ["5001"], ["Teams"] = ["e0d1c2b3-a4f5-4e6d-8c7b-9a0817263544"], ["Console"] = ["admin"] });
         Assert.True(result.Succeeded);
     }
 

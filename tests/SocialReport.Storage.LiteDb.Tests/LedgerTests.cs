@@ -13,14 +13,14 @@ public sealed class LedgerTests : IDisposable
     private const string Edition = "2020-03-06";
     private readonly TempDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
-    private LiteDatabase _database;
+    private LiteDbStore _database;
     private LiteDbDeliveryLedger _ledger;
 
     private static DeliveryOptions Defaults => new() { MaxConcurrency = 8, RetryBaseDelay = TimeSpan.FromSeconds(2), RetryMaxDelay = TimeSpan.FromSeconds(30) };
 
     public LedgerTests()
     {
-        _database = new LiteDatabase($"Filename={_directory.DatabaseFile};Connection=direct");
+        _database = new LiteDbStore(_directory.DatabaseFile);
         _ledger = new LiteDbDeliveryLedger(_database, Options.Create(Defaults), _time);
     }
 
@@ -36,7 +36,7 @@ public sealed class LedgerTests : IDisposable
     private void Reopen()
     {
         _database.Dispose();
-        _database = new LiteDatabase($"Filename={_directory.DatabaseFile};Connection=direct");
+        _database = new LiteDbStore(_directory.DatabaseFile);
         _ledger = new LiteDbDeliveryLedger(_database, Options.Create(Defaults), _time);
     }
 

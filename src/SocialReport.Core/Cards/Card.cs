@@ -21,6 +21,9 @@ public abstract record Card
     public IReadOnlyList<IReadOnlyList<CardAction>> Actions { get; init; } = [];
     /// <summary><c>cover</c>, <c>story</c>, <c>full</c>, <c>list</c> or <c>notice</c>.</summary>
     public abstract string Kind { get; }
+
+    /// <summary>The visitor's method for this kind of card.</summary>
+    public abstract T Accept<T>(ICardVisitor<T> visitor);
 }
 
 public sealed record Headline(int Number, string Text);
@@ -39,6 +42,7 @@ public sealed record CoverCard : Card
     public string? Editors { get; init; }
     public Uri? Url { get; init; }
     public override string Kind => "cover";
+    public override T Accept<T>(ICardVisitor<T> visitor) => visitor.Cover(this);
 }
 
 /// <summary>One story, short enough to read in ten seconds.</summary>
@@ -54,6 +58,7 @@ public sealed record StoryCard : Card
     public required IReadOnlyList<string> Topics { get; init; }
     public Uri? EditionUrl { get; init; }
     public override string Kind => "story";
+    public override T Accept<T>(ICardVisitor<T> visitor) => visitor.Story(this);
 }
 
 /// <summary>One part of a story's full text, split to fit the channel.</summary>
@@ -66,6 +71,7 @@ public sealed record StoryPartCard : Card
     /// <summary>Plain text; paragraphs separated by a blank line.</summary>
     public required string Text { get; init; }
     public override string Kind => "full";
+    public override T Accept<T>(ICardVisitor<T> visitor) => visitor.Part(this);
 }
 
 /// <summary>A short list: search results, topics, past editions.</summary>
@@ -76,6 +82,7 @@ public sealed record ListCard : Card
     /// <summary>A line under the list, e.g. "1–5 of 12".</summary>
     public string? Footer { get; init; }
     public override string Kind => "list";
+    public override T Accept<T>(ICardVisitor<T> visitor) => visitor.List(this);
 }
 
 /// <param name="Text">The line itself, e.g. a headline.</param>
@@ -90,4 +97,5 @@ public sealed record NoticeCard : Card
     /// <summary>Plain text; paragraphs separated by a blank line.</summary>
     public required string Text { get; init; }
     public override string Kind => "notice";
+    public override T Accept<T>(ICardVisitor<T> visitor) => visitor.Notice(this);
 }

@@ -1,3 +1,4 @@
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Cards;
@@ -13,7 +14,7 @@ public static class CardFactory
             .Select((story, i) => CardAction.Run(Labels.Number(i + 1), CardCommands.Story(story.Id)))
             .Chunk(CardBudgets.ButtonsPerRow));
         if (edition.Url is { } url)
-            rows.Add([CardAction.Open(Labels.ReadOnline(language), url)]);
+            rows.Add([CardAction.Open(Phrases.For(language).ReadOnline, url)]);
 
         return new CoverCard
         {
@@ -23,7 +24,7 @@ public static class CardFactory
             DateText = DateText.Format(edition.Date, language),
             Intro = TextCutter.Cut(edition.Intro, CardBudgets.Intro),
             Headlines = edition.Stories.Select((story, i) => new Headline(i + 1, ShortHeadline(story))).ToList(),
-            Editors = Labels.By(edition.Authors.Select(a => a.Name).ToList(), language),
+            Editors = Phrases.For(language).ByLine(edition.Authors.Select(a => a.Name).ToList()),
             Url = edition.Url,
             Actions = rows,
         };
@@ -37,9 +38,9 @@ public static class CardFactory
 
         var rows = new List<IReadOnlyList<CardAction>> { Navigation(edition, number, language) };
         if (summary != story.Text.Trim())
-            rows.Add([CardAction.Run(Labels.FullStory(language), CardCommands.Full(story.Id))]);
+            rows.Add([CardAction.Run(Phrases.For(language).FullStory, CardCommands.Full(story.Id))]);
         if (edition.Url is { } url)
-            rows.Add([CardAction.Open(Labels.ReadOnline(language), url)]);
+            rows.Add([CardAction.Open(Phrases.For(language).ReadOnline, url)]);
 
         return new StoryCard
         {
@@ -106,7 +107,7 @@ public static class CardFactory
         var row = new List<CardAction>();
         if (number > 1)
             row.Add(CardAction.Run(Labels.Previous(number - 1), CardCommands.Story(edition.Stories[number - 2].Id)));
-        row.Add(CardAction.Run(Labels.Contents(language), CardCommands.Cover(edition.Id)));
+        row.Add(CardAction.Run(Phrases.For(language).Contents, CardCommands.Cover(edition.Id)));
         if (number < edition.Stories.Count)
             row.Add(CardAction.Run(Labels.Next(number + 1), CardCommands.Story(edition.Stories[number].Id)));
         return row;
@@ -114,7 +115,7 @@ public static class CardFactory
 
     private static List<CardAction> AfterFullStory(Edition edition, int number, string language)
     {
-        var row = new List<CardAction> { CardAction.Run(Labels.Contents(language), CardCommands.Cover(edition.Id)) };
+        var row = new List<CardAction> { CardAction.Run(Phrases.For(language).Contents, CardCommands.Cover(edition.Id)) };
         if (number < edition.Stories.Count)
             row.Add(CardAction.Run(Labels.Next(number + 1), CardCommands.Story(edition.Stories[number].Id)));
         return row;

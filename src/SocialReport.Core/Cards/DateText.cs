@@ -1,4 +1,5 @@
 using System.Globalization;
+using SocialReport.Core.Commands;
 
 namespace SocialReport.Core.Cards;
 
@@ -14,7 +15,7 @@ public static class DateText
     public static string Format(DateOnly date, string language)
     {
         var year = date.Year.ToString(CultureInfo.InvariantCulture);
-        if (Labels.IsFrench(language))
+        if (Languages.Of(language) == Languages.French)
         {
             var day = date.Day == 1 ? "1er" : date.Day.ToString(CultureInfo.InvariantCulture);
             return $"{day} {FrenchMonths[date.Month - 1]} {year}";

@@ -1,3 +1,4 @@
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Cards;
@@ -6,61 +7,46 @@ namespace SocialReport.Core.Cards;
 /// Cards as plain text for terminals. Each button shows what to type or open: <c>[2 → /read 2020-03-06/2]</c>,
 /// <c>[Lire l’édition en ligne → https://…]</c>.
 /// </summary>
-public sealed class PlainTextRenderer
+public sealed class PlainTextRenderer : ICardVisitor<string>
 {
-    public string Render(Card card)
-    {
-        var blocks = card switch
-        {
-            CoverCard cover => Cover(cover),
-            StoryCard story => Story(story),
-            StoryPartCard part => Part(part),
-            ListCard list => List(list),
-            NoticeCard notice => [notice.Title, notice.Text],
-            _ => throw new ArgumentException($"No plain-text rendering for {card.GetType().Name}.", nameof(card)),
-        };
-        blocks.Add(Buttons(card.Actions));
-        return string.Join("\n\n", blocks.Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b!.Trim()));
-    }
+    public string Render(Card card) => card.Accept(this);
 
-    private static List<string?> Cover(CoverCard card) =>
-    [
-        $"{card.Title} · {card.DateText}",
-        card.Intro,
-        string.Join('\n', card.Headlines.Select(h => $"{Labels.Number(h.Number)}. {h.Text}")),
-        card.Editors,
-    ];
+    public string Cover(CoverCard cover) => Text(cover,
+        $"{cover.Title} · {cover.DateText}",
+        cover.Intro,
+        string.Join('\n', cover.Headlines.Select(h => $"{Labels.Number(h.Number)}. {h.Text}")),
+        cover.Editors);
 
-    private static List<string?> Story(StoryCard card) =>
-    [
-        $"{Labels.Number(card.Number)}/{Labels.Number(card.Total)} · {card.Headline}",
-        card.Summary,
-        string.Join('\n', new[] { SourcesLine(card), Hashtags.Line(card.Topics) }.OfType<string>()),
-    ];
+    public string Story(StoryCard story) => Text(story,
+        $"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}",
+        story.Summary,
+        string.Join('\n', new[] { SourcesLine(story), Hashtags.Line(story.Topics) }.OfType<string>()));
 
-    private static List<string?> Part(StoryPartCard card) =>
-    [
-        card.Parts > 1 ? $"{card.Headline} ({Labels.Number(card.Part)}/{Labels.Number(card.Parts)})" : card.Headline,
-        card.Text,
-    ];
+    public string Part(StoryPartCard part) => Text(part,
+        part.Parts > 1 ? $"{part.Headline} ({Labels.Number(part.Part)}/{Labels.Number(part.Parts)})" : part.Headline,
+        part.Text);
 
-    private static List<string?> List(ListCard card) =>
-    [
-        card.Title,
-        string.Join('\n', card.Items.Select((item, i) =>
+    public string List(ListCard list) => Text(list,
+        list.Title,
+        string.Join('\n', list.Items.Select((item, i) =>
         {
             var line = $"{Labels.Number(i + 1)}. {item.Text}";
             if (!string.IsNullOrWhiteSpace(item.Detail))
                 line += $" — {item.Detail}";
             return item.Open is { } open && Target(open) is { } target ? $"{line} → {target}" : line;
         })),
-        card.Footer,
-    ];
+        list.Footer);
+
+    public string Notice(NoticeCard notice) => Text(notice, notice.Title, notice.Text);
+
+    /// <summary>The card's blocks then its buttons, a blank line between each; empty blocks left out.</summary>
+    private static string Text(Card card, params string?[] blocks) =>
+        string.Join("\n\n", blocks.Append(Buttons(card.Actions)).Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b!.Trim()));
 
     private static string? SourcesLine(StoryCard card) =>
         card.Sources.Count == 0
             ? null
-            : Labels.SourcesPrefix(card.Language) + string.Join(" · ", card.Sources.Select(SourceText));
+            : Phrases.For(card.Language).SourcesPrefix + string.Join(" · ", card.Sources.Select(SourceText));
 
     private static string SourceText(Source source) =>
         source.Url is null ? source.Name.Trim() : $"{source.Name.Trim()} ({source.Url.AbsoluteUri})";

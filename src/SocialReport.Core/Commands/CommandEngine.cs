@@ -50,7 +50,7 @@ public sealed class CommandEngine
     private async Task<(Reply Reply, string Command, string Outcome)> AnswerAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         var chat = _chats.Get(inbound.Chat);
-        var language = LanguageOf(chat, inbound.Sender);
+        var language = Languages.Pick(chat?.Language, inbound.Sender.LanguageHint);
         var say = Phrases.For(language);
         if (!_rateLimiter.TryAcquire(inbound.Chat))
             return (Notice(language, say.RateLimited), "none", "rate_limited");
@@ -70,10 +70,6 @@ public sealed class CommandEngine
         var reply = await handler.HandleAsync(new CommandContext(inbound, command, language, isEditor, chat), cancellationToken);
         return (reply, command.Name, "ok");
     }
-
-    /// <summary>The chat's chosen language, else the platform's user language when it is one we speak, else French.</summary>
-    public static string LanguageOf(Chat? chat, Sender sender) =>
-        chat?.Language ?? (sender.LanguageHint?.StartsWith("en", StringComparison.OrdinalIgnoreCase) == true ? "en" : "fr");
 
     internal static Reply Notice(string language, string text, string? title = null) =>
         Reply.Of(new NoticeCard { Language = language, Title = title, Text = text });

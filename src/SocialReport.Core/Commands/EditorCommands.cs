@@ -78,7 +78,7 @@ public sealed class EditorCommands(
         {
             var file = context.Inbound.Attachment;
             if (file is null && context.Command.Arguments.Length > 0)
-                file = await source.LoadAsync(context.Command.Arguments, context.Inbound.Chat.Channel == "console", cancellationToken);
+                file = await source.LoadAsync(context.Command.Arguments, context.Inbound.Chat.Channel, cancellationToken);
             return file is null ? (null, null) : (importer.Import(file.FileName, file.Content), null);
         }
         catch (EditionImportException e)

@@ -1,26 +1,15 @@
 namespace SocialReport.Core.Commands;
 
-/// <summary>The allow-list of editors, per channel (configuration section <c>Admins</c>). The web chat has none.</summary>
-public sealed class EditorsOptions
+/// <summary>
+/// The allow-list of editors, per channel (configuration section <c>Admins</c>): <c>Admins:{channel}:0</c> = an id on that
+/// channel, e.g. <c>Admins:Console:0</c> = a name given to <c>chat --as NAME</c>. Channels ignore case. The web chat has none.
+/// </summary>
+public sealed class EditorsOptions() : Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase)
 {
     public const string SectionName = "Admins";
 
-    /// <summary>Numeric Telegram user ids.</summary>
-    public List<string> Telegram { get; init; } = [];
-    /// <summary>Entra (Azure AD) object ids.</summary>
-    public List<string> Teams { get; init; } = [];
-    /// <summary>Names given to <c>chat --as NAME</c>.</summary>
-    public List<string> Console { get; init; } = [];
+    /// <summary>The editors' ids on <paramref name="channel"/>.</summary>
+    public IReadOnlyList<string> Of(string channel) => TryGetValue(channel, out var ids) ? ids : [];
 
-    public bool IsEditor(string channel, string senderId)
-    {
-        var list = channel switch
-        {
-            "telegram" => Telegram,
-            "teams" => Teams,
-            "console" => Console,
-            _ => [],
-        };
-        return list.Contains(senderId, StringComparer.OrdinalIgnoreCase);
-    }
+    public bool IsEditor(string channel, string senderId) => Of(channel).Contains(senderId, StringComparer.OrdinalIgnoreCase);
 }

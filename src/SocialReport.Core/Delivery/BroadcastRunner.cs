@@ -149,11 +149,9 @@ public sealed class BroadcastRunner(
                 outcome = await SendSafelyAsync(sender, chat, edition, broadcast.Mode).ConfigureAwait(false);
                 if (outcome is SendOutcome.RetryAfter wait) permit.Throttled(wait.Delay);
             }
-            if (outcome is SendOutcome.Moved moved) chats.Rekey(row.Chat, row.Chat with { Id = moved.NewChatId });
+            subscriptions.AfterFailedSend(row.Chat, outcome);
             ledger.Record(row, outcome, time.GetUtcNow());
             metrics?.MessageSent(sender.Channel, outcome);
-            if (outcome is SendOutcome.Blocked) subscriptions.MarkBlocked(row.Chat);
-            if (outcome is SendOutcome.Gone) subscriptions.MarkGone(row.Chat);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {

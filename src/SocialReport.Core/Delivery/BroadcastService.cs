@@ -174,13 +174,14 @@ public sealed class BroadcastService(
         _starts.Dispose();
     }
 
-    /// <summary>The channels broadcasts go to: a channel whose adapter is off gets no rows, its readers are served by a later broadcast.</summary>
+    /// <summary>
+    /// The channels broadcasts go to: a channel whose adapter is off gets no rows, its readers are served by a later
+    /// broadcast. Chats of a channel without a sender (the console and web chats, for trying the bot) get none.
+    /// </summary>
     private IEnumerable<IEditionSender> Enabled() => _senders.Where(sender => sender.IsEnabled);
 
     private IEnumerable<ChatKey> Audience() =>
-        Enabled().SelectMany(sender => chats.Active(sender.Channel))
-            .Where(chat => chat.CanReceiveBroadcasts)
-            .Select(chat => chat.Key);
+        Enabled().SelectMany(sender => chats.Active(sender.Channel)).Select(chat => chat.Key);
 
     private void Launch(BroadcastRecord broadcast, IBroadcastObserver? observer)
     {

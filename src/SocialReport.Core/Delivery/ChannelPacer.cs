@@ -39,7 +39,7 @@ public sealed class ChannelPacer
         _options = options;
         _adaptive = adaptive;
         _time = time;
-        ConfiguredRate = options.EffectiveMessagesPerSecond * options.Headroom;
+        ConfiguredRate = options.MessagesPerSecond * options.Headroom;
         _pace = new TokenBucket(options.Burst + ConfiguredRate * LatenessTolerance.TotalSeconds, ConfiguredRate, time.GetUtcNow());
         _overall = [new SlidingWindowLimit(OverallWindow(options))];
         _perChat = RateLimitSpec.ParseList(options.PerChat);
@@ -166,7 +166,7 @@ public sealed class ChannelPacer
         return limits;
     }
 
-    // A broadcast touches every chat once: keeping each chat's log for an hour (Teams' 1800/h) would hold them all.
+    // A broadcast touches every chat once: keeping each chat's log for an hour (an hourly per-chat limit) would hold them all.
     // A chat quiet for its tightest window and not paused is forgotten; its longer windows only ever bind on a chat
     // that gets hundreds of messages, which a broadcast never sends.
     private static void Sweep<TKey>(Dictionary<TKey, SlidingWindowLimit[]> limits, ref int sweepAt, DateTimeOffset now) where TKey : notnull
@@ -180,7 +180,7 @@ public sealed class ChannelPacer
     /// <summary>The bot-wide figure as a window of one second (longer below one message a second).</summary>
     private static RateLimitSpec OverallWindow(ChannelPacingOptions options)
     {
-        var rate = options.EffectiveMessagesPerSecond;
+        var rate = options.MessagesPerSecond;
         var permits = Math.Max(1, (int)Math.Floor(rate));
         return new RateLimitSpec(permits, TimeSpan.FromSeconds(permits / rate));
     }

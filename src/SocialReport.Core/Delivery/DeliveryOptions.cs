@@ -43,33 +43,18 @@ public sealed class DeliveryOptions
     /// <summary>How often the scheduler looks for due schedules.</summary>
     public TimeSpan SchedulerInterval { get; init; } = TimeSpan.FromSeconds(30);
 
-    public ChannelPacingOptions Telegram { get; init; } = new()
-    {
-        MessagesPerSecond = 30,
-        PerChat = "1/1s",
-        PerGroupChat = "20/1m",
-        RetryAfterPauses = ThrottleScope.Channel,
-    };
+    /// <summary>
+    /// The pacing of each channel that registered one (<see cref="ChannelServices.AddChannel"/>), by the
+    /// section its settings are under (<c>Delivery:{section}</c>); keys ignore case, so a channel's name finds it.
+    /// </summary>
+    public Dictionary<string, ChannelPacingOptions> Channels { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    public ChannelPacingOptions Teams { get; init; } = new()
-    {
-        MessagesPerSecond = 50,
-        PerChat = "7/1s,8/2s,60/30s,1800/1h",
-        PerPacingGroup = "50/1s",
-        RetryAfterPauses = ThrottleScope.Group,
-    };
-
-    /// <summary>Any other channel.</summary>
+    /// <summary>Any channel that registered no pacing of its own.</summary>
     public ChannelPacingOptions Other { get; init; } = new() { MessagesPerSecond = 10, PerChat = "1/1s" };
 
     public AdaptivePacingOptions Adaptive { get; init; } = new();
 
-    public ChannelPacingOptions ForChannel(string channel) => channel switch
-    {
-        "telegram" => Telegram,
-        "teams" => Teams,
-        _ => Other,
-    };
+    public ChannelPacingOptions ForChannel(string channel) => Channels.GetValueOrDefault(channel) ?? Other;
 }
 
 /// <summary>What a "too many requests" answer pauses for its retry-after delay.</summary>
@@ -86,35 +71,28 @@ public enum ThrottleScope
 public sealed class ChannelPacingOptions
 {
     /// <summary>Messages per second for the whole bot; the adaptive pace never goes above it.</summary>
-    public double MessagesPerSecond { get; init; } = 30;
+    public double MessagesPerSecond { get; set; } = 30;
 
     /// <summary>Messages the bot may send at once before the rate applies; 1 spreads them evenly.</summary>
-    public int Burst { get; init; } = 1;
+    public int Burst { get; set; } = 1;
 
     /// <summary>Limits for each chat.</summary>
-    public string PerChat { get; init; } = "";
+    public string PerChat { get; set; } = "";
 
     /// <summary>Further limits for groups and channels (Telegram: 20 per minute).</summary>
-    public string PerGroupChat { get; init; } = "";
+    public string PerGroupChat { get; set; } = "";
 
     /// <summary>Limits shared by the chats of one pacing group (Teams: the tenant).</summary>
-    public string PerPacingGroup { get; init; } = "";
+    public string PerPacingGroup { get; set; } = "";
 
-    public ThrottleScope RetryAfterPauses { get; init; } = ThrottleScope.Chat;
+    public ThrottleScope RetryAfterPauses { get; set; } = ThrottleScope.Chat;
 
     /// <summary>
     /// The fraction of the bot-wide figure the pace uses, the platforms' figures being approximate. The windows (bot-wide,
     /// per chat, per group) are kept exact: each counts a message from its send until a whole window after its answer,
     /// which no arrival at the platform can beat.
     /// </summary>
-    public double Headroom { get; init; } = 0.97;
-
-    /// <summary>Telegram paid broadcasts (<c>allow_paid_broadcast</c>): the bot-wide pace becomes <see cref="PaidMessagesPerSecond"/>.</summary>
-    public bool PaidBroadcast { get; init; }
-
-    public double PaidMessagesPerSecond { get; init; } = 1000;
-
-    public double EffectiveMessagesPerSecond => PaidBroadcast ? PaidMessagesPerSecond : MessagesPerSecond;
+    public double Headroom { get; set; } = 0.97;
 }
 
 /// <summary>How the bot-wide pace of a channel reacts to "too many requests".</summary>

@@ -21,8 +21,7 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
         if (!string.IsNullOrWhiteSpace(options.Schedule) && !CronExpression.TryParse(options.Schedule, out _))
             errors.Add($"Delivery:Schedule '{options.Schedule}' is not a cron expression (minute hour day month weekday).");
         if (!ScheduleTime.TryFindZone(options.TimeZone, out _)) errors.Add($"Delivery:TimeZone '{options.TimeZone}' is not a known time zone.");
-        Check(errors, "Telegram", options.Telegram);
-        Check(errors, "Teams", options.Teams);
+        foreach (var (section, pacing) in options.Channels) Check(errors, section, pacing);
         Check(errors, "Other", options.Other);
         var adaptive = options.Adaptive;
         if (adaptive.DecreaseFactor is <= 0 or > 1) errors.Add("Delivery:Adaptive:DecreaseFactor must be in (0, 1].");
@@ -34,7 +33,7 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
 
     private static void Check(List<string> errors, string section, ChannelPacingOptions pacing)
     {
-        if (pacing.MessagesPerSecond <= 0 || pacing.PaidMessagesPerSecond <= 0)
+        if (pacing.MessagesPerSecond <= 0)
             errors.Add($"Delivery:{section}:MessagesPerSecond must be positive.");
         if (pacing.Burst < 1) errors.Add($"Delivery:{section}:Burst must be at least 1.");
         if (pacing.Headroom is <= 0 or > 1) errors.Add($"Delivery:{section}:Headroom must be in (0, 1].");

@@ -9,8 +9,9 @@ internal static class ImportLimits
     /// <summary>Every pattern the importers run is written to be linear on the backtracking engine (no two loops can
     /// take the same character), and has this timeout as a backstop. The linear engine
     /// (<see cref="RegexOptions.NonBacktracking"/>) is no better here: it cannot look around, and its first match over
-    /// a long run of letters takes seconds.</summary>
-    public const int MatchTimeoutMilliseconds = 1000;
+    /// a long run of letters takes seconds. The timeout is wall-clock time, so it is far above what any pattern needs
+    /// (milliseconds on a 2 MB file): at 1 s, a busy machine made the seed edition fail now and then.</summary>
+    public const int MatchTimeoutMilliseconds = 10_000;
 
     public static TimeSpan MatchTimeout { get; } = TimeSpan.FromMilliseconds(MatchTimeoutMilliseconds);
 

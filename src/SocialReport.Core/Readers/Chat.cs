@@ -44,9 +44,6 @@ public sealed record Chat
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>What the channel needs to reach this chat proactively (e.g. a Teams conversation reference as JSON).</summary>
     public string? Address { get; init; }
-
-    /// <summary>Console and web chats are for trying the bot: never part of a broadcast.</summary>
-    public bool CanReceiveBroadcasts => Key.Channel is not ("console" or "web");
 }
 
 public interface IChatStore

@@ -1,3 +1,5 @@
+using SocialReport.Core.Delivery;
+
 namespace SocialReport.Core.Readers;
 
 /// <summary>Every change of a chat's subscription goes through here, from commands and from platform events alike.</summary>
@@ -38,6 +40,19 @@ public sealed class Subscriptions(IChatStore chats, TimeProvider time)
 
     /// <summary>The chat is gone for the bot (deleted, kicked, uninstalled).</summary>
     public bool MarkGone(ChatKey key) => Move(key, SubscriptionState.Gone);
+
+    /// <summary>
+    /// What a platform's refusal tells about the chat, whatever was sent (a broadcast, a reply): blocked or gone ends
+    /// its subscription; moved (a group that became a supergroup) moves its record to the new id. Any other outcome
+    /// changes nothing. Returns true when the stored chat changed.
+    /// </summary>
+    public bool AfterFailedSend(ChatKey key, SendOutcome outcome) => outcome switch
+    {
+        SendOutcome.Blocked => MarkBlocked(key),
+        SendOutcome.Gone => MarkGone(key),
+        SendOutcome.Moved moved => chats.Rekey(key, key with { Id = moved.NewChatId }),
+        _ => false,
+    };
 
     /// <summary>The bot was unblocked or added back: a chat that was subscribed before becomes active again.</summary>
     public bool Reactivate(ChatKey key)

@@ -5,12 +5,12 @@ namespace SocialReport.Host.Cli;
 
 internal static class ArchiveVerb
 {
-    public static Command Build()
+    public static Command Build(Action<IHostApplicationBuilder>? configure)
     {
         var verb = new Command("archive", "List the editions in the archive, newest first.");
         verb.SetAction(parse => CliHost.Guard(() =>
         {
-            using var host = CliHost.Build();
+            using var host = CliHost.Build(configure);
             var archive = host.Services.GetRequiredService<IEditionArchive>();
             var total = archive.Count();
             if (total == 0)

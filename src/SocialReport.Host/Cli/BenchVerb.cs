@@ -15,7 +15,7 @@ namespace SocialReport.Host.Cli;
 /// </summary>
 internal static class BenchVerb
 {
-    public static Command Build()
+    public static Command Build(Action<IHostApplicationBuilder>? configure)
     {
         var file = new Option<FileInfo>("--edition")
         {
@@ -31,16 +31,16 @@ internal static class BenchVerb
         verb.SetAction(async (parse, ct) =>
         {
             var runs = parse.GetValue(iterations);
-            ImportAndRender(parse.GetValue(file)!.FullName, runs);
-            await SearchAsync(parse.GetValue(file)!.FullName, parse.GetValue(editions), runs, ct);
+            ImportAndRender(parse.GetValue(file)!.FullName, runs, configure);
+            await SearchAsync(parse.GetValue(file)!.FullName, parse.GetValue(editions), runs, configure, ct);
             return 0;
         });
         return verb;
     }
 
-    private static void ImportAndRender(string path, int runs)
+    private static void ImportAndRender(string path, int runs, Action<IHostApplicationBuilder>? configure)
     {
-        using var host = CliHost.Build();
+        using var host = CliHost.Build(configure);
         var importer = host.Services.GetRequiredService<EditionImporter>();
         var previews = host.Services.GetServices<IEditionPreview>().ToList();
         var bytes = File.ReadAllBytes(path);
@@ -53,12 +53,12 @@ internal static class BenchVerb
         Report($"import + render ({string.Join(", ", previews.Select(p => p.Channel))}) of {name}", Measure(Once, runs));
     }
 
-    private static async Task SearchAsync(string path, int count, int runs, CancellationToken ct)
+    private static async Task SearchAsync(string path, int count, int runs, Action<IHostApplicationBuilder>? configure, CancellationToken ct)
     {
         var directory = Directory.CreateTempSubdirectory("socialreport-bench");
         try
         {
-            using var host = CliHost.Build([new("Storage:Path", Path.Combine(directory.FullName, "bench.db")), new("Storage:SeedDirectory", ""),
+            using var host = CliHost.Build(configure, [new("Storage:Path", Path.Combine(directory.FullName, "bench.db")), new("Storage:SeedDirectory", ""),
                 new("Commands:PerChatPerMinute", "10000")]);
             var services = host.Services;
             var seed = services.GetRequiredService<EditionImporter>().ImportFile(path);
@@ -80,7 +80,7 @@ internal static class BenchVerb
                 {
                     var inbound = new Inbound
                     {
-                        Chat = new ChatKey("console", "bench"),
+                        Chat = new ChatKey(ConsoleChat.Channel, "bench"),
                         ChatKind = ChatKind.Private,
                         Sender = new Sender("bench"),
                         Text = $"{command} {topics[i++ % topics.Length]}",

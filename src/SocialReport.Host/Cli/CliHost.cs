@@ -6,7 +6,8 @@ namespace SocialReport.Host.Cli;
 /// <summary>The services of the host, without the web server, for the verbs that only read and write the archive.</summary>
 internal static class CliHost
 {
-    public static IHost Build(IEnumerable<KeyValuePair<string, string?>>? settings = null)
+    /// <param name="configure">Runs after the bot's own services are added (see <see cref="CommandLine.Build"/>).</param>
+    public static IHost Build(Action<IHostApplicationBuilder>? configure = null, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -18,6 +19,7 @@ internal static class CliHost
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning"), .. settings ?? []]);
         builder.AddSocialReport();
+        configure?.Invoke(builder);
         return builder.Build();
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Host.Cli;
@@ -20,7 +21,7 @@ internal static class EditionText
             text.AppendLine($"   {story.Text.Length} characters, {story.Paragraphs.Count()} paragraphs");
             if (story.Sources.Count > 0)
                 text.AppendLine($"   sources: {string.Join(" · ", story.Sources.Select(s => s.Url is null ? s.Name : $"{s.Name} <{s.Url}>"))}");
-            if (story.Topics.Count > 0) text.AppendLine($"   topics: {string.Join(' ', story.Topics.Select(t => "#" + t))}");
+            if (Hashtags.Line(story.Topics) is { } tags) text.AppendLine($"   topics: {tags}");
         }
         return text.ToString().TrimEnd();
     }

@@ -10,14 +10,14 @@ internal static class ImportVerb
         Description = "markdown, text or html; by default from the file's extension and content.",
     };
 
-    public static Command Build()
+    public static Command Build(Action<IHostApplicationBuilder>? configure)
     {
         var file = new Argument<FileInfo>("file") { Description = "The edition file (.md, .txt or .html)." };
         var json = new Option<bool>("--json") { Description = "Print the edition as JSON (the stable contract)." };
         var verb = new Command("import", "Parse an edition file and print the edition; nothing is stored.") { file, json, Format };
         verb.SetAction(parse => CliHost.Guard(() =>
         {
-            using var host = CliHost.Build();
+            using var host = CliHost.Build(configure);
             var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, parse.GetValue(Format));
             Console.Out.WriteLine(parse.GetValue(json) ? EditionJson.Serialize(edition) : EditionText.Describe(edition));
             return 0;

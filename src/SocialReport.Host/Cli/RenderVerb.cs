@@ -14,15 +14,14 @@ internal static class RenderVerb
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Command Build()
+    public static Command Build(Action<IHostApplicationBuilder>? configure)
     {
         var file = new Argument<FileInfo>("file") { Description = "The edition file (.md, .txt or .html)." };
         var channel = new Option<string>("--channel")
         {
-            Description = "text, telegram or teams.",
+            Description = "text, or the name of a channel the host has (each adapter registers its own).",
             Required = true,
         };
-        channel.AcceptOnlyFromAmong("text", "telegram", "teams");
         var json = new Option<bool>("--json") { Description = "One JSON array: each message's kind and platform payload." };
         var language = new Option<string?>("--lang") { Description = "Interface language of the labels (fr or en); default: the edition's." };
         var verb = new Command("render", "Print everything a reader can be shown of an edition on a channel: cover, story cards, full-story parts.")
@@ -31,11 +30,18 @@ internal static class RenderVerb
         };
         verb.SetAction(parse => CliHost.Guard(() =>
         {
-            using var host = CliHost.Build();
+            using var host = CliHost.Build(configure);
+            // The first registered for a channel, as in the web preview.
+            var previews = host.Services.GetServices<IEditionPreview>().DistinctBy(p => p.Channel, StringComparer.OrdinalIgnoreCase).ToList();
+            var name = parse.GetValue(channel)!;
+            if (previews.Find(p => string.Equals(p.Channel, name, StringComparison.OrdinalIgnoreCase)) is not { } preview)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"--channel: no channel '{name}'; one of {string.Join(", ", previews.Select(p => p.Channel))}.");
+                return 1;
+            }
             var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, parse.GetValue(ImportVerb.Format));
-            var preview = host.Services.GetServices<IEditionPreview>().Single(p => p.Channel == parse.GetValue(channel));
             var messages = preview.Render(edition, parse.GetValue(language) ?? edition.Language);
-            Console.Out.WriteLine(parse.GetValue(json) ? AsJson(messages) : AsText(messages));
+            parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? AsJson(messages) : AsText(messages));
             return 0;
         }));
         return verb;

@@ -44,17 +44,7 @@ internal static partial class ChatEndpoints
         if (string.IsNullOrWhiteSpace(request.Text) || request.Text.Length > MaxTextLength)
             return Results.Problem($"text must be 1 to {MaxTextLength} characters.", statusCode: StatusCodes.Status400BadRequest);
 
-        var inbound = new Inbound
-        {
-            Chat = new ChatKey(Channel, session),
-            ChatKind = ChatKind.Private,
-            Sender = new Sender(VisitorPrefix + session, LanguageHint: LanguageOf(http)),
-            Text = request.Text,
-            FromButton = request.FromButton,
-            MaxMessageChars = MaxMessageChars,
-        };
-
-        var reply = await engine.HandleAsync(inbound, cancellationToken);
+        var reply = await engine.HandleAsync(InboundOf(session, request.Text, request.FromButton, http), cancellationToken);
         var text = new PlainTextRenderer();
         return Results.Ok(new ChatResponse([.. reply.Cards.Select(c => new ChatCard(c.Kind, renderer.Render(c), text.Render(c)))], reply.EditsOriginal));
     }
@@ -62,7 +52,18 @@ internal static partial class ChatEndpoints
     /// <summary>A visitor's sender id is this prefix and the session id, so that logs tell visitors apart from other senders.</summary>
     private const string VisitorPrefix = "visitor:";
 
-    private static string? LanguageOf(HttpRequest request) =>
+    /// <summary>A visitor's message, the browser's first choice of language as the user's (see <see cref="Languages.Pick"/>).</summary>
+    internal static Inbound InboundOf(string session, string text, bool fromButton, HttpRequest http) => new()
+    {
+        Chat = new ChatKey(Channel, session),
+        ChatKind = ChatKind.Private,
+        Sender = new Sender(VisitorPrefix + session, LanguageHint: LanguageHintOf(http)),
+        Text = text,
+        FromButton = fromButton,
+        MaxMessageChars = MaxMessageChars,
+    };
+
+    private static string? LanguageHintOf(HttpRequest request) =>
         request.GetTypedHeaders().AcceptLanguage
             .OrderByDescending(l => l.Quality ?? 1)
             .Select(l => l.Value.Value)

@@ -19,24 +19,25 @@ internal sealed record StorySummary(int Number, string Id, string Headline, IRea
 /// <param name="Error">Why this channel could not render the edition, when it could not.</param>
 internal sealed record ChannelPreview(string Channel, IReadOnlyList<MessagePreview> Messages, string? Error = null);
 
-/// <param name="Payload">Exactly what the channel would send (Telegram: sendMessage's fields; Teams: the activity).</param>
+/// <param name="Payload">Exactly what the channel would send.</param>
 internal sealed record MessagePreview(string Kind, JsonObject Payload, string Text, IReadOnlyList<Budget> Budgets, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// An edition as every registered channel would show it, produced by the channels' own previews
-/// (<see cref="IEditionPreview"/>), with the platform budgets and the edition's problems.
+/// (<see cref="IEditionPreview"/>), with their platform budgets and the edition's problems.
 /// </summary>
 internal sealed class EditionPreviewer
 {
-    private static readonly string[] FirstChannels = ["telegram", "teams"];
     private readonly IReadOnlyList<IEditionPreview> _previews;
 
-    /// <remarks>One preview per channel: the first registered wins, so a channel adapter's own preview is never shadowed.</remarks>
+    /// <remarks>
+    /// One preview per channel: the first registered wins, so a channel adapter's own preview is never shadowed. The
+    /// channels come in the order they were registered, the plain text they all fall back to last.
+    /// </remarks>
     public EditionPreviewer(IEnumerable<IEditionPreview> previews) =>
         _previews = [.. previews
             .DistinctBy(p => p.Channel, StringComparer.OrdinalIgnoreCase)
-            .OrderBy(p => Array.IndexOf(FirstChannels, p.Channel) is var i and >= 0 ? i : FirstChannels.Length)
-            .ThenBy(p => p.Channel, StringComparer.Ordinal)];
+            .OrderBy(p => p is PlainTextPreview)];
 
     public IEnumerable<string> Channels => _previews.Select(p => p.Channel);
 
@@ -59,7 +60,7 @@ internal sealed class EditionPreviewer
         }
         return new ChannelPreview(preview.Channel, [.. messages.Select(m =>
         {
-            var (budgets, problems) = MessageBudgets.Measure(preview.Channel, m.Payload);
+            var (budgets, problems) = preview.Measure(m.Payload);
             return new MessagePreview(m.Kind, m.Payload, m.Text, budgets, problems);
         })]);
     }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Host.Web;
@@ -10,61 +11,70 @@ namespace SocialReport.Host.Web;
 /// Cards as HTML fragments for the web chat. Every piece of card text is encoded; the only markup is this class's own.
 /// A button that runs a command is a <c>&lt;button data-command&gt;</c> the page sends back; a link opens http(s) only.
 /// </summary>
-internal sealed class WebCardRenderer
+internal sealed class WebCardRenderer : ICardVisitor<string>
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
-    public string Render(Card card)
+    public string Render(Card card) => card.Accept(this);
+
+    public string Cover(CoverCard cover) => Article(cover, html =>
+    {
+        Heading(html, $"{cover.Title} · {cover.DateText}");
+        Paragraphs(html, cover.Intro);
+        html.Append("<ol class=\"headlines\">");
+        foreach (var headline in cover.Headlines)
+            html.Append($"<li value=\"{Labels.Number(headline.Number)}\">{Encode(headline.Text)}</li>");
+        html.Append("</ol>");
+        if (cover.Editors is { } editors)
+            html.Append($"<p class=\"byline\">{Encode(editors)}</p>");
+    });
+
+    public string Story(StoryCard story) => Article(story, html =>
+    {
+        Heading(html, $"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}");
+        Paragraphs(html, story.Summary);
+        if (story.Sources.Count > 0)
+            html.Append($"<p class=\"sources\">{Encode(Phrases.For(story.Language).SourcesPrefix)}{string.Join(" · ", story.Sources.Select(SourceLink))}</p>");
+        if (Hashtags.Line(story.Topics) is { } tags)
+            html.Append($"<p class=\"tags\">{Encode(tags)}</p>");
+    });
+
+    public string Part(StoryPartCard part) => Article(part, html =>
+    {
+        Heading(html, part.Parts > 1 ? $"{part.Headline} ({Labels.Number(part.Part)}/{Labels.Number(part.Parts)})" : part.Headline);
+        Paragraphs(html, part.Text);
+    });
+
+    public string List(ListCard list) => Article(list, html =>
+    {
+        Heading(html, list.Title);
+        html.Append("<ol class=\"items\">");
+        foreach (var item in list.Items)
+        {
+            html.Append("<li>");
+            html.Append(item.Open is { } open ? Action(open with { Label = item.Text }, "item") : Encode(item.Text));
+            if (!string.IsNullOrWhiteSpace(item.Detail))
+                html.Append($" <span class=\"detail\">{Encode(item.Detail)}</span>");
+            html.Append("</li>");
+        }
+        html.Append("</ol>");
+        if (list.Footer is { } footer)
+            html.Append($"<p class=\"footer\">{Encode(footer)}</p>");
+    });
+
+    public string Notice(NoticeCard notice) => Article(notice, html =>
+    {
+        if (notice.Title is { } title)
+            Heading(html, title);
+        Paragraphs(html, notice.Text);
+    });
+
+    /// <summary>The card's own markup inside its article, its buttons under it.</summary>
+    private static string Article(Card card, Action<StringBuilder> body)
     {
         var html = new StringBuilder();
         html.Append($"<article class=\"card card-{card.Kind}\" lang=\"{Encode(card.Language)}\">");
-        switch (card)
-        {
-            case CoverCard cover:
-                Heading(html, $"{cover.Title} · {cover.DateText}");
-                Paragraphs(html, cover.Intro);
-                html.Append("<ol class=\"headlines\">");
-                foreach (var headline in cover.Headlines)
-                    html.Append($"<li value=\"{Labels.Number(headline.Number)}\">{Encode(headline.Text)}</li>");
-                html.Append("</ol>");
-                if (cover.Editors is { } editors)
-                    html.Append($"<p class=\"byline\">{Encode(editors)}</p>");
-                break;
-            case StoryCard story:
-                Heading(html, $"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}");
-                Paragraphs(html, story.Summary);
-                if (story.Sources.Count > 0)
-                    html.Append($"<p class=\"sources\">{Encode(Labels.SourcesPrefix(story.Language))}{string.Join(" · ", story.Sources.Select(SourceLink))}</p>");
-                if (Hashtags.Line(story.Topics) is { } tags)
-                    html.Append($"<p class=\"tags\">{Encode(tags)}</p>");
-                break;
-            case StoryPartCard part:
-                Heading(html, part.Parts > 1 ? $"{part.Headline} ({Labels.Number(part.Part)}/{Labels.Number(part.Parts)})" : part.Headline);
-                Paragraphs(html, part.Text);
-                break;
-            case ListCard list:
-                Heading(html, list.Title);
-                html.Append("<ol class=\"items\">");
-                foreach (var item in list.Items)
-                {
-                    html.Append("<li>");
-                    html.Append(item.Open is { } open ? Action(open with { Label = item.Text }, "item") : Encode(item.Text));
-                    if (!string.IsNullOrWhiteSpace(item.Detail))
-                        html.Append($" <span class=\"detail\">{Encode(item.Detail)}</span>");
-                    html.Append("</li>");
-                }
-                html.Append("</ol>");
-                if (list.Footer is { } footer)
-                    html.Append($"<p class=\"footer\">{Encode(footer)}</p>");
-                break;
-            case NoticeCard notice:
-                if (notice.Title is { } title)
-                    Heading(html, title);
-                Paragraphs(html, notice.Text);
-                break;
-            default:
-                throw new ArgumentException($"No web rendering for card kind '{card.Kind}'.", nameof(card));
-        }
+        body(html);
         Actions(html, card.Actions);
         html.Append("</article>");
         return html.ToString();

@@ -99,14 +99,15 @@ public sealed class TeamsActivityHandler(
         if (InstallReference(activity) is not { } reference)
             return;
         var key = TeamsActivityParser.ChatKeyOf(activity);
-        var language = CommandEngine.LanguageOf(subscriptions.Get(key), new Sender(activity.From?.Id ?? "", LanguageHint: activity.Locale));
+        var language = Languages.Pick(subscriptions.Get(key)?.Language, activity.Locale);
         subscriptions.Subscribe(key, TeamsActivityParser.ChatKindOf(activity), language, InstallVia, TeamsActivityParser.ChatTitleOf(activity), reference.ToJson());
         logger.LogInformation("Teams app installed in {Chat} ({Type})", key, reference.ConversationType);
 
         language = subscriptions.Get(key)?.Language ?? language;
-        var welcome = Phrases.For(language).Welcome;
+        var say = Phrases.For(language);
+        var welcome = say.Welcome;
         if (reference.IsChannel)
-            welcome += "\n\n" + TeamsLabels.TeamChannelHint(TeamsActivityParser.BotNameOf(activity), language);
+            welcome += "\n\n" + say.Format(say.ChannelInstalled, TeamsActivityParser.BotNameOf(activity));
         var greeting = new List<Card> { new NoticeCard { Language = language, Text = welcome } };
         if (archive.Latest() is { } latest)
             greeting.Add(CardFactory.Cover(latest, language));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 using static SocialReport.Teams.Cards.AdaptiveCard;
 
@@ -10,7 +11,7 @@ namespace SocialReport.Teams.Cards;
 /// Renders the core's cards as Adaptive Cards 1.5 for Teams: an edition as one card whose stories unfold in place,
 /// and each other card (story, full-text part, list, notice) on its own. Every text is escaped for Teams' Markdown.
 /// </summary>
-public sealed class TeamsCardRenderer
+public sealed class TeamsCardRenderer : ICardVisitor<JsonObject>
 {
     /// <summary>More source buttons than this would wrap into a wall on a phone: they become one line of links.</summary>
     public const int MaxSourceButtons = 5;
@@ -27,7 +28,7 @@ public sealed class TeamsCardRenderer
     /// <param name="omitted">Stories left out for size after the ones given: the card says how many.</param>
     internal JsonObject RenderEdition(CoverCard cover, IReadOnlyList<StoryCard> stories, bool withDetails, int omitted)
     {
-        var language = cover.Language;
+        var say = Phrases.For(cover.Language);
         var body = new List<JsonNode?>();
         body.AddRange(Header(cover.Title, cover.DateText));
         body.AddRange(Paragraphs(cover.Intro));
@@ -39,11 +40,11 @@ public sealed class TeamsCardRenderer
             if (withDetails)
             {
                 var detailsId = $"story-{(i + 1).ToString(CultureInfo.InvariantCulture)}";
-                items.Add(ActionSet([Toggle(TeamsLabels.Read(language), detailsId)]));
+                items.Add(ActionSet([Toggle(say.Read, detailsId)]));
                 items.Add(Container(StoryDetails(story, OwnActions(story.Actions, story.StoryId)), id: detailsId, visible: false));
             }
             else if (OwnActions(cover.Actions, story.StoryId).Concat(OwnActions(story.Actions, story.StoryId)).FirstOrDefault() is { } open
-                && Button(open with { Label = TeamsLabels.Read(language) }) is { } button)
+                && Button(open with { Label = say.Read }) is { } button)
             {
                 items.Add(ActionSet([button]));
             }
@@ -51,23 +52,15 @@ public sealed class TeamsCardRenderer
         }
 
         if (omitted > 0)
-            body.Add(Text(TeamsLabels.MoreStories(omitted, language), subtle: true, spacing: "Medium"));
-        body.Add(Footer(cover.Editors, OnlineEdition(cover), language));
-        return Card(language, body);
+            body.Add(Text("+ " + say.Count(omitted, say.OtherStories), subtle: true, spacing: "Medium"));
+        body.Add(Footer(cover.Editors, OnlineEdition(cover)));
+        return Card(cover.Language, body);
     }
 
     /// <summary>One card on its own, as a reply or a button's answer.</summary>
-    public JsonObject Render(Card card) => card switch
-    {
-        CoverCard cover => Cover(cover),
-        StoryCard story => Story(story),
-        StoryPartCard part => Part(part),
-        ListCard list => List(list),
-        NoticeCard notice => Notice(notice),
-        _ => throw new ArgumentException($"No Teams rendering for card kind '{card.Kind}'.", nameof(card)),
-    };
+    public JsonObject Render(Card card) => card.Accept(this);
 
-    private static JsonObject Cover(CoverCard cover)
+    public JsonObject Cover(CoverCard cover)
     {
         var body = new List<JsonNode?>();
         body.AddRange(Header(cover.Title, cover.DateText));
@@ -79,7 +72,7 @@ public sealed class TeamsCardRenderer
         return Card(cover.Language, body);
     }
 
-    private static JsonObject Story(StoryCard story)
+    public JsonObject Story(StoryCard story)
     {
         var body = new List<JsonNode?>
         {
@@ -90,17 +83,18 @@ public sealed class TeamsCardRenderer
         return Card(story.Language, body);
     }
 
-    private static JsonObject Part(StoryPartCard part)
+    public JsonObject Part(StoryPartCard part)
     {
+        var say = Phrases.For(part.Language);
         var body = new List<JsonNode?> { Text(part.Headline, bold: true, size: "Medium") };
         if (part.Parts > 1)
-            body.Add(Text(TeamsLabels.Part(part.Part, part.Parts, part.Language), subtle: true, spacing: "None"));
+            body.Add(Text(say.Format(say.Part, part.Part, part.Parts), subtle: true, spacing: "None"));
         body.AddRange(Paragraphs(part.Text));
         body.AddRange(ActionRows(part.Actions));
         return Card(part.Language, body);
     }
 
-    private static JsonObject List(ListCard list)
+    public JsonObject List(ListCard list)
     {
         var body = new List<JsonNode?> { Text(list.Title, bold: true, size: "Medium") };
         foreach (var item in list.Items)
@@ -118,7 +112,7 @@ public sealed class TeamsCardRenderer
         return Card(list.Language, body);
     }
 
-    private static JsonObject Notice(NoticeCard notice)
+    public JsonObject Notice(NoticeCard notice)
     {
         var body = new List<JsonNode?>();
         if (notice.Title is { } title)
@@ -140,8 +134,8 @@ public sealed class TeamsCardRenderer
         var items = new List<JsonNode?>();
         items.AddRange(Paragraphs(story.Summary));
         items.AddRange(Sources(story.Sources, story.Language));
-        if (story.Topics.Count > 0)
-            items.Add(Text(string.Join(' ', story.Topics.Select(t => "#" + t.TrimStart('#').Replace(' ', '_'))), subtle: true));
+        if (Hashtags.Line(story.Topics) is { } tags)
+            items.Add(Text(tags, subtle: true));
         var buttons = actions.Select(Button).OfType<JsonObject>().ToList();
         if (buttons.Count > 0)
             items.Add(ActionSet(buttons));
@@ -159,10 +153,10 @@ public sealed class TeamsCardRenderer
         if (sources.Count <= MaxSourceButtons && sources.All(s => IsWebLink(s.Url)))
             return [ActionSet(sources.Select(s => OpenUrl(s.Name, s.Url!)))];
         var names = sources.Select(s => IsWebLink(s.Url) ? TeamsMarkdown.Link(s.Name, s.Url!) : TeamsMarkdown.Escape(s.Name));
-        return [Text(TeamsMarkdown.Escape(TeamsLabels.SourcesPrefix(language)) + string.Join(" · ", names), subtle: true, escape: false)];
+        return [Text(TeamsMarkdown.Escape(Phrases.For(language).SourcesPrefix) + string.Join(" · ", names), subtle: true, escape: false)];
     }
 
-    private static JsonObject Footer(string? editors, (string Label, Uri Url)? online, string language)
+    private static JsonObject Footer(string? editors, (string Label, Uri Url)? online)
     {
         var items = new List<JsonNode?>();
         if (editors is not null)
@@ -178,7 +172,7 @@ public sealed class TeamsCardRenderer
         if (!IsWebLink(cover.Url))
             return null;
         var label = cover.Actions.SelectMany(row => row).FirstOrDefault(a => a.Url == cover.Url)?.Label;
-        return (label ?? TeamsLabels.ReadOnline(cover.Language), cover.Url!);
+        return (label ?? Phrases.For(cover.Language).ReadOnline, cover.Url!);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
@@ -26,6 +27,15 @@ public sealed class TeamsEditionPreview(TeamsCardRenderer renderer) : IEditionPr
             .SelectMany(n => CardFactory.FullStory(edition, n, TeamsActivityParser.MaxMessageChars, language))
             .Select(part => Message("full", TeamsActivities.ForCards([renderer.Render(part)]))));
         return messages;
+    }
+
+    /// <summary>The activity's size as the bot counts it against its own limit, below Teams'.</summary>
+    public (IReadOnlyList<Budget> Budgets, IReadOnlyList<string> Problems) Measure(JsonObject payload)
+    {
+        var activity = new Budget("activity", TeamsJson.Utf16Size(payload), TeamsActivities.MaxActivitySize, "bytes");
+        return ([activity], activity.Over
+            ? [string.Create(CultureInfo.InvariantCulture, $"The activity is {activity.Used} bytes, over the {activity.Limit} the bot allows itself below Teams' limit.")]
+            : []);
     }
 
     private static PreviewMessage Message(string kind, Activity activity) =>

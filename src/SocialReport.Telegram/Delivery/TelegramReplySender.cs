@@ -12,7 +12,7 @@ namespace SocialReport.Telegram.Delivery;
 /// Sends the engine's replies to the chat a command came from: every card rendered to HTML messages; a paging reply
 /// edits the message whose button was tapped. Platform errors are logged and acted on (blocked, gone, moved), never thrown.
 /// </summary>
-internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscriptions subscriptions, IChatStore chats, ILogger<TelegramReplySender> logger)
+internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscriptions subscriptions, ILogger<TelegramReplySender> logger)
 {
     /// <param name="editMessageId">The message to replace with the first card, when the reply pages in place.</param>
     public async Task SendAsync(ITelegramBotClient bot, long chatId, Reply reply, int? editMessageId, CancellationToken cancellationToken)
@@ -67,20 +67,17 @@ internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscri
 
     private void Handle(long chatId, SendOutcome outcome, string what)
     {
-        var key = TelegramChats.KeyOf(chatId);
+        var changed = subscriptions.AfterFailedSend(TelegramChats.KeyOf(chatId), outcome);
         switch (outcome)
         {
             case SendOutcome.Blocked blocked:
-                subscriptions.MarkBlocked(key);
                 logger.LogInformation("Telegram chat {ChatId} blocked the bot: {Reason}", chatId, blocked.Reason);
                 break;
             case SendOutcome.Gone gone:
-                subscriptions.MarkGone(key);
                 logger.LogInformation("Telegram chat {ChatId} is gone: {Reason}", chatId, gone.Reason);
                 break;
             case SendOutcome.Moved moved:
-                var rekeyed = chats.Rekey(key, key with { Id = moved.NewChatId });
-                logger.LogInformation("Telegram chat {ChatId} became {NewChatId}; stored chat moved: {Moved}", chatId, moved.NewChatId, rekeyed);
+                logger.LogInformation("Telegram chat {ChatId} became {NewChatId}; stored chat moved: {Moved}", chatId, moved.NewChatId, changed);
                 break;
             case SendOutcome.Rejected rejected:
                 RenderErrors.Record(logger, chatId, what, rejected.Reason);

@@ -1,4 +1,5 @@
 using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 using static SocialReport.Telegram.Rendering.TelegramHtml;
 
@@ -8,7 +9,7 @@ namespace SocialReport.Telegram.Rendering;
 /// Cards as Telegram messages in HTML mode: every piece of card text escaped, every message valid on its own and
 /// within <see cref="MaxMessageLength"/>; a card too long for one message becomes several, the buttons under the last.
 /// </summary>
-public sealed class TelegramCardRenderer(ICallbackStore callbacks)
+public sealed class TelegramCardRenderer(ICallbackStore callbacks) : ICardVisitor<IReadOnlyList<TelegramMessage>>
 {
     /// <summary>Telegram's limit, counted after entity parsing in UTF-16 code units.</summary>
     public const int MaxMessageLength = 4096;
@@ -16,17 +17,35 @@ public sealed class TelegramCardRenderer(ICallbackStore callbacks)
     /// <summary>Full-text part size that leaves room for the headline line in the same message.</summary>
     public const int FullPartChars = CardBudgets.FullPartChars;
 
-    public IReadOnlyList<TelegramMessage> Render(Card card)
+    public IReadOnlyList<TelegramMessage> Render(Card card) => card.Accept(this);
+
+    public IReadOnlyList<TelegramMessage> Cover(CoverCard cover) => Messages(cover, [],
+        Bold(string.IsNullOrWhiteSpace(cover.Title) ? cover.DateText : $"{cover.Title} · {cover.DateText}"),
+        Escape(cover.Intro),
+        Lines(cover.Headlines.Select(h => Escape($"{Labels.Number(h.Number)}. {h.Text}"))),
+        Italic(cover.Editors));
+
+    public IReadOnlyList<TelegramMessage> Story(StoryCard story) => Messages(story, [],
+        Bold($"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}"),
+        Escape(story.Summary),
+        Lines([SourcesLine(story), Hashtags.Line(story.Topics) is { } tags ? Escape(tags) : null]));
+
+    public IReadOnlyList<TelegramMessage> Part(StoryPartCard part) => Messages(part, [],
+        Bold(part.Headline) + (part.Parts > 1 ? $" ({Labels.Number(part.Part)}/{Labels.Number(part.Parts)})" : ""),
+        Escape(part.Text));
+
+    public IReadOnlyList<TelegramMessage> List(ListCard list) => Messages(list, ItemButtons(list),
+        Bold(list.Title),
+        Lines(list.Items.Select((item, i) =>
+            Escape($"{Labels.Number(i + 1)}. {item.Text}")
+            + (string.IsNullOrWhiteSpace(item.Detail) ? "" : " — " + Italic(item.Detail)))),
+        Escape(list.Footer ?? ""));
+
+    public IReadOnlyList<TelegramMessage> Notice(NoticeCard notice) => Messages(notice, [], Bold(notice.Title), Escape(notice.Text));
+
+    /// <summary>The blocks in as few messages as fit, the item buttons then the card's own under the last.</summary>
+    private List<TelegramMessage> Messages(Card card, IEnumerable<IReadOnlyList<CardAction>> itemRows, params string?[] blocks)
     {
-        var (blocks, itemRows) = card switch
-        {
-            CoverCard cover => (Cover(cover), []),
-            StoryCard story => (Story(story), []),
-            StoryPartCard part => (Part(part), []),
-            ListCard list => (List(list), ItemButtons(list)),
-            NoticeCard notice => ([Bold(notice.Title), Escape(notice.Text)], []),
-            _ => throw new ArgumentException($"No Telegram rendering for {card.GetType().Name}.", nameof(card)),
-        };
         var html = string.Join("\n\n", blocks.Where(b => !string.IsNullOrWhiteSpace(b)));
         var texts = Split(html, MaxMessageLength);
         if (texts.Count == 0)
@@ -35,36 +54,6 @@ public sealed class TelegramCardRenderer(ICallbackStore callbacks)
         var keyboard = TelegramKeyboard.Build(itemRows.Concat(card.Actions), callbacks);
         return texts.Select((text, i) => new TelegramMessage(text, i == texts.Count - 1 ? keyboard : null)).ToList();
     }
-
-    private static List<string?> Cover(CoverCard card) =>
-    [
-        Bold(string.IsNullOrWhiteSpace(card.Title) ? card.DateText : $"{card.Title} · {card.DateText}"),
-        Escape(card.Intro),
-        Lines(card.Headlines.Select(h => Escape($"{Labels.Number(h.Number)}. {h.Text}"))),
-        Italic(card.Editors),
-    ];
-
-    private static List<string?> Story(StoryCard card) =>
-    [
-        Bold($"{Labels.Number(card.Number)}/{Labels.Number(card.Total)} · {card.Headline}"),
-        Escape(card.Summary),
-        Lines([SourcesLine(card), Hashtags.Line(card.Topics) is { } tags ? Escape(tags) : null]),
-    ];
-
-    private static List<string?> Part(StoryPartCard card) =>
-    [
-        Bold(card.Headline) + (card.Parts > 1 ? $" ({Labels.Number(card.Part)}/{Labels.Number(card.Parts)})" : ""),
-        Escape(card.Text),
-    ];
-
-    private static List<string?> List(ListCard card) =>
-    [
-        Bold(card.Title),
-        Lines(card.Items.Select((item, i) =>
-            Escape($"{Labels.Number(i + 1)}. {item.Text}")
-            + (string.IsNullOrWhiteSpace(item.Detail) ? "" : " — " + Italic(item.Detail)))),
-        Escape(card.Footer ?? ""),
-    ];
 
     /// <summary>A numbered button per item that opens something, in rows a phone can show.</summary>
     private static List<IReadOnlyList<CardAction>> ItemButtons(ListCard card) =>
@@ -78,7 +67,7 @@ public sealed class TelegramCardRenderer(ICallbackStore callbacks)
     private static string? SourcesLine(StoryCard card) =>
         card.Sources.Count == 0
             ? null
-            : Escape(Labels.SourcesPrefix(card.Language)) + string.Join(" · ", card.Sources.Select(SourceLink));
+            : Escape(Phrases.For(card.Language).SourcesPrefix) + string.Join(" · ", card.Sources.Select(SourceLink));
 
     private static string SourceLink(Source source) =>
         source.Url is { IsAbsoluteUri: true } url && url.Scheme is "http" or "https"

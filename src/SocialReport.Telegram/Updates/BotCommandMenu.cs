@@ -16,7 +16,7 @@ namespace SocialReport.Telegram.Updates;
 /// </summary>
 internal sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<EditorsOptions> editors, ILogger<BotCommandMenu> logger)
 {
-    public const string DefaultLanguage = "fr";
+    public const string DefaultLanguage = Languages.French;
 
     public static string ManifestDirectory => Path.Combine(AppContext.BaseDirectory, "bot-manifests", "telegram");
 
@@ -38,7 +38,7 @@ internal sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<Ed
             return;
         }
         var bot = clients.ForReplies();
-        var editorChats = editors.CurrentValue.Telegram
+        var editorChats = editors.CurrentValue.Of(TelegramChats.Channel)
             .Select(id => long.TryParse(id, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var chatId) ? chatId : (long?)null)
             .OfType<long>().Distinct().ToList();
         foreach (var manifest in manifests)

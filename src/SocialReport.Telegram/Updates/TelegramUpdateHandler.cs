@@ -53,9 +53,9 @@ internal sealed class TelegramUpdateHandler(
             var attachment = await DownloadAsync(bot, document, cancellationToken);
             if (attachment is null)
             {
-                var language = CommandEngine.LanguageOf(subscriptions.Get(inbound.Chat), inbound.Sender);
+                var language = Languages.Pick(subscriptions.Get(inbound.Chat)?.Language, inbound.Sender.LanguageHint);
                 var say = Phrases.For(language);
-                var refusal = Reply.Of(new NoticeCard { Language = language, Text = say.Format(say.ImportFailed, TelegramPhrases.FileTooBig(language)) });
+                var refusal = Reply.Of(new NoticeCard { Language = language, Text = say.Format(say.ImportFailed, say.FileTooBig) });
                 await replies.SendAsync(bot, message.Chat.Id, refusal, null, cancellationToken);
                 return;
             }
@@ -72,8 +72,8 @@ internal sealed class TelegramUpdateHandler(
         var command = query.Data is { } data ? CallbackData.Decode(data, callbacks) : null;
         if (query.Message is not { } message || command is null)
         {
-            var language = CommandEngine.LanguageOf(query.Message is { } m ? subscriptions.Get(TelegramChats.KeyOf(m.Chat)) : null, TelegramChats.SenderOf(query.From));
-            await AnswerAsync(bot, query, TelegramPhrases.ButtonExpired(language), cancellationToken);
+            var chosen = query.Message is { } m ? subscriptions.Get(TelegramChats.KeyOf(m.Chat))?.Language : null;
+            await AnswerAsync(bot, query, Phrases.For(Languages.Pick(chosen, TelegramChats.SenderOf(query.From).LanguageHint)).ButtonExpired, cancellationToken);
             return;
         }
         // Answered first: the reader's spinner stops at once, whatever the reply costs.
@@ -103,7 +103,7 @@ internal sealed class TelegramUpdateHandler(
         if (!back && kind == ChatKind.Group)
         {
             // Added to a group: say hello and how to subscribe, but subscribing is the admins' decision.
-            var language = CommandEngine.LanguageOf(subscriptions.Get(key), TelegramChats.SenderOf(change.From));
+            var language = Languages.Pick(subscriptions.Get(key)?.Language, TelegramChats.SenderOf(change.From).LanguageHint);
             var greeting = Reply.Of(new NoticeCard { Language = language, Text = Phrases.For(language).WelcomeGroup });
             await replies.SendAsync(clients.ForReplies(), change.Chat.Id, greeting, null, cancellationToken);
         }
@@ -150,7 +150,7 @@ internal sealed class TelegramUpdateHandler(
         }
     }
 
-    private static Inbound InboundFrom(global::Telegram.Bot.Types.Chat chat, Sender sender, string text) => new()
+    internal static Inbound InboundFrom(global::Telegram.Bot.Types.Chat chat, Sender sender, string text) => new()
     {
         Chat = TelegramChats.KeyOf(chat),
         ChatKind = TelegramChats.KindOf(chat.Type),

@@ -12,7 +12,8 @@ public class DateTextTests
     [InlineData(2020, 2, 29, "fr-FR", "29 février 2020")]
     [InlineData(2020, 3, 6, "en", "6 March 2020")]
     [InlineData(2020, 3, 1, "en", "1 March 2020")]
-    [InlineData(2020, 1, 31, "de", "31 January 2020")]
+    [InlineData(2020, 1, 31, "en-GB", "31 January 2020")]
+    [InlineData(2020, 1, 31, "de", "31 janvier 2020")]
     public void Writes_the_date_out(int year, int month, int day, string language, string expected) =>
         Assert.Equal(expected, DateText.Format(new DateOnly(year, month, day), language));
 }

@@ -1,4 +1,5 @@
 using SocialReport.Core.Cards;
+using SocialReport.Core.Commands;
 
 namespace SocialReport.Core.Tests.Cards;
 
@@ -12,21 +13,21 @@ public class LabelsTests
     [InlineData("en", new[] { "A", "B", "C" }, "By A, B and C")]
     [InlineData("en", new[] { " ", "B " }, "By B")]
     public void Names_the_editors(string language, string[] names, string? expected) =>
-        Assert.Equal(expected, Labels.By(names, language));
+        Assert.Equal(expected, Phrases.For(language).ByLine(names));
 
     [Fact]
-    public void Speaks_french_and_falls_back_to_english()
+    public void Speaks_english_to_whoever_asks_and_french_otherwise()
     {
-        Assert.Equal("Sommaire", Labels.Contents("fr"));
-        Assert.Equal("Contents", Labels.Contents("en"));
-        Assert.Equal("Article complet", Labels.FullStory("fr"));
-        Assert.Equal("Full story", Labels.FullStory("es"));
-        Assert.Equal("Lire l’édition en ligne", Labels.ReadOnline("fr"));
-        Assert.Equal("Read online", Labels.ReadOnline("en"));
-        Assert.Equal("Partie 1/3", Labels.Part(1, 3, "fr"));
-        Assert.Equal("Part 2/3", Labels.Part(2, 3, "en"));
-        Assert.Equal("Sources\u00A0: ", Labels.SourcesPrefix("fr"));
-        Assert.Equal("Sources: ", Labels.SourcesPrefix("en"));
+        Assert.Equal("Sommaire", Phrases.For("fr").Contents);
+        Assert.Equal("Contents", Phrases.For("en").Contents);
+        Assert.Equal("Article complet", Phrases.For("es").FullStory);
+        Assert.Equal("Full story", Phrases.For("en-GB").FullStory);
+        Assert.Equal("Lire l’édition en ligne", Phrases.For("fr").ReadOnline);
+        Assert.Equal("Read online", Phrases.For("en").ReadOnline);
+        Assert.Equal("Partie 1/3", Phrases.Fr.Format(Phrases.Fr.Part, 1, 3));
+        Assert.Equal("Part 2/3", Phrases.En.Format(Phrases.En.Part, 2, 3));
+        Assert.Equal("Sources\u00A0: ", Phrases.For("fr").SourcesPrefix);
+        Assert.Equal("Sources: ", Phrases.For("en").SourcesPrefix);
         Assert.Equal("◀ 1", Labels.Previous(1));
         Assert.Equal("3 ▶", Labels.Next(3));
     }

@@ -9,7 +9,9 @@ public class ChannelPacerTests
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
-    private static readonly ChannelPacingOptions Telegram = new DeliveryOptions().Telegram;
+    // The defaults the Telegram and Teams adapters register (TelegramChannel, TeamsChannel).
+    private static readonly ChannelPacingOptions Telegram = new() { MessagesPerSecond = 30, PerChat = "1/1s", PerGroupChat = "20/1m", RetryAfterPauses = ThrottleScope.Channel };
+    private static readonly ChannelPacingOptions Teams = new() { MessagesPerSecond = 50, PerChat = "7/1s,8/2s,60/30s,1800/1h", PerPacingGroup = "50/1s", RetryAfterPauses = ThrottleScope.Group };
     private static readonly ChannelPacingOptions Exact = new() { MessagesPerSecond = 30, PerChat = "1/1s", RetryAfterPauses = ThrottleScope.Channel, Headroom = 1 };
 
     private ChannelPacer Pacer(ChannelPacingOptions? options = null, AdaptivePacingOptions? adaptive = null) =>
@@ -63,7 +65,8 @@ public class ChannelPacerTests
     [Fact]
     public void Paid_broadcasts_lift_the_overall_rate()
     {
-        var paid = new ChannelPacingOptions { MessagesPerSecond = 30, PaidBroadcast = true, PaidMessagesPerSecond = 1000, Burst = 10, PerChat = "1/1s", Headroom = 1 };
+        // Telegram's paid broadcasts put their pace (PaidMessagesPerSecond) in place of the bot-wide one.
+        var paid = new ChannelPacingOptions { MessagesPerSecond = 1000, Burst = 10, PerChat = "1/1s", Headroom = 1 };
         var grants = Drive(Pacer(paid), Enumerable.Range(1, 3000).Select(Private).ToList(), TimeSpan.FromSeconds(2));
         Assert.InRange(grants.Count, 1900, 2030);
     }
@@ -161,7 +164,7 @@ public class ChannelPacerTests
     [Fact]
     public void Teams_conversations_follow_every_window()
     {
-        var pacer = new ChannelPacer("teams", new DeliveryOptions().Teams, new AdaptivePacingOptions(), _time);
+        var pacer = new ChannelPacer("teams", Teams, new AdaptivePacingOptions(), _time);
         var grants = Drive(pacer, [Private(1)], TimeSpan.FromSeconds(60));
         var times = grants.Select(grant => grant.At).ToList();
         Assert.True(MostInAnyWindow(times, TimeSpan.FromSeconds(1)) <= 7);
@@ -250,7 +253,7 @@ public class ChannelPacerTests
         // Each send reaches the platform at a random moment between its grant and its answer, 0 to 100 ms later:
         // requests granted evenly can arrive bunched, and the platform counts arrivals.
         var random = new Random(seed);
-        var pacer = Pacer(new DeliveryOptions().Telegram);
+        var pacer = Pacer(Telegram);
         var chats = Enumerable.Range(1, 2000).Select(Private).ToList();
         var arrivals = new List<(DateTimeOffset At, ChatKey Chat)>();
         var pending = new List<(DateTimeOffset AnswerAt, ChannelPacer.Permit Permit)>();

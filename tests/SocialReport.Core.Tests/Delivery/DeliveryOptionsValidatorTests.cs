@@ -17,7 +17,7 @@ public class DeliveryOptionsValidatorTests
             MaxConcurrency = 0,
             Schedule = "every friday",
             TimeZone = "Europe/Atlantis",
-            Teams = new ChannelPacingOptions { PerChat = "7 per second" },
+            Channels = { ["Teams"] = new ChannelPacingOptions { PerChat = "7 per second" } },
         });
         Assert.True(result.Failed);
         var failures = result.Failures!.ToList();

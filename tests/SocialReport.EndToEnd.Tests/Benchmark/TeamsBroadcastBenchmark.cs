@@ -50,7 +50,7 @@ public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITest
         }
         var largestTenant = readers.GroupBy(r => r.TenantId).Max(g => g.Count());
         var broadcasts = bot.Services.GetRequiredService<BroadcastService>();
-        var pace = bot.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value.Teams.EffectiveMessagesPerSecond;
+        var pace = bot.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value.ForChannel("teams").MessagesPerSecond;
         GC.Collect();
         fake.ConnectorRequests.Clear();
 

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SocialReport.Core;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
@@ -20,11 +22,12 @@ public sealed class HostingTests : DeliveryTests
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddOptions<DeliveryOptions>().Bind(builder.Configuration.GetSection(DeliveryOptions.SectionName)).ValidateOnStart();
         builder.Services.AddSingleton<TimeProvider>(_time);
-        builder.Services.AddSingleton(_ => new LiteDatabase($"Filename={_directory.DatabaseFile};Connection=direct"));
+        builder.Services.AddSingleton(_ => new LiteDbStore(_directory.DatabaseFile));
         builder.Services.AddSingleton<IDeliveryLedger, LiteDbDeliveryLedger>();
         builder.Services.AddSingleton<IChatStore>(_chats);
         builder.Services.AddSingleton<IEditionArchive>(_archive);
         builder.Services.AddSingleton<IEditionSender>(platform);
+        builder.Services.AddChannel(new ChannelSettings("telegram", "Telegram") { PacingDefaults = Deliveries.Telegram });
         builder.Services.AddBroadcasts();
         return builder.Build();
     }
@@ -36,7 +39,7 @@ public sealed class HostingTests : DeliveryTests
         for (var i = 0; i < 20; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", (900 + i).ToString(CultureInfo.InvariantCulture)));
         var platform = new FakePlatform("telegram", _time);
         string id;
-        using (var database = new LiteDatabase($"Filename={_directory.DatabaseFile};Connection=direct"))
+        using (var database = new LiteDbStore(_directory.DatabaseFile))
         {
             var ledger = new LiteDbDeliveryLedger(database, Options.Create(new DeliveryOptions()), _time);
             id = ledger.Create("2020-03-06", false, DeliveryMode.Edition, "telegram:1", _chats.Active("telegram").Select(chat => chat.Key)).Id;
@@ -47,7 +50,8 @@ public sealed class HostingTests : DeliveryTests
         {
             await host.StartAsync();
             var options = host.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value;
-            Assert.Equal((4, 10.0, "1/1s", "20/1m"), (options.MaxConcurrency, options.Telegram.MessagesPerSecond, options.Telegram.PerChat, options.Telegram.PerGroupChat));
+            var telegram = options.ForChannel("telegram");
+            Assert.Equal((4, 10.0, "1/1s", "20/1m"), (options.MaxConcurrency, telegram.MessagesPerSecond, telegram.PerChat, telegram.PerGroupChat));
             var broadcasts = host.Services.GetRequiredService<BroadcastService>();
             var ledger = host.Services.GetRequiredService<IDeliveryLedger>();
             var deadline = DateTime.UtcNow.AddSeconds(30);

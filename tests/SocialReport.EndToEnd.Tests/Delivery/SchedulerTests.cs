@@ -29,7 +29,7 @@ public sealed class SchedulerTests : DeliveryTests
 
     private ScheduledBroadcast Get(string id)
     {
-        using var database = new LiteDB.LiteDatabase($"Filename={_directory.DatabaseFile};Connection=direct");
+        using var database = new Storage.LiteDb.LiteDbStore(_directory.DatabaseFile);
         var ledger = new Storage.LiteDb.LiteDbDeliveryLedger(database, Microsoft.Extensions.Options.Options.Create(new DeliveryOptions()), _time);
         return ledger.GetSchedule(id)!;
     }

@@ -25,7 +25,7 @@ public sealed class SendsInFlightTests : DeliveryTests
     private static DeliveryOptions Options => new()
     {
         MaxConcurrency = Slots,
-        Telegram = new ChannelPacingOptions { MessagesPerSecond = 1000, Burst = 100 },
+        Channels = { ["Telegram"] = new ChannelPacingOptions { MessagesPerSecond = 1000, Burst = 100 } },
     };
 
     private static BroadcastRecord Running(Deliveries deliveries, string editionId, IEnumerable<int> readers)

@@ -53,7 +53,7 @@ public sealed class BroadcastResumeTests(FakeBotApi api) : IClassFixture<FakeBot
         Assert.InRange(duplicates, 0, MaxConcurrency);
         using (var store = new LiteDbStore(database))
         {
-            var ledger = new LiteDbDeliveryLedger(store.Database, Options.Create(new DeliveryOptions()), TimeProvider.System);
+            var ledger = new LiteDbDeliveryLedger(store, Options.Create(new DeliveryOptions()), TimeProvider.System);
             var counts = ledger.Counts("2020-03-06#1");
             Assert.Equal((Readers, 0), (counts.Sent, counts.Pending));
         }

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using NSubstitute;
 using SocialReport.Core.Cards;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Host.Tests.Commands;
@@ -26,7 +28,8 @@ public sealed class SubscriptionTests : IAsyncLifetime
         Assert.Equal("2020-03-27", Assert.IsType<CoverCard>(start.Cards[1]).EditionId);
         var chat = _bot.Chats.Get(new ChatKey("console", "ana"))!;
         Assert.Equal(SubscriptionState.Active, chat.State);
-        Assert.False(chat.CanReceiveBroadcasts);
+        // Broadcasts go to the channels that have a sender: never to the console, which is for trying the bot.
+        Assert.DoesNotContain(_bot.Services.GetServices<IEditionSender>(), sender => sender.Channel == chat.Key.Channel);
 
         Assert.Contains("/start", (await _bot.AskAsync("/stop", "ana")).NoticeText());
         Assert.Equal(SubscriptionState.Stopped, _bot.Chats.Get(new ChatKey("console", "ana"))!.State);

@@ -36,7 +36,7 @@ public sealed class EditionDownloadTests : IAsyncLifetime
     }
 
     private Task<Attachment> LoadAsync(Uri address) =>
-        _services.GetRequiredService<IEditionSource>().LoadAsync(address.ToString(), allowLocalPath: false, CancellationToken.None);
+        _services.GetRequiredService<IEditionSource>().LoadAsync(address.ToString(), channel: "web", CancellationToken.None);
 
     private async Task<string> RefusedAsync(Uri address)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Host.Tests.Web;
@@ -86,7 +87,8 @@ public sealed partial class ChatApiTests(WebSite site) : IClassFixture<WebSite>
         var chat = site.Services.GetRequiredService<IChatStore>().Get(new ChatKey("web", _session));
         Assert.NotNull(chat);
         Assert.Equal(SubscriptionState.Active, chat.State);
-        Assert.False(chat.CanReceiveBroadcasts);
+        // Broadcasts go to the channels that have a sender: never to the web chat, which is for trying the bot.
+        Assert.DoesNotContain(site.Services.GetServices<IEditionSender>(), sender => sender.Channel == chat.Key.Channel);
     }
 
     [Fact]

@@ -278,6 +278,19 @@ public sealed class TeamsCardRendererTests
     }
 
     [Fact]
+    public void Topics_are_the_hashtags_every_channel_writes()
+    {
+        string[] topics = ["Mark Zuckerberg", "Tik-Tok!", "whatsapp", "WhatsApp", "<&>"];
+        var story = SeedCards.Story(2) with { Topics = topics };
+
+        var texts = CardAssert.Texts(renderer.Render(story)).Concat(CardAssert.Texts(renderer.RenderEdition(SeedCards.Cover(), [story]))).Select(CardAssert.Plain);
+
+        Assert.Equal("#mark_zuckerberg #tik_tok #whatsapp", Hashtags.Line(topics));
+        Assert.Equal(2, texts.Count(t => t == Hashtags.Line(topics)));
+        Assert.Contains(Hashtags.Line(topics)!, new PlainTextRenderer().Render(story));
+    }
+
+    [Fact]
     public void A_full_text_part_says_which_part_it_is()
     {
         var part = Singles.OfType<StoryPartCard>().Single();

@@ -1,4 +1,3 @@
-using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -15,8 +14,8 @@ internal sealed class Deliveries : IAsyncDisposable
     {
         Time = time;
         var settings = Options.Create(options ?? Defaults());
-        Database = new LiteDatabase($"Filename={databasePath};Connection=direct");
-        Store = new LiteDbDeliveryLedger(Database, settings, time);
+        Storage = new LiteDbStore(databasePath);
+        Store = new LiteDbDeliveryLedger(Storage, settings, time);
         Killable = killable ? new KillableLedger(Store) : null;
         Ledger = Killable ?? (IDeliveryLedger)Store;
         var pacers = new DeliveryPacers(settings, time);
@@ -31,10 +30,15 @@ internal sealed class Deliveries : IAsyncDisposable
         RetryBaseDelay = TimeSpan.FromSeconds(2),
         RetryMaxDelay = TimeSpan.FromSeconds(30),
         Schedule = schedule,
+        Channels = { ["Telegram"] = Telegram() },
     };
 
+    /// <summary>The pacing the Telegram adapter registers, for the fake platform named after it.</summary>
+    public static ChannelPacingOptions Telegram() =>
+        new() { MessagesPerSecond = 30, PerChat = "1/1s", PerGroupChat = "20/1m", RetryAfterPauses = ThrottleScope.Channel };
+
     public FakeTimeProvider Time { get; }
-    public LiteDatabase Database { get; }
+    public LiteDbStore Storage { get; }
     public LiteDbDeliveryLedger Store { get; }
     public KillableLedger? Killable { get; }
     public IDeliveryLedger Ledger { get; }
@@ -48,6 +52,6 @@ internal sealed class Deliveries : IAsyncDisposable
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
             await Service.StopAsync(timeout.Token);
         Service.Dispose();
-        Database.Dispose();
+        Storage.Dispose();
     }
 }
