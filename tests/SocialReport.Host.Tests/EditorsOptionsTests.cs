@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using SocialReport.Core.Commands;
-using SocialReport.Host.Tests.Telegram;
 using SocialReport.Teams;
 using SocialReport.Telegram;
 
@@ -58,31 +57,13 @@ public sealed class EditorsOptionsTests
     [Fact]
     public async Task The_host_refuses_to_start_on_a_placeholder_with_one_line()
     {
-        var directory = Directory.CreateTempSubdirectory("socialreport-editors-").FullName;
-        try
-        {
-            using var host = HostProcess.Launch(["serve", "--urls", "http://127.0.0.1:0"], Path.Combine(directory, "socialreport.db"),
-                new Dictionary<string, string> { ["Admins:Telegram:0"] = "<your Telegram user id>" });
-            try
-            {
-                host.StandardInput.Close();
-                var (output, errors) = (host.StandardOutput.ReadToEndAsync(), host.StandardError.ReadToEndAsync());
-                await host.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        using var directory = new TempDirectory();
 
-                Assert.Equal(2, host.ExitCode);
-                Assert.Equal("configuration: Admins:Telegram: \"<your Telegram user id>\" is a placeholder: put your numeric Telegram user id, or remove it.",
-                    (await errors).Trim());
-                await output;
-            }
-            finally
-            {
-                if (!host.HasExited)
-                    await HostProcess.StopAsync(host);
-            }
-        }
-        finally
-        {
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
-        }
+        var (exitCode, _, errors) = await HostProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], directory.DatabaseFile,
+            new Dictionary<string, string> { ["Admins:Telegram:0"] = "<your Telegram user id>" });
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("configuration: Admins:Telegram: \"<your Telegram user id>\" is a placeholder: put your numeric Telegram user id, or remove it.",
+            errors.Trim());
     }
 }

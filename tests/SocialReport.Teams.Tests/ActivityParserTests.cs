@@ -1,7 +1,7 @@
 using System.Text.Json;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 

@@ -6,31 +6,25 @@ using SocialReport.Core.Delivery;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Connector;
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 
 /// <summary>Outbound calls through MSAL and HttpClient to the fake connector, and how its answers map to outcomes.</summary>
-public sealed class ConnectorClientTests : IAsyncLifetime
+public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     private const string ThreadId = TestIds.OtherChannelId + ";messageid=1700000000200";
 
-    private FakeConnector fake = null!;
-    private IHost host = null!;
+    private readonly FakeConnector fake;
+    private readonly IHost host;
+
+    public ConnectorClientTests(FakeBotFramework botFramework) => (fake, host) = TeamsTestHost.Start(botFramework);
 
     private ConnectorClient Client => host.Services.GetRequiredService<ConnectorClient>();
 
-    public async Task InitializeAsync()
-    {
-        fake = await FakeConnector.StartAsync();
-        host = TeamsTestHost.Build(fake);
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        host.Dispose();
-        await fake.DisposeAsync();
-    }
+    public Task DisposeAsync() => TeamsTestHost.StopAsync(host, fake);
 
     private static Activity Hello => TeamsActivities.ForCards([new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5" }]) with { Text = "hello" };
 

@@ -1,5 +1,5 @@
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 

@@ -1,17 +1,14 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 using SocialReport.Teams.Cards;
-using SocialReport.Teams.Tests.Cards;
-using SocialReport.Teams.Tests.EndToEnd;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 
-/// <summary>What <c>render --channel teams</c> and the previews show: the activities the bot sends.</summary>
+/// <summary>What the previews show: the activities the bot sends.</summary>
 public sealed class EditionPreviewTests
 {
     private static readonly Edition Seed = new EditionImporter(OutletCatalog.Default).ImportFile(RepositoryFiles.Seed);
@@ -52,39 +49,4 @@ public sealed class EditionPreviewTests
     }
 
     private static string TeamsJson(Protocol.Activity activity) => JsonNode.Parse(Protocol.TeamsJson.Serialize(activity))!.ToJsonString();
-
-    [Fact]
-    public async Task The_render_verb_prints_the_activities_as_json()
-    {
-        var json = await RunHostAsync("render", RepositoryFiles.Seed, "--channel", "teams", "--json");
-
-        var messages = JsonNode.Parse(json)!.AsArray();
-        Assert.Equal(9, messages.Count);
-        Assert.Equal("cover", messages[0]!["kind"]!.GetValue<string>());
-        Assert.Equal(global::SocialReport.Teams.Protocol.ActivityAttachment.AdaptiveCardType, messages[0]!["attachments"]![0]!["contentType"]!.GetValue<string>());
-        Assert.All(messages, m => CardAssert.Valid(m!["attachments"]![0]!["content"]!.AsObject()));
-    }
-
-    /// <summary>The host's executable, as built next to these tests, in a fresh directory.</summary>
-    private static async Task<string> RunHostAsync(params string[] args)
-    {
-        var directory = Directory.CreateTempSubdirectory("socialreport-render-");
-        try
-        {
-            var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory.FullName };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SocialReport.Host.dll"));
-            foreach (var arg in args) start.ArgumentList.Add(arg);
-            start.Environment["Storage__Path"] = Path.Combine(directory.FullName, "bot.db");
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-            Assert.True(process.ExitCode == 0, await error);
-            return await output;
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
-    }
 }

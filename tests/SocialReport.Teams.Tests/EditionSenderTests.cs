@@ -6,33 +6,25 @@ using SocialReport.Core.Readers;
 using SocialReport.Teams.Bot;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
-using SocialReport.Teams.Tests.Cards;
-using SocialReport.Teams.Tests.EndToEnd;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 
 /// <summary>Proactive delivery of an edition to stored conversations, through MSAL and HTTP to the fake connector.</summary>
-public sealed class EditionSenderTests : IAsyncLifetime
+public sealed class EditionSenderTests : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     private static readonly Edition Seed = new EditionImporter(OutletCatalog.Default).ImportFile(RepositoryFiles.Seed);
 
-    private FakeConnector fake = null!;
-    private IHost host = null!;
+    private readonly FakeConnector fake;
+    private readonly IHost host;
+
+    public EditionSenderTests(FakeBotFramework botFramework) => (fake, host) = TeamsTestHost.Start(botFramework);
 
     private IEditionSender Sender => host.Services.GetServices<IEditionSender>().Single(s => s.Channel == "teams");
 
-    public async Task InitializeAsync()
-    {
-        fake = await FakeConnector.StartAsync();
-        host = TeamsTestHost.Build(fake);
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        host.Dispose();
-        await fake.DisposeAsync();
-    }
+    public Task DisposeAsync() => TeamsTestHost.StopAsync(host, fake);
 
     private Chat Personal => Subscribed(new ChatKey("teams", TestIds.PersonalConversationId), ChatKind.Private,
         ConversationReference.FromActivity(TestActivities.BotAddedPersonal(fake.ServiceUrl))!);

@@ -2,12 +2,12 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 
 /// <summary>The fake connector throttles, refuses and fails like the Bot Connector, so that broadcast tests can trust it.</summary>
-public sealed class FakeConnectorLimitsTests : IAsyncLifetime
+public sealed class FakeConnectorLimitsTests(FakeBotFramework botFramework) : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     private const string TenantA = "a0000000-0000-4000-8000-00000000000a";
     private const string TenantB = "b0000000-0000-4000-8000-00000000000b";
@@ -16,7 +16,11 @@ public sealed class FakeConnectorLimitsTests : IAsyncLifetime
     private readonly HttpClient http = new();
     private FakeConnector fake = null!;
 
-    public async Task InitializeAsync() => fake = await FakeConnector.StartAsync(clock);
+    public Task InitializeAsync()
+    {
+        fake = botFramework.Start(clock);
+        return Task.CompletedTask;
+    }
 
     public async Task DisposeAsync()
     {

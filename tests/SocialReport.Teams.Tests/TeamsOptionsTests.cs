@@ -6,11 +6,11 @@ using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Connector;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 
-public sealed class TeamsOptionsTests
+public sealed class TeamsOptionsTests(FakeBotFramework botFramework) : IClassFixture<FakeBotFramework>
 {
     private static ValidateOptionsResult Validate(TeamsOptions options, string? environment = null) =>
         new TeamsOptionsValidator(new HostingEnvironment { EnvironmentName = environment ?? Environments.Production }).Validate(null, options);
@@ -78,7 +78,7 @@ public sealed class TeamsOptionsTests
     [Fact]
     public async Task Unauthenticated_mode_outside_Development_stops_the_adapter_at_start_with_one_line()
     {
-        await using var fake = await FakeConnector.StartAsync();
+        await using var fake = botFramework.Start();
         using var host = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AppPassword"] = "", ["Teams:AllowUnauthenticated"] = "true" });
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
@@ -167,7 +167,7 @@ public sealed class TeamsOptionsTests
     [Fact]
     public async Task AddTeams_registers_the_adapter_and_validates_at_start()
     {
-        await using var fake = await FakeConnector.StartAsync();
+        await using var fake = botFramework.Start();
         using var host = TeamsTestHost.Build(fake);
 
         Assert.NotNull(host.Services.GetRequiredService<BotFrameworkTokenValidator>());

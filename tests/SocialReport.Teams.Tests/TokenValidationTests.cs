@@ -1,29 +1,23 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SocialReport.Teams.Auth;
-using SocialReport.Teams.Tests.Fake;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;
 
 /// <summary>The inbound JWT checks, against the fake's real metadata and keys over HTTP.</summary>
-public sealed class TokenValidationTests : IAsyncLifetime
+public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
-    private FakeConnector fake = null!;
-    private IHost host = null!;
+    private readonly FakeConnector fake;
+    private readonly IHost host;
+
+    public TokenValidationTests(FakeBotFramework botFramework) => (fake, host) = TeamsTestHost.Start(botFramework);
 
     private BotFrameworkTokenValidator Validator => host.Services.GetRequiredService<BotFrameworkTokenValidator>();
 
-    public async Task InitializeAsync()
-    {
-        fake = await FakeConnector.StartAsync();
-        host = TeamsTestHost.Build(fake);
-    }
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync()
-    {
-        host.Dispose();
-        await fake.DisposeAsync();
-    }
+    public Task DisposeAsync() => TeamsTestHost.StopAsync(host, fake);
 
     private TokenSpec BotFramework => new() { Key = fake.Endorsed, ServiceUrl = fake.ServiceUrl };
 

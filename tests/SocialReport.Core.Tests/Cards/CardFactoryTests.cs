@@ -1,7 +1,6 @@
 using CsCheck;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
-using SocialReport.Tests.Fixtures;
 
 namespace SocialReport.Core.Tests.Cards;
 

@@ -1,5 +1,4 @@
 using SocialReport.Core.Cards;
-using SocialReport.Tests.Fixtures;
 
 namespace SocialReport.Core.Tests.Cards;
 

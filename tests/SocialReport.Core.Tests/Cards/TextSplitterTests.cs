@@ -1,6 +1,5 @@
 using CsCheck;
 using SocialReport.Core.Cards;
-using SocialReport.Tests.Fixtures;
 
 namespace SocialReport.Core.Tests.Cards;
 

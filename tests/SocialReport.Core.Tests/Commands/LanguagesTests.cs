@@ -1,6 +1,5 @@
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
-using SocialReport.Tests.Fixtures;
 
 namespace SocialReport.Core.Tests.Commands;
 

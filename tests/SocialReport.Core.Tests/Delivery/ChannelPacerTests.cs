@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
+using static SocialReport.Testing.TimeWindows;
 
 namespace SocialReport.Core.Tests.Delivery;
 
@@ -42,18 +43,6 @@ public class ChannelPacerTests
     {
         using var permit = pacer.TryAcquire(chat, group, messages, out var wait);
         return wait;
-    }
-
-    private static int MostInAnyWindow(IEnumerable<DateTimeOffset> times, TimeSpan window)
-    {
-        var sorted = times.Order().ToList();
-        var most = 0;
-        for (int start = 0, end = 0; start < sorted.Count; start++)
-        {
-            while (end < sorted.Count && sorted[end] - sorted[start] < window) end++;
-            most = Math.Max(most, end - start);
-        }
-        return most;
     }
 
     [Fact]

@@ -57,21 +57,15 @@ public sealed class BadInputTests
     [Fact]
     public void File_over_two_megabytes_is_refused_before_it_is_read()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"edition-{Guid.NewGuid():N}.txt");
-        try
+        using var directory = new TempDirectory();
+        var path = directory.File("edition.txt");
+        using (var file = File.Create(path))
         {
-            using (var file = File.Create(path))
-            {
-                // Zeros everywhere: reading the file would report a binary file, not its size.
-                file.SetLength(3L * 1024 * 1024);
-            }
-            var error = Assert.Throws<EditionImportException>(() => Importer.ImportFile(path));
-            AssertError(error, path, 0, "too large (3.0 MB");
+            // Zeros everywhere: reading the file would report a binary file, not its size.
+            file.SetLength(3L * 1024 * 1024);
         }
-        finally
-        {
-            File.Delete(path);
-        }
+        var error = Assert.Throws<EditionImportException>(() => Importer.ImportFile(path));
+        AssertError(error, path, 0, "too large (3.0 MB");
     }
 
     [Fact]

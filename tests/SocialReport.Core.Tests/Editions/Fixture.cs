@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Tests.Editions;
@@ -8,10 +9,5 @@ internal static class Fixture
 
     /// <summary>Imports a fixture as of a fixed day, so dates without a year resolve the same way every run.</summary>
     public static Edition Import(string name, EditionFormat? format = null) =>
-        new EditionImporter(OutletCatalog.Default, new FixedTime(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero))).ImportFile(PathOf(name), format);
-}
-
-internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
+        new EditionImporter(OutletCatalog.Default, new FakeTimeProvider(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero))).ImportFile(PathOf(name), format);
 }

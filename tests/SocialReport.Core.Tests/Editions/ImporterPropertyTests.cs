@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using CsCheck;
-using SocialReport.Tests.Fixtures;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Editions.Text;
 

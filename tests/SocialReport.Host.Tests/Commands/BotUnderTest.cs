@@ -10,10 +10,10 @@ namespace SocialReport.Host.Tests.Commands;
 /// <summary>The host's real services over a temp LiteDB file seeded with the repository's editions.</summary>
 internal sealed class BotUnderTest : IAsyncDisposable
 {
-    private readonly string _directory;
+    private readonly TempDirectory _directory;
     private readonly IHost _host;
 
-    private BotUnderTest(IHost host, string directory) => (_host, _directory) = (host, directory);
+    private BotUnderTest(IHost host, TempDirectory directory) => (_host, _directory) = (host, directory);
 
     public IServiceProvider Services => _host.Services;
     public CommandEngine Engine => Services.GetRequiredService<CommandEngine>();
@@ -21,11 +21,11 @@ internal sealed class BotUnderTest : IAsyncDisposable
 
     public static async Task<BotUnderTest> StartAsync(Action<IHostApplicationBuilder>? configure = null, params (string Key, string Value)[] settings)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "socialreport-tests", Guid.NewGuid().ToString("N"));
+        var directory = new TempDirectory();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Storage:Path"] = Path.Combine(directory, "bot.db"),
+            ["Storage:Path"] = directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Admins:Console:0"] = "admin",
             ["Commands:PerChatPerMinute"] = "1000",
@@ -55,7 +55,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+        _directory.Dispose();
     }
 }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
@@ -129,17 +130,17 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
     [Fact]
     public void A_request_waits_ten_minutes_for_its_confirmation()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
         var requests = new BroadcastRequests(new MemoryBroadcastRequestStore(), clock);
         var chat = new ChatKey("console", "admin");
 
         requests.Add(chat, "2020-03-06", force: true);
-        clock.Now += TimeSpan.FromMinutes(9);
-        Assert.Equal(new BroadcastRequest("2020-03-06", true, clock.Now + TimeSpan.FromMinutes(1)), requests.Take(chat));
+        clock.Advance(TimeSpan.FromMinutes(9));
+        Assert.Equal(new BroadcastRequest("2020-03-06", true, clock.GetUtcNow() + TimeSpan.FromMinutes(1)), requests.Take(chat));
         Assert.Null(requests.Take(chat));
 
         requests.Add(chat, "2020-03-06", force: false);
-        clock.Now += TimeSpan.FromMinutes(10);
+        clock.Advance(TimeSpan.FromMinutes(10));
         Assert.Null(requests.Take(chat));
     }
 
@@ -234,12 +235,6 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
     }
 
     private string Stats() => _bot.AskAsync("/stats", "admin").GetAwaiter().GetResult().Single<NoticeCard>().Text;
-
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 
     private sealed class RecordingSender : IEditionSender
     {

@@ -7,12 +7,13 @@ namespace SocialReport.Host.Tests.Commands;
 public sealed class EditorTests : IAsyncLifetime
 {
     private BotUnderTest _bot = null!;
+    private readonly TempDirectory _directory = new();
     private string _edition = null!;
 
     public async Task InitializeAsync()
     {
         _bot = await BotUnderTest.StartAsync();
-        _edition = Path.Combine(Path.GetTempPath(), $"edition-{Guid.NewGuid():N}.md");
+        _edition = _directory.File("edition.md");
         await File.WriteAllTextAsync(_edition, """
             ---
             title: Social Report
@@ -29,8 +30,8 @@ public sealed class EditorTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        File.Delete(_edition);
         await _bot.DisposeAsync();
+        _directory.Dispose();
     }
 
     private IEditionArchive Archive => _bot.Services.GetRequiredService<IEditionArchive>();

@@ -2,12 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialReport.Host.Tests.Downloads;
 
@@ -17,10 +13,10 @@ internal sealed class LoopbackHttpsServer : IAsyncDisposable
     public const string Edition = "---\ntitle: Social Report\ndate: 2020-04-03\n---\n\n## Instagram lance un mode sombre\n\nInstagram déploie un mode sombre.\n";
     public const string Secret = "server-secret-words";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
 
-    private LoopbackHttpsServer(WebApplication app, X509Certificate2 certificate, Uri address) =>
-        (_app, Certificate, Address) = (app, certificate, address);
+    private LoopbackHttpsServer(LoopbackServer server, X509Certificate2 certificate) =>
+        (_server, Certificate, Address) = (server, certificate, new Uri(server.BaseUrl));
 
     public X509Certificate2 Certificate { get; }
     public Uri Address { get; }
@@ -33,14 +29,8 @@ internal sealed class LoopbackHttpsServer : IAsyncDisposable
     public static async Task<LoopbackHttpsServer> StartAsync()
     {
         var certificate = CreateCertificate();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
         LoopbackHttpsServer? server = null;
-        app.Run(context => server!.HandleAsync(context));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        server = new LoopbackHttpsServer(app, certificate, new Uri(address));
+        server = new LoopbackHttpsServer(await LoopbackServer.StartAsync(context => server!.HandleAsync(context), listen => listen.UseHttps(certificate)), certificate);
         return server;
     }
 
@@ -109,8 +99,7 @@ internal sealed class LoopbackHttpsServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         Certificate.Dispose();
     }
 }

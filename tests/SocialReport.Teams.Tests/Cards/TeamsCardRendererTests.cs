@@ -4,6 +4,7 @@ using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
+using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests.Cards;
 

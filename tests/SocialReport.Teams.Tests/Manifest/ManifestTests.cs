@@ -11,14 +11,14 @@ public sealed class ManifestTests : IDisposable
     private const string BotId = "0b7f3c52-7a4e-4a4f-9f3e-2d7a6f1c9e11";
     private const string TeamsAppId = "5c9a1f0e-3b2d-4e6f-8a7b-9c0d1e2f3a4b";
 
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = RepositoryFiles.Root;
     private static readonly string ManifestDir = Path.Combine(Root, "bot-manifests", "teams");
     private static readonly string ValidatorDir = Path.Combine(Root, "tests", "SocialReport.Teams.Tests", "ManifestValidation");
     private static readonly Lazy<bool> NodeModules = new(InstallValidator);
 
-    private readonly string work = Directory.CreateTempSubdirectory("teams-manifest-").FullName;
+    private readonly TempDirectory work = new();
 
-    public void Dispose() => Directory.Delete(work, recursive: true);
+    public void Dispose() => work.Dispose();
 
     [Fact]
     public void The_package_holds_the_filled_manifest_its_translation_and_icons()
@@ -126,17 +126,17 @@ public sealed class ManifestTests : IDisposable
     [Fact]
     public void Packaging_refuses_an_app_id_that_is_not_a_GUID()
     {
-        var (exit, output) = Run("bash", [Path.Combine(ManifestDir, "package.sh"), Path.Combine(work, "x.zip")], ManifestDir,
+        var (exit, output) = Run("bash", [Path.Combine(ManifestDir, "package.sh"), work.File("x.zip")], ManifestDir,
             new() { ["BOT_ID"] = "my-bot", ["BOT_DOMAIN"] = "bot.example.org" });
 
         Assert.Equal(2, exit);
         Assert.Contains("BOT_ID is not a GUID", output);
-        Assert.False(File.Exists(Path.Combine(work, "x.zip")));
+        Assert.False(File.Exists(work.File("x.zip")));
     }
 
     private string Package()
     {
-        var zip = Path.Combine(work, "socialreport-teams.zip");
+        var zip = work.File("socialreport-teams.zip");
         var (exit, output) = Run("bash", [Path.Combine(ManifestDir, "package.sh"), zip], ManifestDir, new()
         {
             ["BOT_ID"] = BotId,
@@ -149,7 +149,7 @@ public sealed class ManifestTests : IDisposable
 
     private Dictionary<string, string> Extract(string zip, string folder)
     {
-        var target = Path.Combine(work, folder);
+        var target = work.File(folder);
         ZipFile.ExtractToDirectory(zip, target);
         return Directory.GetFiles(target).ToDictionary(f => Path.GetFileName(f), f => f);
     }
@@ -183,15 +183,5 @@ public sealed class ManifestTests : IDisposable
             throw new TimeoutException($"{program} did not finish in 5 minutes");
         }
         return (process.ExitCode, stdout.Result + stderr.Result);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SocialReport.sln")))
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException("SocialReport.sln not found above the test binaries.");
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 

@@ -1,17 +1,17 @@
 using SocialReport.Core.Readers;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using SocialReport.Telegram.Tests.FakeServerTests;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 
-public class TelegramChatMembershipTests
+public class TelegramChatMembershipTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Channel = -1001234567890;
 
     [Fact]
     public async Task Admins_are_told_from_members_and_strangers()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         using var host = AdapterServices.Build(fake);
         fake.AddChat(-500, "group", "Veille");
         fake.AddUser(7, "Admin");
@@ -31,7 +31,7 @@ public class TelegramChatMembershipTests
     [Fact]
     public async Task A_channel_resolves_by_its_name_only_where_the_bot_is_admin()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         using var host = AdapterServices.Build(fake);
         fake.AddChat(Channel, "channel", "The Social Report", "socialreport");
         fake.AddChat(-1009876543210, "channel", "Elsewhere", "elsewhere");

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using SocialReport.Core.Cards;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Tests.Fixtures;
-using Telegram.Bot;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 

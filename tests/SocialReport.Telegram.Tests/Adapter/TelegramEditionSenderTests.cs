@@ -2,23 +2,24 @@ using System.Globalization;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Telegram.Delivery;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 using SocialReport.Telegram.Tests.FakeServerTests;
-using SocialReport.Tests.Fixtures;
+using Chat = SocialReport.Core.Readers.Chat;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 
-public sealed class TelegramEditionSenderTests : IAsyncLifetime
+public sealed class TelegramEditionSenderTests(FakeBotApi api) : IClassFixture<FakeBotApi>, IAsyncLifetime
 {
     FakeTelegramServer _fake = null!;
     Microsoft.Extensions.Hosting.IHost _host = null!;
 
     TelegramEditionSender Sender => _host.Get<TelegramEditionSender>();
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync()
     {
-        _fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        _fake = api.Start(TestBot.Quiet);
         _host = AdapterServices.Build(_fake);
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
@@ -138,7 +139,7 @@ public sealed class TelegramEditionSenderTests : IAsyncLifetime
     public async Task A_throttle_after_the_cover_is_waited_out_rather_than_the_edition_resent()
     {
         var limits = new FakeRateLimits { PerChat = new(1, TimeSpan.FromSeconds(1)), PerGroup = null, Overall = null };
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet with { RateLimits = limits });
+        await using var fake = api.Start(TestBot.Quiet with { RateLimits = limits });
         using var host = AdapterServices.Build(fake);
         fake.AddChat(48);
         var edition = SeedEdition.Build();

@@ -2,8 +2,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocialReport.Core.Delivery;
 using SocialReport.Telegram.Delivery;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 

@@ -2,8 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Inbox;
 using SocialReport.Telegram.Updates;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
 
 namespace SocialReport.Telegram.Tests.Adapter;
 

@@ -1,18 +1,15 @@
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types.Enums;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class ChatTests
+public class ChatTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const long Channel = -1001234567890;
 
     [Fact]
     public async Task Channel_members_and_administrators_are_reported()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(Channel, "channel", "The Social Report", "socialreport");
         fake.AddUser(7, "Editor");
         fake.AddUser(8, "Reader");
@@ -36,7 +33,7 @@ public class ChatTests
     [Fact]
     public async Task A_reader_who_blocked_the_bot_answers_403_until_unblocked()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         fake.SendText(42, 42, "/start");
 
@@ -52,7 +49,7 @@ public class ChatTests
     [Fact]
     public async Task My_chat_member_updates_tell_the_bot_and_change_what_it_can_do()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         fake.AddChat(42);
 
@@ -69,7 +66,7 @@ public class ChatTests
     [Fact]
     public async Task A_group_that_removed_the_bot_answers_403_kicked()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         fake.ChangeMyChatMember(-500, "left", "member", "group", byUserId: 7);
         await bot.SendMessage(-500, "Hello group");
@@ -83,7 +80,7 @@ public class ChatTests
     [Fact]
     public async Task Unknown_deleted_and_deactivated_chats_answer_like_Telegram()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         fake.AddChat(42);
         fake.AddChat(43);
@@ -101,7 +98,7 @@ public class ChatTests
     [Fact]
     public async Task A_migrated_group_points_to_its_supergroup()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         fake.SendText(-600, 7, "/start", "group");
 
@@ -117,7 +114,7 @@ public class ChatTests
     [Fact]
     public async Task A_bot_that_is_no_admin_cannot_post_in_a_channel()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(Channel, "channel", "The Social Report", "socialreport");
         fake.ChangeMyChatMember(Channel, "administrator", "member", byUserId: 7);
 
@@ -129,7 +126,7 @@ public class ChatTests
     [Fact]
     public async Task Chats_follow_Telegrams_id_rules()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
 
         Assert.Throws<ArgumentException>(() => fake.SendText(42, 43, "/start"));
         Assert.Throws<ArgumentException>(() => fake.SendText(42, 42, "/start", "group"));

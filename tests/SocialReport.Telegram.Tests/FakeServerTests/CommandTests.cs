@@ -1,16 +1,13 @@
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class CommandTests
+public class CommandTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     [Fact]
     public async Task Commands_are_kept_per_scope_and_language()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         fake.AddChat(42);
 
@@ -37,7 +34,7 @@ public class CommandTests
     [InlineData("latest", "Dernière édition", "fra", "Bad Request: invalid language code specified")]
     public async Task Telegram_rules_for_commands_are_enforced(string command, string description, string language, string error)
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
 
         var refused = await Assert.ThrowsAsync<ApiRequestException>(() =>
             TestBot.ClientFor(fake).SetMyCommands([new BotCommand(command, description)], languageCode: language));

@@ -1,11 +1,8 @@
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types.Enums;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class EditAndCallbackTests
+public class EditAndCallbackTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     const string NotModified =
         "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
@@ -13,7 +10,7 @@ public class EditAndCallbackTests
     [Fact]
     public async Task Editing_replaces_text_and_keyboard_in_place()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var bot = TestBot.ClientFor(fake);
         var cover = await bot.SendMessage(42, "<b>Cover</b>", ParseMode.Html, replyMarkup: TestBot.Buttons(("1", "story:1")));
@@ -31,7 +28,7 @@ public class EditAndCallbackTests
     [Fact]
     public async Task An_edit_that_changes_nothing_the_reader_sees_is_not_modified()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var bot = TestBot.ClientFor(fake);
         var sent = await bot.SendMessage(42, "<b>Story 1</b>", ParseMode.Html, replyMarkup: TestBot.Buttons(("▶", "story:2")));
@@ -49,7 +46,7 @@ public class EditAndCallbackTests
     [Fact]
     public async Task Only_the_bots_existing_messages_can_be_edited()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         var userMessage = fake.SendText(42, 42, "/start");
 
@@ -63,7 +60,7 @@ public class EditAndCallbackTests
     [Fact]
     public async Task A_pressed_button_is_a_callback_query_answered_once()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var bot = TestBot.ClientFor(fake);
         var cover = await bot.SendMessage(42, "Cover", replyMarkup: TestBot.Buttons(("1", "story:1")));
@@ -83,7 +80,7 @@ public class EditAndCallbackTests
     [Fact]
     public async Task Only_buttons_on_the_message_as_it_stands_can_be_pressed()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var bot = TestBot.ClientFor(fake);
         var cover = await bot.SendMessage(42, "Cover", replyMarkup: TestBot.Buttons(("1", "story:1")));

@@ -1,17 +1,15 @@
 using System.Diagnostics;
 using System.Net;
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class FaultTests
+public class FaultTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     [Fact]
     public async Task A_500_is_an_api_error_for_the_next_call_to_that_chat_only()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         fake.AddChat(43);
         var bot = TestBot.ClientFor(fake);
@@ -29,7 +27,7 @@ public class FaultTests
     [Fact]
     public async Task A_502_is_nginxs_html_page_which_the_client_reports_as_a_transport_failure()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         fake.FailNext(2, 502, method: "sendMessage");
         var bot = TestBot.ClientFor(fake);
@@ -45,7 +43,7 @@ public class FaultTests
     [Fact]
     public async Task An_injected_429_is_retried_by_the_client_when_within_its_threshold()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         fake.ThrottleNext(1, 1, chatId: 42);
         var clock = Stopwatch.StartNew();
@@ -61,7 +59,7 @@ public class FaultTests
     [Fact]
     public async Task A_held_call_waits_until_released_and_a_caller_that_gives_up_leaves_nothing_sent()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         fake.AddChat(43);
         var bot = TestBot.ClientFor(fake);

@@ -1,18 +1,14 @@
 using System.Text;
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class FileTests
+public class FileTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     [Fact]
     public async Task A_document_a_user_sends_can_be_fetched_and_downloaded()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         var content = Encoding.UTF8.GetBytes("# The Social Report\n\nÉdition du 6 mars 2020\n");
 
@@ -32,7 +28,7 @@ public class FileTests
     [Fact]
     public async Task Unknown_files_are_refused()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
 
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => bot.GetFile("BQACAgIAAxkBAAInvalid"));
@@ -45,7 +41,7 @@ public class FileTests
     [Fact]
     public async Task A_reply_to_a_document_carries_it()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var document = fake.SendDocument(42, 42, "edition.txt", [1, 2, 3]);
         fake.SendText(42, 42, "/publish", replyToMessageId: document.MessageId);
 
@@ -57,7 +53,7 @@ public class FileTests
     [Fact]
     public async Task The_bot_can_send_a_document_with_an_html_caption()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var bot = TestBot.ClientFor(fake);
         var content = Encoding.UTF8.GetBytes("full text");

@@ -1,17 +1,15 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class GetMeTests
+public class GetMeTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     [Fact]
     public async Task GetMe_returns_the_bot_the_token_names()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(new FakeTelegramOptions { Token = "5551234:secret-token_x", BotUsername = "ReportBot" });
+        await using var fake = api.Start(new FakeTelegramOptions { Token = "5551234:secret-token_x", BotUsername = "ReportBot" });
         var me = await TestBot.ClientFor(fake).GetMe();
 
         Assert.Equal(5551234, me.Id);
@@ -23,7 +21,7 @@ public class GetMeTests
     [Fact]
     public async Task Another_token_is_unauthorized()
     {
-        await using var fake = await FakeTelegramServer.StartAsync();
+        await using var fake = api.Start();
         var stranger = new TelegramBotClient(new TelegramBotClientOptions("42:not-the-token", fake.BaseUrl));
 
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => stranger.GetMe());
@@ -35,7 +33,7 @@ public class GetMeTests
     [Fact]
     public async Task Errors_are_Telegram_json_with_the_code_as_http_status()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         using var http = new HttpClient();
 
         var malformed = await http.PostAsync($"{fake.BaseUrl}/botnot-a-token/getMe", null);
@@ -56,7 +54,7 @@ public class GetMeTests
     [Fact]
     public async Task Form_bodies_and_case_insensitive_method_names_are_accepted_as_Telegram_does()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         using var http = new HttpClient();
 

@@ -1,17 +1,14 @@
 using System.Diagnostics;
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types.Enums;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class LongPollingTests
+public class LongPollingTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     [Fact]
     public async Task Updates_stay_until_an_offset_confirms_them()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         var first = fake.SendText(42, 42, "/start");
         var second = fake.SendText(42, 42, "hello");
@@ -30,7 +27,7 @@ public class LongPollingTests
     [Fact]
     public async Task A_text_message_arrives_as_Telegram_writes_it()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddUser(7, "Camille", "camille", "fr");
         fake.SendText(-500, 7, "/latest@SocialReportBot please", "group");
 
@@ -50,7 +47,7 @@ public class LongPollingTests
     [Fact]
     public async Task A_long_poll_returns_as_soon_as_an_update_arrives()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         var clock = Stopwatch.StartNew();
 
@@ -66,7 +63,7 @@ public class LongPollingTests
     [Fact]
     public async Task A_long_poll_without_updates_waits_its_timeout()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var clock = Stopwatch.StartNew();
 
         Assert.Empty(await TestBot.ClientFor(fake).GetUpdates(timeout: 1));
@@ -76,7 +73,7 @@ public class LongPollingTests
     [Fact]
     public async Task A_second_poller_terminates_the_first_with_409()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         var first = bot.GetUpdates(timeout: 20);
         await fake.WaitUntilAsync(() => fake.RequestCount("getUpdates") == 1);
@@ -91,7 +88,7 @@ public class LongPollingTests
     [Fact]
     public async Task Allowed_updates_keep_other_types_from_being_created()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         await bot.GetUpdates(timeout: 0, allowedUpdates: [UpdateType.CallbackQuery]);
 
@@ -104,7 +101,7 @@ public class LongPollingTests
     [Fact]
     public async Task A_poll_in_flight_when_the_server_stops_is_answered_as_Telegram_does_on_restart()
     {
-        var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        var fake = api.Start(TestBot.Quiet);
         var poll = TestBot.ClientFor(fake).GetUpdates(timeout: 20);
         await fake.WaitUntilAsync(() => fake.RequestCount("getUpdates") == 1);
 
@@ -117,7 +114,7 @@ public class LongPollingTests
     [Fact]
     public async Task The_clients_own_polling_loop_receives_each_update_once()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         var received = new System.Collections.Concurrent.ConcurrentQueue<long>();
         using var stop = new CancellationTokenSource();

@@ -1,11 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class RateLimitTests
+public class RateLimitTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 3, 6, 8, 0, 0, TimeSpan.Zero));
 
@@ -14,7 +12,7 @@ public class RateLimitTests
     [Fact]
     public async Task A_fourth_message_to_one_chat_within_three_seconds_gets_429_with_retry_after()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(Limits(FakeRateLimits.Telegram));
+        await using var fake = api.Start(Limits(FakeRateLimits.Telegram));
         fake.AddChat(42);
         fake.AddChat(43);
         var bot = TestBot.ClientFor(fake);
@@ -38,7 +36,7 @@ public class RateLimitTests
     [Fact]
     public async Task One_message_a_second_is_fine_for_a_chat_but_a_group_takes_twenty_a_minute()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(Limits(FakeRateLimits.Telegram));
+        await using var fake = api.Start(Limits(FakeRateLimits.Telegram));
         fake.AddChat(-500, "group");
         var bot = TestBot.ClientFor(fake);
         for (var i = 0; i < 20; i++)
@@ -56,7 +54,7 @@ public class RateLimitTests
     [Fact]
     public async Task The_bot_as_a_whole_sends_thirty_messages_a_second()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(Limits(FakeRateLimits.Telegram));
+        await using var fake = api.Start(Limits(FakeRateLimits.Telegram));
         var bot = TestBot.ClientFor(fake);
         for (var chat = 1; chat <= 31; chat++) fake.AddChat(chat);
         for (var chat = 1; chat <= 30; chat++) await bot.SendMessage(chat, "Edition");
@@ -71,8 +69,8 @@ public class RateLimitTests
     public async Task Edits_count_against_the_chat_limit_unless_told_otherwise()
     {
         var oneASecond = new FakeRateLimits { PerChat = new RateLimit(1, TimeSpan.FromSeconds(1)) };
-        await using var strict = await FakeTelegramServer.StartAsync(Limits(oneASecond));
-        await using var lenient = await FakeTelegramServer.StartAsync(Limits(oneASecond with { CountEdits = false }));
+        await using var strict = api.Start(Limits(oneASecond));
+        await using var lenient = api.Start(Limits(oneASecond with { CountEdits = false }));
         foreach (var fake in new[] { strict, lenient })
         {
             fake.AddChat(42);
@@ -87,7 +85,7 @@ public class RateLimitTests
     [Fact]
     public async Task Record_only_delivers_but_keeps_every_violation()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(Limits(FakeRateLimits.Telegram with { Mode = RateLimitMode.RecordOnly }));
+        await using var fake = api.Start(Limits(FakeRateLimits.Telegram with { Mode = RateLimitMode.RecordOnly }));
         fake.AddChat(42);
         var bot = TestBot.ClientFor(fake);
 
@@ -101,7 +99,7 @@ public class RateLimitTests
     [Fact]
     public async Task Limits_off_never_refuse()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(Limits(FakeRateLimits.Off));
+        await using var fake = api.Start(Limits(FakeRateLimits.Off));
         fake.AddChat(42);
         var bot = TestBot.ClientFor(fake);
 

@@ -1,18 +1,14 @@
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
+using SocialReport.Testing.Telegram;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class SendMessageTests
+public class SendMessageTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     [Fact]
     public async Task A_valid_html_message_is_answered_with_a_Message_and_recorded_as_sent()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         var question = fake.SendText(42, 42, "/latest");
 
@@ -41,7 +37,7 @@ public class SendMessageTests
     [Fact]
     public async Task Message_ids_count_per_chat()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         fake.AddChat(42);
         fake.AddChat(43);
@@ -67,7 +63,7 @@ public class SendMessageTests
     [InlineData("<a href=\"https://x.fr/?a=1&b=2\">x</a>", "Unescaped \"&\" at byte offset 26")]
     public async Task Invalid_html_is_refused_with_Telegrams_description(string html, string why)
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
 
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => TestBot.ClientFor(fake).SendMessage(42, html, ParseMode.Html));
@@ -80,7 +76,7 @@ public class SendMessageTests
     [Fact]
     public async Task Without_strict_escaping_a_lone_ampersand_is_text_as_on_Telegram()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet with { StrictEscaping = false });
+        await using var fake = api.Start(TestBot.Quiet with { StrictEscaping = false });
         fake.AddChat(42);
 
         var message = await TestBot.ClientFor(fake).SendMessage(42, "AT&T 1 > 0 &lt", ParseMode.Html);
@@ -91,7 +87,7 @@ public class SendMessageTests
     [Fact]
     public async Task Without_parse_mode_markup_is_plain_text()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
 
         var message = await TestBot.ClientFor(fake).SendMessage(42, "<p>AT&T</p>");
@@ -109,7 +105,7 @@ public class SendMessageTests
     [InlineData(2049, "😀", "Bad Request: message is too long")]
     public async Task The_limit_is_4096_UTF16_units_after_entity_parsing(int repeat, string unit, string? error)
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var send = () => TestBot.ClientFor(fake).SendMessage(42, "<b>" + string.Concat(Enumerable.Repeat(unit, repeat)) + "</b>\n", ParseMode.Html);
 
@@ -129,7 +125,7 @@ public class SendMessageTests
     [InlineData("<b> </b>\n", "Bad Request: text must be non-empty")]
     public async Task Empty_texts_are_refused(string text, string error)
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
 
         var refused = await Assert.ThrowsAsync<ApiRequestException>(() => TestBot.ClientFor(fake).SendMessage(42, text, ParseMode.Html));
@@ -140,7 +136,7 @@ public class SendMessageTests
     [Fact]
     public async Task Surrounding_white_space_is_dropped_and_entities_follow()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
 
         var message = await TestBot.ClientFor(fake).SendMessage(42, "\n  <b>Titre</b> suite  \n", ParseMode.Html);
@@ -156,7 +152,7 @@ public class SendMessageTests
     [InlineData(33, "é", false)]
     public async Task Callback_data_is_limited_to_64_bytes(int repeat, string unit, bool accepted)
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var data = string.Concat(Enumerable.Repeat(unit, repeat));
         var send = () => TestBot.ClientFor(fake).SendMessage(42, "Cover", replyMarkup: TestBot.Buttons(("▶", data)));
@@ -173,7 +169,7 @@ public class SendMessageTests
     [Fact]
     public async Task A_button_needs_an_action()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var markup = new InlineKeyboardMarkup(new InlineKeyboardButton("does nothing"));
 
@@ -185,7 +181,7 @@ public class SendMessageTests
     [Fact]
     public async Task Replying_to_a_message_that_does_not_exist_is_refused()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var bot = TestBot.ClientFor(fake);
 

@@ -1,6 +1,5 @@
 using CsCheck;
-using SocialReport.Tests.Fixtures;
-using SocialReport.Telegram.Tests.Fake;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 

@@ -1,5 +1,4 @@
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
+using SocialReport.Testing.Telegram;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;

@@ -1,10 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
@@ -15,7 +10,7 @@ sealed class WebhookReceiver : IAsyncDisposable
 
     readonly ConcurrentQueue<int> _statuses = new();
     readonly ConcurrentQueue<Received> _received = new();
-    WebApplication _app = null!;
+    LoopbackServer _server = null!;
 
     public string Url { get; private set; } = "";
 
@@ -32,10 +27,7 @@ sealed class WebhookReceiver : IAsyncDisposable
     public static async Task<WebhookReceiver> StartAsync()
     {
         var receiver = new WebhookReceiver();
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
-        app.Run(async context =>
+        receiver._server = await LoopbackServer.StartAsync(async context =>
         {
             using var reader = new StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
@@ -48,15 +40,9 @@ sealed class WebhookReceiver : IAsyncDisposable
                 await context.Response.WriteAsync(reply);
             }
         });
-        await app.StartAsync();
-        receiver._app = app;
-        receiver.Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single() + "/telegram/webhook";
+        receiver.Url = receiver._server.BaseUrl + "/telegram/webhook";
         return receiver;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

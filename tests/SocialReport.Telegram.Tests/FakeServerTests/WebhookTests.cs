@@ -1,18 +1,14 @@
 using System.Text.Json;
-using SocialReport.Telegram.Tests.Fake;
-using Telegram.Bot;
-using Telegram.Bot.Exceptions;
-using Telegram.Bot.Types;
-using Telegram.Bot.Types.Enums;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-public class WebhookTests
+public class WebhookTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
     [Fact]
     public async Task Updates_are_posted_with_the_secret_and_retried_after_a_failure()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.AnswerNext(500);
         var bot = TestBot.ClientFor(fake);
@@ -38,7 +34,7 @@ public class WebhookTests
     [Fact]
     public async Task Without_a_secret_no_secret_header_is_sent()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         await using var receiver = await WebhookReceiver.StartAsync();
         await TestBot.ClientFor(fake).SetWebhook(receiver.Url);
 
@@ -52,7 +48,7 @@ public class WebhookTests
     [Fact]
     public async Task GetUpdates_is_refused_while_a_webhook_is_set_and_works_again_after_deleteWebhook()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet with { WebhookMaxAttempts = 100 });
+        await using var fake = api.Start(TestBot.Quiet with { WebhookMaxAttempts = 100 });
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.AnswerNext([.. Enumerable.Repeat(503, 100)]);
         var bot = TestBot.ClientFor(fake);
@@ -71,7 +67,7 @@ public class WebhookTests
     [Fact]
     public async Task SetWebhook_terminates_a_pending_long_poll()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var bot = TestBot.ClientFor(fake);
         var poll = bot.GetUpdates(timeout: 20);
         await fake.WaitUntilAsync(() => fake.RequestCount("getUpdates") == 1);
@@ -85,7 +81,7 @@ public class WebhookTests
     [Fact]
     public async Task SetWebhook_can_drop_pending_updates_and_limit_their_types()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         await using var receiver = await WebhookReceiver.StartAsync();
         fake.SendText(42, 42, "sent while the bot was down");
 
@@ -102,7 +98,7 @@ public class WebhookTests
     [Fact]
     public async Task A_repeated_update_arrives_again_with_the_same_id()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         await using var receiver = await WebhookReceiver.StartAsync();
         await TestBot.ClientFor(fake).SetWebhook(receiver.Url, secretToken: "x");
         var update = fake.SendText(42, 42, "/latest");
@@ -117,7 +113,7 @@ public class WebhookTests
     [Fact]
     public async Task A_failing_chat_does_not_hold_up_the_others_but_its_own_updates_wait_in_order()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet with { WebhookRetryDelay = TimeSpan.FromMilliseconds(300) });
+        await using var fake = api.Start(TestBot.Quiet with { WebhookRetryDelay = TimeSpan.FromMilliseconds(300) });
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.AnswerNext(500);
         await TestBot.ClientFor(fake).SetWebhook(receiver.Url);
@@ -135,7 +131,7 @@ public class WebhookTests
     [Fact]
     public async Task A_method_in_the_webhook_answer_is_carried_out()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         await using var receiver = await WebhookReceiver.StartAsync();
         receiver.ReplyBody = """{"method":"sendMessage","chat_id":42,"text":"<b>Bienvenue</b>","parse_mode":"HTML"}""";
         await TestBot.ClientFor(fake).SetWebhook(receiver.Url);
@@ -149,7 +145,7 @@ public class WebhookTests
     [Fact]
     public async Task SetWebhook_refuses_what_is_not_an_absolute_url()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => TestBot.ClientFor(fake).SetWebhook("not a url"));
         Assert.Equal((400, "Bad Request: invalid webhook URL specified"), (error.ErrorCode, error.Message));
         Assert.Null(fake.Webhook);
@@ -158,7 +154,7 @@ public class WebhookTests
     [Fact]
     public async Task SetWebhook_refuses_a_secret_with_characters_Telegram_does_not_allow()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var error = await Assert.ThrowsAsync<ApiRequestException>(() => TestBot.ClientFor(fake).SetWebhook("http://127.0.0.1:9/", secretToken: "no spaces"));
         Assert.Equal("Bad Request: secret token contains unallowed characters", error.Message);
     }
@@ -166,7 +162,7 @@ public class WebhookTests
     [Fact]
     public async Task Webhook_calls_can_go_through_an_in_memory_handler()
     {
-        await using var fake = await FakeTelegramServer.StartAsync(TestBot.Quiet);
+        await using var fake = api.Start(TestBot.Quiet);
         var handler = new RecordingHandler();
         fake.RouteWebhooksThrough(handler);
         await TestBot.ClientFor(fake).SetWebhook("http://host.test/telegram/webhook", secretToken: "abc");

@@ -2,7 +2,6 @@ using System.Text;
 using CsCheck;
 using SocialReport.Core.Cards;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Tests.Fixtures;
 
 namespace SocialReport.Telegram.Tests.Rendering;
 

@@ -1,6 +1,5 @@
 using SocialReport.Core.Cards;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Tests.Fixtures;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace SocialReport.Telegram.Tests.Rendering;

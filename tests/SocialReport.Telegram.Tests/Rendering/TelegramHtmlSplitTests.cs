@@ -1,6 +1,5 @@
 using CsCheck;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Tests.Fixtures;
 
 namespace SocialReport.Telegram.Tests.Rendering;
 
