@@ -6,7 +6,7 @@ using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Storage.LiteDb;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing.Storage;
 
 public sealed class LedgerTests : IDisposable
 {

@@ -1,6 +1,6 @@
 using SocialReport.Core.Readers;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing.Storage;
 
 public sealed class ConcurrencyTests : IDisposable
 {

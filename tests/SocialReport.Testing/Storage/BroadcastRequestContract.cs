@@ -1,7 +1,7 @@
 using SocialReport.Core.Commands;
 using SocialReport.Core.Readers;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing.Storage;
 
 /// <summary>Requests waiting for /confirm: the store's and the memory one behave alike; the store's outlive the process.</summary>
 public sealed class BroadcastRequestStoreTests : IDisposable

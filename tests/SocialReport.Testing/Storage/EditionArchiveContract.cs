@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Archive;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing.Storage;
 
 public sealed class EditionArchiveTests : IDisposable
 {

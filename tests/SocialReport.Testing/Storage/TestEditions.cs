@@ -1,7 +1,7 @@
 using System.Globalization;
 using SocialReport.Core.Editions;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing.Storage;
 
 internal static class TestEditions
 {

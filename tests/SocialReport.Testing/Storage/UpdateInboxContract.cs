@@ -1,6 +1,6 @@
 using SocialReport.Core.Inbox;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing.Storage;
 
 /// <summary>The store's inbox and the memory one behave alike; the store's also outlives its process.</summary>
 public sealed class UpdateInboxTests : IDisposable
