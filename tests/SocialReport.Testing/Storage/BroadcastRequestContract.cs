@@ -3,22 +3,24 @@ using SocialReport.Core.Readers;
 
 namespace SocialReport.Testing.Storage;
 
-/// <summary>Requests waiting for /confirm: the store's and the memory one behave alike; the store's outlive the process.</summary>
-public sealed class BroadcastRequestStoreTests : IDisposable
+/// <summary>Requests waiting for /confirm: the stores' and the memory one behave alike.</summary>
+public abstract class BroadcastRequestContract(StorageBackend backend) : IDisposable
 {
-    private static readonly ChatKey Editor = new("telegram", "5001");
-    private static readonly BroadcastRequest Request = new("2020-03-06", true, new DateTimeOffset(2020, 3, 6, 9, 10, 0, TimeSpan.Zero));
-    private readonly TempDirectory _dir = new();
+    protected static readonly ChatKey Editor = new("telegram", "5001");
+    protected static readonly BroadcastRequest Request = new("2020-03-06", true, new DateTimeOffset(2020, 3, 6, 9, 10, 0, TimeSpan.Zero));
 
-    public void Dispose() => _dir.Dispose();
+    protected StorageBackend Backend { get; } = backend;
 
-    [Theory]
-    [InlineData("memory")]
-    [InlineData("litedb")]
-    public void A_request_is_kept_per_chat_replaced_and_taken_once(string kind)
+    public void Dispose()
     {
-        using var store = new LiteDbStore(_dir.DatabaseFile);
-        IBroadcastRequestStore requests = kind == "memory" ? new MemoryBroadcastRequestStore() : new LiteDbBroadcastRequestStore(store);
+        Backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Fact]
+    public void A_request_is_kept_per_chat_replaced_and_taken_once()
+    {
+        var requests = Backend.Requests();
         requests.Save(Editor, Request with { Force = false });
         requests.Save(Editor, Request);
         requests.Save(new ChatKey("teams", "5001"), Request with { EditionId = "2020-03-13" });
@@ -30,13 +32,18 @@ public sealed class BroadcastRequestStoreTests : IDisposable
         Assert.Equal("2020-03-13", requests.Get(new ChatKey("teams", "5001"))?.EditionId);
     }
 
+}
+
+/// <summary>What the stores' requests do besides: they outlive the process, and only one taker gets a request.</summary>
+public abstract class DurableBroadcastRequestContract(StorageBackend backend) : BroadcastRequestContract(backend)
+{
     [Fact]
     public void The_stores_requests_outlive_the_process()
     {
-        using (var store = new LiteDbStore(_dir.DatabaseFile))
-            new LiteDbBroadcastRequestStore(store).Save(Editor, Request);
+        Backend.Requests().Save(Editor, Request);
 
-        using var reopened = new LiteDbStore(_dir.DatabaseFile);
-        Assert.Equal(Request, new LiteDbBroadcastRequestStore(reopened).Take(Editor));
+        Backend.Reopen();
+
+        Assert.Equal(Request, Backend.Requests().Take(Editor));
     }
 }

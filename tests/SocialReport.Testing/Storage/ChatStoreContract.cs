@@ -2,24 +2,24 @@ using SocialReport.Core.Readers;
 
 namespace SocialReport.Testing.Storage;
 
-public sealed class ChatStoreTests : IDisposable
+/// <summary>What every store's chat store does: a test class per store derives from it.</summary>
+public abstract class ChatStoreContract : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2020, 3, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _dir = new();
-    private readonly LiteDbStore _store;
-    private readonly LiteDbChatStore _chats;
+    private readonly StorageBackend _backend;
+    private readonly IChatStore _chats;
 
-    public ChatStoreTests()
+    protected ChatStoreContract(StorageBackend backend)
     {
-        _store = new LiteDbStore(_dir.DatabaseFile);
-        _chats = new LiteDbChatStore(_store);
+        _backend = backend;
+        _chats = backend.Chats();
     }
 
     public void Dispose()
     {
-        _store.Dispose();
-        _dir.Dispose();
+        _backend.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static Chat NewChat(string channel, string id, SubscriptionState state = SubscriptionState.Active, ChatKind kind = ChatKind.Private) => new()
@@ -140,7 +140,7 @@ public sealed class ChatStoreTests : IDisposable
         Assert.Empty(_chats.Active("telegram", expected[^1]));
         Assert.Equal(50, _chats.Active("teams").Count());
         Assert.Empty(_chats.Active("whatsapp"));
-        Assert.Equal(Enumerable.Range(0, 5000).Count(i => StateOf(i) == SubscriptionState.Blocked), _chats.InState("telegram", SubscriptionState.Blocked).Count());
+        Assert.Equal(Enumerable.Range(0, 5000).Count(i => StateOf(i) == SubscriptionState.Blocked), _backend.InState("telegram", SubscriptionState.Blocked).Count());
         Assert.Throws<ArgumentException>(() => _chats.Active(""));
     }
 
@@ -244,14 +244,13 @@ public sealed class ChatStoreTests : IDisposable
     }
 
     [Fact]
-    public void Chats_survive_reopening_the_file()
+    public void Chats_survive_reopening_the_store()
     {
         var expected = SeedTelegram(300);
         var counts = _chats.CountByState();
-        _store.Dispose();
+        _backend.Reopen();
 
-        using var reopened = new LiteDbStore(_dir.DatabaseFile);
-        var chats = new LiteDbChatStore(reopened);
+        var chats = _backend.Chats();
 
         Assert.Equal(expected, chats.Active("telegram").Select(c => c.Key.Id));
         Assert.Equal(counts, chats.CountByState());
@@ -264,11 +263,7 @@ public sealed class ChatStoreTests : IDisposable
     private List<string> SeedTelegram(int count)
     {
         var ids = Enumerable.Range(0, count).Select(i => (Index: i, Id: (100_000 + i * 37).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        _store.InTransaction(() =>
-        {
-            foreach (var (index, id) in ids.OrderBy(x => (x.Index * 7919) % count)) _chats.Save(NewChat("telegram", id, StateOf(index)));
-            return 0;
-        });
+        _backend.SaveChats(ids.OrderBy(x => (x.Index * 7919) % count).Select(x => NewChat("telegram", x.Id, StateOf(x.Index))));
         return [.. ids.Where(x => StateOf(x.Index) == SubscriptionState.Active).Select(x => x.Id).Order(StringComparer.Ordinal)];
     }
 }
