@@ -72,7 +72,9 @@ stop() {
   [ -f "$state/dir" ] || return 0
   local dir bin; dir="$(cat "$state/dir")"
   if [ -d "$dir/data" ] && bin="$(bindir)"; then as_owner "$bin/pg_ctl" stop -w -m fast -D "$dir/data" >/dev/null 2>&1 || true; fi
-  rm -rf "$dir" "$state/dir"
+  # Only what start made: a cluster directory (never a path someone put in the state file by mistake).
+  if [ -f "$dir/data/PG_VERSION" ] || [ -d "$dir/socket" ]; then rm -rf "$dir"; fi
+  rm -f "$state/dir"
 }
 
 case "${1:-}" in
