@@ -22,8 +22,8 @@ public static class PostgreSqlHostingExtensions
     {
         builder.Services.AddOptions<PostgreSqlOptions>()
             .Bind(builder.Configuration.GetSection(PostgreSqlOptions.SectionName))
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlOptions>, PostgreSqlOptionsValidator>());
 
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new PostgreSqlStore(

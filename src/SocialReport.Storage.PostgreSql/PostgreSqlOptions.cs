@@ -1,33 +1,33 @@
-using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace SocialReport.Storage.PostgreSql;
 
 /// <summary>What the PostgreSQL store reads of the <c>Storage</c> section (the host's StorageOptions documents every key).</summary>
-public sealed class PostgreSqlOptions : IValidatableObject
+public sealed class PostgreSqlOptions
 {
     public const string SectionName = "Storage";
 
     /// <summary>An Npgsql connection string.</summary>
     public string? ConnectionString { get; set; }
+}
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+/// <summary>A missing or malformed connection string stops the host with one line, which never shows the string (it may hold a password).</summary>
+internal sealed class PostgreSqlOptionsValidator : IValidateOptions<PostgreSqlOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PostgreSqlOptions options)
     {
-        if (string.IsNullOrWhiteSpace(ConnectionString))
-        {
-            yield return new ValidationResult("Storage:ConnectionString is required when Storage:Provider is PostgreSql.", [nameof(ConnectionString)]);
-            yield break;
-        }
-        string? error = null;
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            return ValidateOptionsResult.Fail("Storage:ConnectionString is required when Storage:Provider is PostgreSql.");
         try
         {
-            _ = new NpgsqlConnectionStringBuilder(ConnectionString);
+            _ = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            return ValidateOptionsResult.Success;
         }
         catch (ArgumentException e)
         {
-            // The message names the bad keyword, never the string (it may hold a password).
-            error = e.Message;
+            // Npgsql names the bad keyword, not the value.
+            return ValidateOptionsResult.Fail($"Storage:ConnectionString is not an Npgsql connection string: {e.Message}");
         }
-        if (error is not null) yield return new ValidationResult($"Storage:ConnectionString is not an Npgsql connection string: {error}", [nameof(ConnectionString)]);
     }
 }
