@@ -16,6 +16,8 @@ public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
             updated_at = excluded.updated_at, address = excluded.address
         """;
 
+    private const string Insert = $"INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address) ON CONFLICT DO NOTHING";
+
     public Chat? Get(ChatKey key) =>
         store.Command($"SELECT {Columns} FROM chats WHERE channel = @channel AND chat_id = @id")
             .With("channel", key.Channel).With("id", key.Id).ReadFirst(Read);
@@ -68,8 +70,9 @@ public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
             .ThenBy(c => c.Kind)
             .ThenBy(c => c.State)];
 
-    internal static void Save(NpgsqlConnection connection, Chat chat) =>
-        connection.Command(Upsert)
+    /// <summary>Writes a chat; with <paramref name="replace"/> false, a chat already there is kept. Returns 1 when written.</summary>
+    internal static int Save(NpgsqlConnection connection, Chat chat, bool replace = true) =>
+        connection.Command(replace ? Upsert : Insert)
             .With("channel", chat.Key.Channel).With("id", chat.Key.Id).With("kind", chat.Kind).With("title", chat.Title)
             .With("language", chat.Language).With("state", chat.State).With("subscribedAt", Milliseconds(chat.SubscribedAt))
             .With("subscribedVia", chat.SubscribedVia).With("updatedAt", Milliseconds(chat.UpdatedAt)).With("address", chat.Address)

@@ -14,3 +14,6 @@ public interface IEditionRevisions
 
 /// <summary>One stored revision of an edition.</summary>
 public sealed record ArchiveRevision(int Revision, string ContentHash, DateTimeOffset PublishedAt, bool IsCurrent);
+
+/// <summary>One revision as a store keeps it: the archive's JSON (<see cref="EditionContent"/>) and its hash, for copying a store into another.</summary>
+public sealed record RevisionContent(string EditionId, int Revision, string ContentHash, DateTimeOffset PublishedAt, string Json);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace SocialReport.Storage.PostgreSql.Tests;
+namespace SocialReport.Testing.Storage;
 
 /// <summary>
 /// The PostgreSQL server the tests use: the one named by <c>SOCIALREPORT_TEST_POSTGRES</c> (an Npgsql connection

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace SocialReport.Storage.PostgreSql.Tests;
+namespace SocialReport.Testing.Storage;
 
 /// <summary>A database of its own on the test server (a random name), for one test class: classes run in parallel; dropped at the end.</summary>
 public sealed class PostgreSqlDatabase : IDisposable
