@@ -36,6 +36,8 @@ public static class PostgreSqlHostingExtensions
         builder.Services.AddSingleton<IUpdateInbox, PostgreSqlUpdateInbox>();
         builder.Services.AddSingleton<IBroadcastRequestStore, PostgreSqlBroadcastRequestStore>();
         builder.Services.AddSingleton<IDeliveryLedger, PostgreSqlDeliveryLedger>();
+        // Several hosts may share the database: one sends each broadcast, another takes it over when it dies.
+        builder.Services.AddSingleton<IBroadcastLeases, PostgreSqlBroadcastLeases>();
         return builder;
     }
 }
