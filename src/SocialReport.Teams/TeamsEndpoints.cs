@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Teams.Auth;
-using SocialReport.Teams.Bot;
+using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
 
 namespace SocialReport.Teams;

@@ -9,9 +9,9 @@ using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
-using SocialReport.Teams.Bot;
-using SocialReport.Teams.Cards;
-using SocialReport.Teams.Connector;
+using SocialReport.Teams.Inbound;
+using SocialReport.Teams.Outbound;
+using SocialReport.Teams.Rendering;
 
 namespace SocialReport.Teams;
 

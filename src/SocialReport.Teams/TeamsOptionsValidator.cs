@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SocialReport.Teams.Connector;
+using SocialReport.Teams.Outbound;
 
 namespace SocialReport.Teams;
 

@@ -1,5 +1,6 @@
 using SocialReport.Core;
 using SocialReport.Core.Delivery;
+using SocialReport.Telegram.Protocol;
 
 namespace SocialReport.Telegram;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SocialReport.Telegram;
-using SocialReport.Telegram.Updates;
+using SocialReport.Telegram.Inbound;
 
 // In the routing namespace, as ASP.NET Core's own Map* methods are: the host needs no extra using.
 namespace Microsoft.AspNetCore.Builder;

@@ -7,9 +7,10 @@ using SocialReport.Core.Delivery;
 using SocialReport.Core.Inbox;
 using SocialReport.Core.Readers;
 using SocialReport.Telegram;
-using SocialReport.Telegram.Delivery;
+using SocialReport.Telegram.Inbound;
+using SocialReport.Telegram.Outbound;
+using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
-using SocialReport.Telegram.Updates;
 using Telegram.Bot;
 
 // In the hosting namespace, as ASP.NET Core's own Add* methods are: the host needs no extra using.

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using SocialReport.Teams.Connector;
+using SocialReport.Teams.Outbound;
 
 namespace SocialReport.Teams.Auth;
 

@@ -1,6 +1,7 @@
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
+using SocialReport.Telegram.Protocol;
 using static SocialReport.Telegram.Rendering.TelegramHtml;
 
 namespace SocialReport.Telegram.Rendering;

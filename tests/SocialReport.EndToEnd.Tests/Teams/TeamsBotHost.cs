@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Readers;
 using SocialReport.Teams;
-using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
+using SocialReport.Teams.Rendering;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.EndToEnd.Tests.Teams;

@@ -1,6 +1,5 @@
 using SocialReport.Core.Readers;
-using SocialReport.Teams;
-using SocialReport.Teams.Bot;
+using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
 using SocialReport.Testing.Teams;
 
