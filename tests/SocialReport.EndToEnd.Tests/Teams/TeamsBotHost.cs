@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Readers;
-using SocialReport.Teams;
+using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
 using SocialReport.Teams.Rendering;
 using SocialReport.Testing.Teams;
@@ -60,7 +60,7 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
     /// <summary>POSTs the activity to <c>/api/messages</c>; with a valid token unless <paramref name="authorization"/> says otherwise ("" for none).</summary>
     public async Task<HttpResponseMessage> PostAsync(Activity activity, string? authorization = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, TeamsEndpoints.Route)
+        using var request = new HttpRequestMessage(HttpMethod.Post, TeamsWebhook.Route)
         {
             Content = new StringContent(TeamsJson.Serialize(activity), Encoding.UTF8, "application/json"),
         };

@@ -1,18 +1,15 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Teams.Auth;
-using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
 
-namespace SocialReport.Teams;
+namespace SocialReport.Teams.Inbound;
 
-public static class TeamsEndpoints
+/// <summary>The Bot Connector's entry: <c>POST</c> <see cref="Route"/>, mapped by <see cref="Extensions.MapTeams"/>.</summary>
+public static class TeamsWebhook
 {
     /// <summary>The messaging endpoint to register for the bot (Azure Bot resource or Teams Developer Portal).</summary>
     public const string Route = "/api/messages";
@@ -21,23 +18,12 @@ public static class TeamsEndpoints
     public const int MaxActivityBytes = 512 * 1024;
 
     /// <summary>
-    /// <c>POST /api/messages</c>, the Bot Connector's entry, when the adapter is on (an app id, or
-    /// <c>Teams:AllowUnauthenticated</c>); not mapped at all when it is off, so the route answers 404.
-    /// </summary>
-    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
-    {
-        if (endpoints.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.Enabled)
-            endpoints.MapPost(Route, ReceiveAsync);
-        return endpoints;
-    }
-
-    /// <summary>
     /// The token is checked before anything of the activity is used (only its channel, service URL and tenant are read,
     /// to be checked against the settings and the token); then the activity is handled inline and the connector gets
     /// 200 once the answer has been sent. So a 200 never stands for work still to do, and activities need no inbox (unlike
     /// Telegram's updates): one a crash interrupts gets no 200, and the connector reports the failure.
     /// </summary>
-    private static async Task<IResult> ReceiveAsync(
+    internal static async Task<IResult> ReceiveAsync(
         HttpContext context,
         BotFrameworkTokenValidator validator,
         TeamsActivityHandler handler,
@@ -48,7 +34,7 @@ public static class TeamsEndpoints
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.Length == 0 && !options.Value.AllowUnauthenticated)
         {
-            loggers.CreateLogger(typeof(TeamsEndpoints)).LogWarning("Teams request rejected: no Authorization header");
+            loggers.CreateLogger(typeof(TeamsWebhook)).LogWarning("Teams request rejected: no Authorization header");
             return Results.Unauthorized();
         }
 
@@ -69,7 +55,7 @@ public static class TeamsEndpoints
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            loggers.CreateLogger(typeof(TeamsEndpoints)).LogError(e, "Teams {Type} activity {Id} failed", activity.Type, activity.Id);
+            loggers.CreateLogger(typeof(TeamsWebhook)).LogError(e, "Teams {Type} activity {Id} failed", activity.Type, activity.Id);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
     }

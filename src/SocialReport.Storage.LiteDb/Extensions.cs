@@ -10,7 +10,7 @@ using SocialReport.Core.Readers;
 
 namespace SocialReport.Storage.LiteDb;
 
-public static class StorageHostingExtensions
+public static class Extensions
 {
     /// <summary>
     /// The LiteDB file from the <c>Storage</c> section (validated at start), the archive, the chat store, the update inbox, the broadcast requests and the delivery ledger over it,

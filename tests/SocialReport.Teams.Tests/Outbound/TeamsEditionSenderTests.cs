@@ -11,14 +11,14 @@ using SocialReport.Testing.Teams;
 namespace SocialReport.Teams.Tests.Outbound;
 
 /// <summary>Proactive delivery of an edition to stored conversations, through MSAL and HTTP to the fake connector.</summary>
-public sealed class EditionSenderTests : IClassFixture<FakeBotFramework>, IAsyncLifetime
+public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     private static readonly Edition Seed = new EditionImporter(OutletCatalog.Default).ImportFile(RepositoryFiles.Seed);
 
     private readonly FakeConnector fake;
     private readonly IHost host;
 
-    public EditionSenderTests(FakeBotFramework botFramework) => (fake, host) = TeamsTestHost.Start(botFramework);
+    public TeamsEditionSenderTests(FakeBotFramework botFramework) => (fake, host) = TeamsTestHost.Start(botFramework);
 
     private IEditionSender Sender => host.Services.GetServices<IEditionSender>().Single(s => s.Channel == "teams");
 

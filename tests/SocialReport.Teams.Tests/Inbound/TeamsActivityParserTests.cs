@@ -6,7 +6,7 @@ using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests.Inbound;
 
-public sealed class ActivityParserTests
+public sealed class TeamsActivityParserTests
 {
     private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
 

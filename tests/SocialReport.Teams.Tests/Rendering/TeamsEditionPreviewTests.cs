@@ -9,7 +9,7 @@ using SocialReport.Testing.Teams;
 namespace SocialReport.Teams.Tests.Rendering;
 
 /// <summary>What the previews show: the activities the bot sends.</summary>
-public sealed class EditionPreviewTests
+public sealed class TeamsEditionPreviewTests
 {
     private static readonly Edition Seed = new EditionImporter(OutletCatalog.Default).ImportFile(RepositoryFiles.Seed);
 

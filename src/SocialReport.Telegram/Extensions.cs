@@ -1,22 +1,25 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SocialReport.Core;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Inbox;
 using SocialReport.Core.Readers;
-using SocialReport.Telegram;
 using SocialReport.Telegram.Inbound;
 using SocialReport.Telegram.Outbound;
 using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
 using Telegram.Bot;
 
-// In the hosting namespace, as ASP.NET Core's own Add* methods are: the host needs no extra using.
-namespace Microsoft.Extensions.Hosting;
+namespace SocialReport.Telegram;
 
-public static class TelegramHostingExtensions
+/// <summary>The Telegram channel's services (<see cref="AddTelegram"/>) and its endpoint (<see cref="MapTelegram"/>).</summary>
+public static class Extensions
 {
     /// <summary>
     /// The Telegram channel: options (section <c>Telegram</c>, validated at start), its pacing and editors' ids
@@ -61,5 +64,14 @@ public static class TelegramHostingExtensions
         services.AddHostedService<TelegramUpdateWorker>();
         services.AddHostedService<TelegramBotService>();
         return builder;
+    }
+
+    /// <summary>In webhook mode, <c>POST</c> on the path of <c>Telegram:WebhookUrl</c>; nothing otherwise.</summary>
+    public static IEndpointRouteBuilder MapTelegram(this IEndpointRouteBuilder endpoints)
+    {
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        if (options.Enabled && options.Mode == TelegramMode.Webhook)
+            endpoints.MapPost(options.WebhookPath, TelegramWebhook.ReceiveAsync).ExcludeFromDescription();
+        return endpoints;
     }
 }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +17,8 @@ using SocialReport.Teams.Rendering;
 
 namespace SocialReport.Teams;
 
-public static class TeamsHostExtensions
+/// <summary>The Teams channel's services (<see cref="AddTeams"/>) and its endpoint (<see cref="MapTeams"/>).</summary>
+public static class Extensions
 {
     /// <summary>The named HttpClient that fetches OpenID metadata and signing keys.</summary>
     public const string MetadataHttpClient = "Teams.Metadata";
@@ -24,7 +27,7 @@ public static class TeamsHostExtensions
     /// Registers the Teams adapter's services: options (section <c>Teams</c>, validated at start-up), its pacing and editors'
     /// ids (<see cref="TeamsChannel"/>), the inbound
     /// token validator, the connector client (a typed HttpClient with MSAL tokens), the card renderer, the activity
-    /// handler, the edition sender and preview, the status-message notifier. The endpoint is mapped by <see cref="TeamsEndpoints.MapTeams"/>.
+    /// handler, the edition sender and preview, the status-message notifier. The endpoint is mapped by <see cref="MapTeams"/>.
     /// </summary>
     public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
     {
@@ -64,26 +67,18 @@ public static class TeamsHostExtensions
         return builder;
     }
 
+    /// <summary>
+    /// <c>POST /api/messages</c>, the Bot Connector's entry, when the adapter is on (an app id, or
+    /// <c>Teams:AllowUnauthenticated</c>); not mapped at all when it is off, so the route answers 404.
+    /// </summary>
+    public static IEndpointRouteBuilder MapTeams(this IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<TeamsOptions>>().Value.Enabled)
+            endpoints.MapPost(TeamsWebhook.Route, TeamsWebhook.ReceiveAsync);
+        return endpoints;
+    }
+
     /// <summary>The http loopback authority MSAL's requests are sent back to (a test's fake), or null.</summary>
     private static Uri? LoopbackAuthority(TeamsOptions options) =>
         Loopback.IsHttp(options.Authority) ? new Uri(options.Authority) : null;
-}
-
-/// <summary>Says at start-up, in one line, whether the Teams adapter is on, and warns loudly when it accepts anyone.</summary>
-internal sealed class TeamsStartupNotice(IOptions<TeamsOptions> options, ILogger<TeamsStartupNotice> logger) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken)
-    {
-        var teams = options.Value;
-        if (!teams.Enabled)
-            logger.LogInformation("Teams adapter off: set Teams:AppId (and Teams:AppPassword) to turn it on.");
-        else if (teams.AllowUnauthenticated)
-            logger.LogWarning("Teams adapter UNAUTHENTICATED (Teams:AllowUnauthenticated=true): activities are accepted without a token, and the connector is called without one. For local emulators only (Development environment).");
-        else
-            logger.LogInformation("Teams adapter on for app {AppId} ({Tenancy}).", teams.AppId,
-                string.IsNullOrWhiteSpace(teams.TenantId) ? "multi-tenant" : $"single-tenant {teams.TenantId}");
-        return Task.CompletedTask;
-    }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
