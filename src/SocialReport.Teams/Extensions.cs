@@ -21,7 +21,7 @@ namespace SocialReport.Teams;
 public static class Extensions
 {
     /// <summary>The named HttpClient that fetches OpenID metadata and signing keys.</summary>
-    public const string MetadataHttpClient = "Teams.Metadata";
+    internal const string MetadataHttpClient = "Teams.Metadata";
 
     /// <summary>
     /// Registers the Teams adapter's services: options (section <c>Teams</c>, validated at start-up), its pacing and editors'

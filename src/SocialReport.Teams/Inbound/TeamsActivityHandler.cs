@@ -14,7 +14,7 @@ namespace SocialReport.Teams.Inbound;
 /// What the bot does with an activity whose token was checked: commands (typed or from a card button) answered in
 /// the conversation, installs subscribed and greeted, uninstalls marked gone. Platform errors are logged, never thrown.
 /// </summary>
-public sealed class TeamsActivityHandler(
+internal sealed class TeamsActivityHandler(
     CommandEngine engine,
     Subscriptions subscriptions,
     IEditionArchive archive,

@@ -7,7 +7,7 @@ using SocialReport.Teams.Protocol;
 namespace SocialReport.Teams.Inbound;
 
 /// <summary>Turns a validated Teams activity into what the command engine reads.</summary>
-public static partial class TeamsActivityParser
+internal static partial class TeamsActivityParser
 {
     public const string Channel = "teams";
 

@@ -7,7 +7,7 @@ namespace SocialReport.Teams.Inbound;
 /// Bot API does not say who owns a team: anyone who can mention the bot in a chat where it is installed may
 /// (un)subscribe that chat. Teams chats have no public names to resolve.
 /// </summary>
-public sealed class TeamsChatMembership : IChatMembership
+internal sealed class TeamsChatMembership : IChatMembership
 {
     public string Channel => TeamsActivityParser.Channel;
 

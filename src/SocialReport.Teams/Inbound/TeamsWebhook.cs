@@ -9,7 +9,7 @@ using SocialReport.Teams.Protocol;
 namespace SocialReport.Teams.Inbound;
 
 /// <summary>The Bot Connector's entry: <c>POST</c> <see cref="Route"/>, mapped by <see cref="Extensions.MapTeams"/>.</summary>
-public static class TeamsWebhook
+internal static class TeamsWebhook
 {
     /// <summary>The messaging endpoint to register for the bot (Azure Bot resource or Teams Developer Portal).</summary>
     public const string Route = "/api/messages";

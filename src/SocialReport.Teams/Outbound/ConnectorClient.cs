@@ -13,7 +13,7 @@ namespace SocialReport.Teams.Outbound;
 /// The Bot Connector REST API, called at each conversation's own <c>serviceUrl</c> with the bot's token. Every
 /// answer is mapped once to a <see cref="SendOutcome"/>; nothing here throws for a platform error.
 /// </summary>
-public sealed class ConnectorClient(
+internal sealed class ConnectorClient(
     HttpClient http, ConnectorTokenProvider tokens, ServiceUrlAllowList serviceUrls, TimeProvider time, ILogger<ConnectorClient> logger)
 {
     /// <summary>Answers in the conversation of <paramref name="replyToId"/> (a channel thread, a personal chat).</summary>

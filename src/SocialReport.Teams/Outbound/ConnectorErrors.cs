@@ -5,7 +5,7 @@ using SocialReport.Core.Delivery;
 namespace SocialReport.Teams.Outbound;
 
 /// <summary>The connector's failures, mapped once to what the core does about them.</summary>
-public static class ConnectorErrors
+internal static class ConnectorErrors
 {
     /// <summary>What to wait when the connector throttles without saying how long.</summary>
     public static readonly TimeSpan DefaultRetryDelay = TimeSpan.FromSeconds(2);

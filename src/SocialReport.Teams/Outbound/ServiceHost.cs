@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SocialReport.Teams.Outbound;
 
 /// <summary>An entry of <see cref="TeamsOptions.AllowedServiceHosts"/>: a host name or address, and a port when one is given.</summary>
-public sealed record ServiceHost(string Host, int? Port)
+internal sealed record ServiceHost(string Host, int? Port)
 {
     /// <summary>Parses <c>smba.trafficmanager.net</c>, <c>127.0.0.1:5000</c>, <c>[::1]:5000</c>; nothing else (no scheme, path, user).</summary>
     public static bool TryParse(string? entry, out ServiceHost host)

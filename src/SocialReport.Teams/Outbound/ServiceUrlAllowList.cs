@@ -5,7 +5,7 @@ namespace SocialReport.Teams.Outbound;
 /// the host (and port) must be listed exactly, the scheme https, or http to a listed loopback address. A service URL is
 /// what the bot sends its token to: anything else is refused before a token is asked for.
 /// </summary>
-public sealed class ServiceUrlAllowList
+internal sealed class ServiceUrlAllowList
 {
     public const string Setting = "Teams:AllowedServiceHosts";
 

@@ -18,7 +18,7 @@ namespace SocialReport.Teams.Outbound;
 /// Once the cover is out the delivery counts as sent, as on Telegram: a story that keeps failing is given up rather
 /// than the whole edition (cover included) sent again by the broadcast.
 /// </summary>
-public sealed class TeamsEditionSender(
+internal sealed class TeamsEditionSender(
     ConnectorClient connector,
     TeamsCardRenderer renderer,
     IOptions<TeamsOptions> options,

@@ -4,7 +4,7 @@ namespace SocialReport.Teams.Protocol;
 /// The body answering an <c>adaptiveCard/action</c> invoke (Action.Execute). The bot answers the command with messages
 /// of its own, so the invoke only says it was taken.
 /// </summary>
-public sealed record InvokeResponse(int StatusCode, string Type, string Value)
+internal sealed record InvokeResponse(int StatusCode, string Type, string Value)
 {
     public const string AdaptiveCardAction = "adaptiveCard/action";
 

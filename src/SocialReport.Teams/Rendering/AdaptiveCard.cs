@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SocialReport.Teams.Rendering;
 
 /// <summary>Builds Adaptive Card 1.5 elements. Text goes through <see cref="TeamsMarkdown.Escape"/> unless said otherwise.</summary>
-public static class AdaptiveCard
+internal static class AdaptiveCard
 {
     public const string Version = "1.5";
     public const string Schema = "http://adaptivecards.io/schemas/adaptive-card.json";

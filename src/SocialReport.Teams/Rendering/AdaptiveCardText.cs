@@ -9,7 +9,7 @@ namespace SocialReport.Teams.Rendering;
 /// An activity's Adaptive Cards as a terminal can show them: each TextBlock as Teams displays it (escapes undone,
 /// links as "label &lt;url&gt;"), buttons in brackets, the parts a button unfolds indented under a "▸".
 /// </summary>
-public static partial class AdaptiveCardText
+internal static partial class AdaptiveCardText
 {
     public static string Of(Activity activity)
     {

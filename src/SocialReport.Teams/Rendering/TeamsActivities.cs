@@ -6,7 +6,7 @@ using SocialReport.Teams.Protocol;
 namespace SocialReport.Teams.Rendering;
 
 /// <summary>The message activities the bot sends, each within Teams' message size.</summary>
-public static class TeamsActivities
+internal static class TeamsActivities
 {
     /// <summary>Teams refuses about 100 KB of UTF-16 with 413 MessageSizeTooBig; staying under 80 KB leaves a margin.</summary>
     public const int MaxActivitySize = 80 * 1024;

@@ -11,7 +11,7 @@ namespace SocialReport.Teams.Rendering;
 /// Renders the core's cards as Adaptive Cards 1.5 for Teams: an edition as one card whose stories unfold in place,
 /// and each other card (story, full-text part, list, notice) on its own. Every text is escaped for Teams' Markdown.
 /// </summary>
-public sealed class TeamsCardRenderer : ICardVisitor<JsonObject>
+internal sealed class TeamsCardRenderer : ICardVisitor<JsonObject>
 {
     /// <summary>More source buttons than this would wrap into a wall on a phone: they become one line of links.</summary>
     public const int MaxSourceButtons = 5;

@@ -11,7 +11,7 @@ namespace SocialReport.Teams.Rendering;
 /// The activities the Teams bot sends for an edition, exactly as posted: <c>cover</c> is the edition card (what a
 /// broadcast and <c>latest</c> send), <c>story</c> each story card, <c>full</c> each part of a story's full text.
 /// </summary>
-public sealed class TeamsEditionPreview(TeamsCardRenderer renderer) : IEditionPreview
+internal sealed class TeamsEditionPreview(TeamsCardRenderer renderer) : IEditionPreview
 {
     public string Channel => TeamsActivityParser.Channel;
 

@@ -15,7 +15,7 @@ namespace SocialReport.Teams.Rendering;
 /// alone. A zero-width space is put between <c>]</c> and <c>(</c>, so that no renderer can see a link even if it
 /// ignored the backslash. Hashtags (<c>#whatsapp</c>) are not headings and stay as they are.
 /// </remarks>
-public static partial class TeamsMarkdown
+internal static partial class TeamsMarkdown
 {
     private const char NoBreakSpace = '\u00A0';
     private const char ZeroWidthSpace = '\u200B';

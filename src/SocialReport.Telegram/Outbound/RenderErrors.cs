@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace SocialReport.Telegram.Outbound;
 
 /// <summary>Telegram refused a text the renderer produced: a rendering bug, logged and counted, never retried.</summary>
-public static class RenderErrors
+internal static class RenderErrors
 {
     public const string MeterName = "SocialReport.Telegram";
     public const string CounterName = "socialreport.telegram.render_errors";

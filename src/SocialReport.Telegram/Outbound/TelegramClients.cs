@@ -7,7 +7,7 @@ namespace SocialReport.Telegram.Outbound;
 /// Bot API clients over the named HttpClients (whose request logging is off: Telegram.Bot puts the token in every URL).
 /// Replies let Telegram.Bot wait out a short 429 itself; broadcasts never do, their sender paces and retries.
 /// </summary>
-public sealed class TelegramClients(IHttpClientFactory httpClients, IOptions<TelegramOptions> options)
+internal sealed class TelegramClients(IHttpClientFactory httpClients, IOptions<TelegramOptions> options)
 {
     public const string RepliesClient = "Telegram";
     public const string BroadcastClient = "Telegram.Broadcast";

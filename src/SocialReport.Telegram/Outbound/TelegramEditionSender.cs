@@ -14,7 +14,7 @@ namespace SocialReport.Telegram.Outbound;
 /// Broadcast delivery to one Telegram chat, on a client that never waits out a 429 itself: the broadcaster paces and retries.
 /// <see cref="DeliveryMode.Edition"/> sends the cover (the pager); <see cref="DeliveryMode.Cards"/> the cover and one message per story.
 /// </summary>
-public sealed class TelegramEditionSender(
+internal sealed class TelegramEditionSender(
     TelegramClients clients,
     TelegramCardRenderer renderer,
     IOptions<TelegramOptions> options,

@@ -6,7 +6,7 @@ using Telegram.Bot.Exceptions;
 namespace SocialReport.Telegram.Outbound;
 
 /// <summary>The one place where Telegram's errors become the core's <see cref="SendOutcome"/>s (see docs/telegram.md).</summary>
-public static partial class TelegramErrors
+internal static partial class TelegramErrors
 {
     /// <summary>The outcome a failed Bot API call stands for, or null when the exception is not the platform's.</summary>
     public static SendOutcome? ToOutcome(Exception exception) => exception switch

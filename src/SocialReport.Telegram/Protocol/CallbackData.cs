@@ -6,7 +6,7 @@ namespace SocialReport.Telegram.Protocol;
 /// A button's command as Telegram callback_data (1 to 64 bytes of UTF-8): the command itself when it fits,
 /// else "~" and a token from an <see cref="ICallbackStore"/>.
 /// </summary>
-public static class CallbackData
+internal static class CallbackData
 {
     public const int MaxBytes = 64;
     private const char TokenMark = '~';

@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 namespace SocialReport.Telegram.Protocol;
 
 /// <summary>An in-memory <see cref="ICallbackStore"/> that forgets the least recently used commands beyond its capacity.</summary>
-public sealed class MemoryCallbackStore(int capacity = 10_000) : ICallbackStore
+internal sealed class MemoryCallbackStore(int capacity = 10_000) : ICallbackStore
 {
     private readonly Dictionary<string, LinkedListNode<Entry>> byToken = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LinkedListNode<Entry>> byCommand = new(StringComparer.Ordinal);

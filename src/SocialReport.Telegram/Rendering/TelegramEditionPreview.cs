@@ -10,7 +10,7 @@ using Telegram.Bot;
 namespace SocialReport.Telegram.Rendering;
 
 /// <summary>The <c>telegram</c> channel for the render verb, /preview and the web preview: the very payloads sendMessage gets.</summary>
-public sealed class TelegramEditionPreview(TelegramCardRenderer renderer) : IEditionPreview
+internal sealed class TelegramEditionPreview(TelegramCardRenderer renderer) : IEditionPreview
 {
     public string Channel => TelegramChats.Channel;
 

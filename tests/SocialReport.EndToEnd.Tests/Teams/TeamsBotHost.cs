@@ -16,7 +16,7 @@ namespace SocialReport.EndToEnd.Tests.Teams;
 /// The real host (its <c>Program</c>, services and <c>/api/messages</c>) over a temp LiteDB file seeded with the
 /// repository's editions, talking to a fake connector over loopback HTTP.
 /// </summary>
-public sealed class TeamsBotHost : WebApplicationFactory<Program>
+internal sealed class TeamsBotHost : WebApplicationFactory<Program>
 {
     public const string EditorAadObjectId = "e0d1c2b3-a4f5-4e6d-8c7b-9a0817263544";
 
