@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SocialReport.Core.Delivery;
 using SocialReport.Teams;
 using SocialReport.Host.Web;
+using SocialReport.Telegram;
 
 namespace SocialReport.Host;
 

@@ -3,6 +3,7 @@ using SocialReport.Core;
 using SocialReport.Core.Commands;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
+using SocialReport.Telegram;
 
 namespace SocialReport.Host;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using SocialReport.Teams.Connector;
+using SocialReport.Teams.Outbound;
 
 namespace SocialReport.Teams.Auth;
 
@@ -13,7 +13,7 @@ namespace SocialReport.Teams.Auth;
 /// Entra ID tokens the Bot Service is moving to; and the activity's origin: its channel, its service URL (on the
 /// allow-list, whether a token came or not) and its tenant.
 /// </summary>
-public sealed class BotFrameworkTokenValidator
+internal sealed class BotFrameworkTokenValidator
 {
     /// <summary>The Bot Service's own Entra tenants (public cloud, and those its documentation lists).</summary>
     public static readonly IReadOnlyList<string> BotServiceTenants =

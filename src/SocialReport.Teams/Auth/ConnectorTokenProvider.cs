@@ -7,7 +7,7 @@ namespace SocialReport.Teams.Auth;
 /// The bot's token for calling the connector: OAuth client credentials through one MSAL confidential client, whose
 /// in-memory cache serves the same token until it nears expiry.
 /// </summary>
-public sealed class ConnectorTokenProvider
+internal sealed class ConnectorTokenProvider
 {
     /// <summary>The named HttpClient MSAL's token requests go through.</summary>
     public const string HttpClientName = "Teams.Token";

@@ -10,7 +10,7 @@ namespace SocialReport.Teams.Auth;
 /// <see cref="ConfigurationManager{T}"/>. Keys are looked up by id, with their <c>endorsements</c> (the channels a Bot
 /// Framework key may sign for).
 /// </summary>
-public sealed class SigningKeySource
+internal sealed class SigningKeySource
 {
     private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(10);
 
@@ -120,4 +120,4 @@ public sealed class SigningKeySource
 }
 
 /// <param name="Endorsements">The channels the key may sign for; null when the JWKS entry has no <c>endorsements</c> (Entra ID keys).</param>
-public sealed record SigningKey(SecurityKey Key, IReadOnlyList<string>? Endorsements, string? MetadataIssuer);
+internal sealed record SigningKey(SecurityKey Key, IReadOnlyList<string>? Endorsements, string? MetadataIssuer);

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SocialReport.Core.Readers;
-using SocialReport.Teams.Bot;
+using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
 using SocialReport.Testing.Teams;
 

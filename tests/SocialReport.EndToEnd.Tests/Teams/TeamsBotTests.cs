@@ -9,7 +9,7 @@ namespace SocialReport.EndToEnd.Tests.Teams;
 public abstract class TeamsBotTests(FakeBotFramework botFramework) : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
     protected FakeConnector fake = null!;
-    protected TeamsBotHost bot = null!;
+    private protected TeamsBotHost bot = null!;
 
     protected string Service => fake.ServiceUrl;
 

@@ -4,7 +4,7 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Telegram;
-using SocialReport.Telegram.Delivery;
+using SocialReport.Telegram.Outbound;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;

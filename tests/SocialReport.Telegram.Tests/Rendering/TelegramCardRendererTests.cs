@@ -1,4 +1,5 @@
 using SocialReport.Core.Cards;
+using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
 using Telegram.Bot.Types.ReplyMarkups;
 
