@@ -38,7 +38,7 @@ internal sealed class TelegramChatMembership(
     {
         if (!options.Value.Enabled || string.IsNullOrWhiteSpace(name)) return null;
         var reference = name.Trim();
-        ChatId chatId = long.TryParse(reference, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(reference.StartsWith('@') ? reference : "@" + reference);
+        var chatId = long.TryParse(reference, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(reference.StartsWith('@') ? reference : "@" + reference);
         try
         {
             var bot = clients.ForReplies();

@@ -37,8 +37,8 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
         var second = await Client.ReplyAsync(fake.ServiceUrl, ThreadId, "1700000000222", Hello, CancellationToken.None);
         var third = await Client.SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
-        Assert.All(new[] { first, second, third }, o => Assert.IsType<SendOutcome.Sent>(o));
-        var tokenRequest = Assert.Single(fake.TokenRequests);
+        Assert.All([first, second, third], o => Assert.IsType<SendOutcome.Sent>(o));
+        var tokenRequest = Assert.Single(_fake.TokenRequests);
         Assert.Equal("/botframework.com/oauth2/v2.0/token", tokenRequest.RawTarget);
         Assert.Contains("grant_type=client_credentials", tokenRequest.Body);
         Assert.Contains($"client_id={TestIds.AppId}", tokenRequest.Body);
@@ -242,7 +242,7 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
         var updated = await Client.UpdateAsync(attacker.ServiceUrl, TestIds.PersonalConversationId, "1700000000005", Hello, CancellationToken.None);
         var channels = await Client.GetChannelsAsync(attacker.ServiceUrl, TestIds.TeamId, CancellationToken.None);
 
-        Assert.All(new[] { sent, posted, updated, channels.Outcome }, o => Assert.IsType<SendOutcome.Rejected>(o));
+        Assert.All([sent, posted, updated, channels.Outcome], o => Assert.IsType<SendOutcome.Rejected>(o));
         Assert.Equal(0, attacker.Connections);
         Assert.Empty(fake.TokenRequests);
     }

@@ -333,7 +333,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
         // v2 names the caller in azp only: an appid claim there is not the caller.
         var v2WithAppid = await Validate(Bearer(WithClaims(EntraV2(), ("azp", OtherApp), ("appid", TestIds.AppId))));
 
-        Assert.All(new[] { v1, v2, v2WithAppid }, r => Assert.Contains($"issued to '{OtherApp}', not to the bot", r.Failure));
+        Assert.All([v1, v2, v2WithAppid], r => Assert.Contains($"issued to '{OtherApp}', not to the bot", r.Failure));
     }
 
     [Theory]
@@ -434,7 +434,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
         var otherPort = await Validate(validator, null, serviceUrl: "http://127.0.0.1:1/");
         var otherHost = await Validate(validator, null, serviceUrl: "https://evil.example/");
 
-        Assert.All(new[] { otherChannel, otherPort, otherHost }, r => Assert.False(r.Succeeded));
+        Assert.All([otherChannel, otherPort, otherHost], r => Assert.False(r.Succeeded));
     }
 
     [Fact]

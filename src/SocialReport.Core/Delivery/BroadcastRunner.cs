@@ -1,7 +1,7 @@
-using SocialReport.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Diagnostics;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 

@@ -120,7 +120,7 @@ internal sealed class TelegramUpdateHandler(
         return string.Equals(first[(at + 1)..], me.Username, StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<Attachment?> DownloadAsync(ITelegramBotClient bot, Document document, CancellationToken cancellationToken)
+    private static async Task<Attachment?> DownloadAsync(ITelegramBotClient bot, Document document, CancellationToken cancellationToken)
     {
         if (document.FileSize > MaxFileBytes) return null;
         var file = await bot.GetFile(document.FileId, cancellationToken);

@@ -22,11 +22,11 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
 
     public async Task DisposeAsync() => await fake.DisposeAsync();
 
-    public static TheoryData<string> Forgeries => new()
-    {
+    public static TheoryData<string> Forgeries =>
+    [
         "no header", "not a bearer", "bad signature", "unknown key id", "wrong audience", "wrong issuer", "expired",
         "not endorsed for msteams", "serviceurl mismatch", "no serviceurl", "HS256",
-    };
+    ];
 
     private static string? Authorization(TeamsBotHost bot, string forgery) => forgery switch
     {

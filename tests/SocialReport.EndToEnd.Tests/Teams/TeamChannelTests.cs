@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
-using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Teams.Protocol;
 using SocialReport.Testing.Teams;
 

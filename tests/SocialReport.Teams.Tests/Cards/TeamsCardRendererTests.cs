@@ -66,7 +66,7 @@ public sealed class TeamsCardRendererTests
     public void Sources_are_buttons_and_the_full_text_is_one_tap_away()
     {
         var card = SeedEdition();
-        var whatsapp = CardAssert.OfType(card, "Container").Where(c => c["id"]?.GetValue<string>() == "story-2").Single();
+        var whatsapp = CardAssert.OfType(card, "Container").Single(c => c["id"]?.GetValue<string>() == "story-2");
 
         var links = CardAssert.OfType(whatsapp, "Action.OpenUrl").Select(a => (a["title"]!.GetValue<string>(), a["url"]!.GetValue<string>())).ToList();
         Assert.Equal(
@@ -231,7 +231,7 @@ public sealed class TeamsCardRendererTests
         new NoticeCard { Language = "en", Text = "Welcome! You will get the Social Report every week." },
     ];
 
-    public static TheoryData<Card> SingleCards => new(Singles);
+    public static TheoryData<Card> SingleCards => [.. Singles];
 
     [Theory]
     [MemberData(nameof(SingleCards))]

@@ -62,7 +62,7 @@ internal sealed class ConnectorRateLimiter
                 var inWindow = arrivals.Count - FirstAfter(now - limit.Window);
                 if (inWindow < limit.Limit) continue;
                 // The oldest requests leave first: one more fits once the limit-th newest has left.
-                var freeAt = arrivals[arrivals.Count - limit.Limit] + limit.Window;
+                var freeAt = _arrivals[^limit.Limit] + limit.Window;
                 yield return (limit, Math.Max(1, (int)Math.Ceiling((freeAt - now).TotalSeconds)));
             }
         }

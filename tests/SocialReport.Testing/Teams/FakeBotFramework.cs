@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace SocialReport.Testing.Teams;

@@ -7,19 +7,18 @@ namespace SocialReport.Testing.Teams;
 /// <summary>The messages the bot posts: rate limits, gone recipients, injected faults, and what was delivered where.</summary>
 public sealed partial class FakeConnector
 {
-    private readonly ConnectorRateLimiter limiter = new();
-    private readonly ConcurrentDictionary<string, string> tenantsOfConversations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, RecipientGone> gone = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> conversationFaults = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordedRequest>> delivered = new(StringComparer.Ordinal);
-    private readonly Lock randomGate = new();
-    private Random random = new(1);
-    private RandomFaults? randomFaults;
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> held = new(StringComparer.Ordinal);
-    private readonly Lock waitersGate = new();
-    private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> waiters = [];
-    private int tooManyRequests;
-    private int faultsInjected;
+    private readonly ConnectorRateLimiter _limiter = new();
+    private readonly ConcurrentDictionary<string, string> _tenantsOfConversations = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecipientGone> _gone = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<Fault>> _conversationFaults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<RecordedRequest>> _delivered = new(StringComparer.Ordinal);
+    private readonly Lock _randomGate = new();
+    private Random _random = new(1);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new(StringComparer.Ordinal);
+    private readonly Lock _waitersGate = new();
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _waiters = [];
+    private int _tooManyRequests;
+    private int _faultsInjected;
 
     /// <summary>Teams' limits by default; they can be changed at any time (e.g. off while the test installs its readers).</summary>
     public ConnectorRateLimits RateLimits { get; set; } = ConnectorRateLimits.Teams;
@@ -27,13 +26,13 @@ public sealed partial class FakeConnector
     /// <summary>Faults drawn at random for every message posted from now on; null for none.</summary>
     public RandomFaults? RandomFaults
     {
-        get => randomFaults;
+        get;
         set
         {
             lock (randomGate)
             {
-                randomFaults = value;
-                random = new Random(value?.Seed ?? 1);
+                field = value;
+                _random = new Random(value?.Seed ?? 1);
             }
         }
     }
@@ -149,8 +148,8 @@ public sealed partial class FakeConnector
             return null;
         if (conversationFaults.TryGetValue(conversation, out var targeted) && targeted.TryDequeue(out var next))
             return next == Fault.Pass ? null : next;
-        lock (randomGate)
-            return randomFaults?.Draw(random);
+        lock (_randomGate)
+            return RandomFaults?.Draw(_random);
     }
 
     private string TenantOf(ConnectorCall call)
