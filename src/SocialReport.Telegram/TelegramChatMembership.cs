@@ -28,7 +28,8 @@ internal sealed class TelegramChatMembership(
         }
         catch (Exception e) when (TelegramErrors.ToOutcome(e) is not null)
         {
-            logger.LogInformation("Telegram getChatMember in {ChatId} failed: {Reason}", chatId, TelegramErrors.Describe(e));
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.TelegramGetChatMemberFailed(chatId, TelegramErrors.Describe(e));
             return false;
         }
     }
@@ -51,7 +52,8 @@ internal sealed class TelegramChatMembership(
         }
         catch (Exception e) when (TelegramErrors.ToOutcome(e) is not null)
         {
-            logger.LogInformation("Telegram chat {Name} could not be resolved: {Reason}", reference, TelegramErrors.Describe(e));
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.TelegramChatUnresolved(reference, TelegramErrors.Describe(e));
             return null;
         }
     }

@@ -92,14 +92,13 @@ internal sealed class TelegramUpdateHandler(
         if (was && !now)
         {
             var changed = kind == ChatKind.Private ? subscriptions.MarkBlocked(key) : subscriptions.MarkGone(key);
-            logger.LogInformation("Telegram chat {ChatId} ({Kind}) removed the bot ({Status}); subscription updated: {Changed}",
-                change.Chat.Id, kind, change.NewChatMember.Status, changed);
+            logger.TelegramBotRemoved(change.Chat.Id, kind, change.NewChatMember.Status, changed);
             return;
         }
         if (was || !now) return;
 
         var back = subscriptions.Reactivate(key);
-        logger.LogInformation("Telegram chat {ChatId} ({Kind}) has the bot again; subscription reactivated: {Back}", change.Chat.Id, kind, back);
+        logger.TelegramBotBack(change.Chat.Id, kind, back);
         if (!back && kind == ChatKind.Group)
         {
             // Added to a group: say hello and how to subscribe, but subscribing is the admins' decision.
@@ -146,7 +145,8 @@ internal sealed class TelegramUpdateHandler(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && TelegramErrors.ToOutcome(e) is not null)
         {
             // Too old (over 15 s) or already answered: the reader's client has given up on it anyway.
-            logger.LogDebug("Telegram answerCallbackQuery failed: {Reason}", TelegramErrors.Describe(e));
+            if (logger.IsEnabled(LogLevel.Debug))
+                logger.TelegramAnswerCallbackFailed(TelegramErrors.Describe(e));
         }
     }
 
