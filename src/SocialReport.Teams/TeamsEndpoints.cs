@@ -48,7 +48,7 @@ public static class TeamsEndpoints
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.Length == 0 && !options.Value.AllowUnauthenticated)
         {
-            loggers.CreateLogger(typeof(TeamsEndpoints)).LogWarning("Teams request rejected: no Authorization header");
+            loggers.CreateLogger(typeof(TeamsEndpoints)).TeamsRequestWithoutAuthorization();
             return Results.Unauthorized();
         }
 
@@ -69,7 +69,7 @@ public static class TeamsEndpoints
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            loggers.CreateLogger(typeof(TeamsEndpoints)).LogError(e, "Teams {Type} activity {Id} failed", activity.Type, activity.Id);
+            loggers.CreateLogger(typeof(TeamsEndpoints)).TeamsActivityFailed(e, activity.Type, activity.Id);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
     }

@@ -59,7 +59,7 @@ public sealed class BotFrameworkTokenValidator
     {
         var result = await CheckAsync(authorizationHeader, origin, cancellationToken);
         if (!result.Succeeded)
-            _logger.LogWarning("Teams request rejected: {Reason}", result.Failure);
+            _logger.TeamsRequestRejected(result.Failure);
         return result;
     }
 
