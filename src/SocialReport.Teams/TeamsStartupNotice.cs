@@ -11,12 +11,11 @@ internal sealed class TeamsStartupNotice(IOptions<TeamsOptions> options, ILogger
     {
         var teams = options.Value;
         if (!teams.Enabled)
-            logger.LogInformation("Teams adapter off: set Teams:AppId (and Teams:AppPassword) to turn it on.");
+            logger.TeamsAdapterOff();
         else if (teams.AllowUnauthenticated)
-            logger.LogWarning("Teams adapter UNAUTHENTICATED (Teams:AllowUnauthenticated=true): activities are accepted without a token, and the connector is called without one. For local emulators only (Development environment).");
+            logger.TeamsAdapterUnauthenticated();
         else
-            logger.LogInformation("Teams adapter on for app {AppId} ({Tenancy}).", teams.AppId,
-                string.IsNullOrWhiteSpace(teams.TenantId) ? "multi-tenant" : $"single-tenant {teams.TenantId}");
+            logger.TeamsAdapterOn(teams.AppId, string.IsNullOrWhiteSpace(teams.TenantId) ? "multi-tenant" : $"single-tenant {teams.TenantId}");
         return Task.CompletedTask;
     }
 

@@ -1,10 +1,8 @@
 using System.Globalization;
-using LiteDB;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
-using SocialReport.Storage.LiteDb;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 
@@ -230,7 +228,7 @@ public sealed class LedgerTests : IDisposable
 
     /// <summary>20 000 always; 100 000 as a benchmark when DELIVERY_BENCHMARK=1 (about 15 s on two cores).</summary>
     public static TheoryData<int> Audiences() =>
-        Environment.GetEnvironmentVariable("DELIVERY_BENCHMARK") == "1" ? new TheoryData<int> { 20_000, 100_000 } : new TheoryData<int> { 20_000 };
+        Environment.GetEnvironmentVariable("DELIVERY_BENCHMARK") == "1" ? [20_000, 100_000] : [20_000];
 
     [Theory]
     [MemberData(nameof(Audiences))]

@@ -6,7 +6,7 @@ using SocialReport.Testing.Telegram;
 namespace SocialReport.Telegram.Tests;
 
 /// <summary>The adapter's services as AddTelegram registers them, pointed at the fake; the host is built, not started.</summary>
-static class AdapterServices
+internal static class AdapterServices
 {
     public static IHost Build(FakeTelegramServer fake, params (string Key, string Value)[] settings)
     {

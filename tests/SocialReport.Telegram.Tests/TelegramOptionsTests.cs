@@ -7,11 +7,11 @@ namespace SocialReport.Telegram.Tests;
 
 public class TelegramOptionsTests
 {
-    const string Token = "123456789:secret-part-of-the-token";
+    private const string Token = "123456789:secret-part-of-the-token";
 
-    static TelegramOptions Valid => new() { BotToken = Token };
+    private static TelegramOptions Valid => new() { BotToken = Token };
 
-    static string? Failure(TelegramOptions options) => new TelegramOptionsValidator().Validate(null, options).FailureMessage;
+    private static string? Failure(TelegramOptions options) => new TelegramOptionsValidator().Validate(null, options).FailureMessage;
 
     [Fact]
     public void Without_a_token_the_adapter_is_off_and_nothing_else_is_checked()

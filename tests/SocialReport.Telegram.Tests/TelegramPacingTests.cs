@@ -10,7 +10,7 @@ namespace SocialReport.Telegram.Tests;
 /// <summary>The pacing AddTelegram gives the core for the <c>telegram</c> channel, under <c>Delivery:Telegram</c>.</summary>
 public class TelegramPacingTests
 {
-    static ChannelPacingOptions Pacing(params (string Key, string Value)[] settings)
+    private static ChannelPacingOptions Pacing(params (string Key, string Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production", Args = [] });
         builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));

@@ -79,7 +79,7 @@ public sealed class BroadcastService(
                 return new BroadcastStart(unfinished, AlreadyRunning: true);
             }
             var created = ledger.Prepare(editionId, force, options.Value.Mode, requestedBy, scheduleId);
-            logger.LogInformation("Broadcast {Id} of {Edition} created by {By}{Force}.", created.Id, editionId, requestedBy, force ? " (forced)" : "");
+            logger.BroadcastCreated(created.Id, editionId, requestedBy, force ? " (forced)" : "");
             Launch(created, observer);
             return new BroadcastStart(created, AlreadyRunning: false);
         }
@@ -139,7 +139,7 @@ public sealed class BroadcastService(
         {
             foreach (var broadcast in ledger.Running().Where(broadcast => !_runs.ContainsKey(broadcast.Id)))
             {
-                logger.LogInformation("Resuming broadcast {Id} of {Edition}.", broadcast.Id, broadcast.EditionId);
+                logger.BroadcastResuming(broadcast.Id, broadcast.EditionId);
                 Launch(broadcast, observer: null);
             }
         }
@@ -161,7 +161,7 @@ public sealed class BroadcastService(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Stopped before every send in flight was recorded; those are sent again at the next start.");
+            logger.StoppedWithSendsInFlight();
         }
     }
 
@@ -203,7 +203,7 @@ public sealed class BroadcastService(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Broadcast {Id} stopped by an error; it resumes at the next start or /broadcast.", broadcastId);
+            logger.BroadcastFailed(e, broadcastId);
         }
         finally
         {

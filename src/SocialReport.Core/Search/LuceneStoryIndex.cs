@@ -20,7 +20,7 @@ public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeGate = new();
-    private ImmutableDictionary<string, EditionTopics> _topics = ImmutableDictionary<string, EditionTopics>.Empty;
+    private ImmutableDictionary<string, EditionTopics> _topics = [];
     private bool _disposed;
 
     public LuceneStoryIndex()

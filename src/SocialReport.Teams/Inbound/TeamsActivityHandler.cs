@@ -70,7 +70,7 @@ internal sealed class TeamsActivityHandler(
             }
             if (outcome is not SendOutcome.Sent)
             {
-                logger.LogWarning("Teams reply in {Chat} not delivered: {Outcome}", inbound.Chat, outcome);
+                logger.TeamsReplyNotDelivered(inbound.Chat, outcome);
                 return;
             }
         }
@@ -101,7 +101,7 @@ internal sealed class TeamsActivityHandler(
         var key = TeamsActivityParser.ChatKeyOf(activity);
         var language = Languages.Pick(subscriptions.Get(key)?.Language, activity.Locale);
         subscriptions.Subscribe(key, TeamsActivityParser.ChatKindOf(activity), language, InstallVia, TeamsActivityParser.ChatTitleOf(activity), reference.ToJson());
-        logger.LogInformation("Teams app installed in {Chat} ({Type})", key, reference.ConversationType);
+        logger.TeamsAppInstalled(key, reference.ConversationType);
 
         language = subscriptions.Get(key)?.Language ?? language;
         var say = Phrases.For(language);
@@ -116,7 +116,7 @@ internal sealed class TeamsActivityHandler(
             var outcome = await connector.SendAsync(reference.ServiceUrl, reference.ConversationId, reference.Apply(message), cancellationToken);
             if (outcome is not SendOutcome.Sent)
             {
-                logger.LogWarning("Teams welcome in {Chat} not delivered: {Outcome}", key, outcome);
+                logger.TeamsWelcomeNotDelivered(key, outcome);
                 return;
             }
         }
@@ -141,7 +141,7 @@ internal sealed class TeamsActivityHandler(
             return;
         var key = TeamsActivityParser.ChatKeyOf(activity);
         if (subscriptions.MarkGone(key))
-            logger.LogInformation("Teams app removed from {Chat}", key);
+            logger.TeamsAppRemoved(key);
     }
 
     private static bool Includes(IReadOnlyList<ChannelAccount>? members, ChannelAccount? bot) =>

@@ -34,7 +34,7 @@ internal static class TeamsWebhook
         var authorization = context.Request.Headers.Authorization.ToString();
         if (authorization.Length == 0 && !options.Value.AllowUnauthenticated)
         {
-            loggers.CreateLogger(typeof(TeamsWebhook)).LogWarning("Teams request rejected: no Authorization header");
+            loggers.CreateLogger(typeof(TeamsWebhook)).TeamsRequestWithoutAuthorization();
             return Results.Unauthorized();
         }
 
@@ -55,7 +55,7 @@ internal static class TeamsWebhook
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            loggers.CreateLogger(typeof(TeamsWebhook)).LogError(e, "Teams {Type} activity {Id} failed", activity.Type, activity.Id);
+            loggers.CreateLogger(typeof(TeamsWebhook)).TeamsActivityFailed(e, activity.Type, activity.Id);
             return Results.StatusCode(StatusCodes.Status500InternalServerError);
         }
     }

@@ -139,7 +139,7 @@ internal sealed class ConnectorClient(
 
     private (SendOutcome, JsonElement?) Failed(HttpMethod method, string url, SendOutcome outcome)
     {
-        logger.LogWarning("Teams connector {Method} {Url}: {Outcome}", method, url, outcome);
+        logger.TeamsConnectorCallFailed(method, url, outcome);
         return (outcome, null);
     }
 

@@ -9,10 +9,10 @@ internal sealed class ServiceUrlAllowList
 {
     public const string Setting = "Teams:AllowedServiceHosts";
 
-    private readonly IReadOnlyList<ServiceHost> hosts;
+    private readonly IReadOnlyList<ServiceHost> _hosts;
 
     public ServiceUrlAllowList(IEnumerable<string> hosts) =>
-        this.hosts = [.. hosts.Select(h => ServiceHost.TryParse(h, out var host) ? host : null).OfType<ServiceHost>()];
+        _hosts = [.. hosts.Select(h => ServiceHost.TryParse(h, out var host) ? host : null).OfType<ServiceHost>()];
 
     /// <summary>Why <paramref name="url"/> may not be called; null when it may.</summary>
     public string? Refusal(string? url)
@@ -23,6 +23,6 @@ internal sealed class ServiceUrlAllowList
             return "the service URL carries a user name";
         if (uri.Scheme != Uri.UriSchemeHttps && !(uri.Scheme == Uri.UriSchemeHttp && Loopback.Is(uri)))
             return $"the service URL of '{uri.Authority}' is not https";
-        return hosts.Any(h => h.Matches(uri)) ? null : $"the service host '{uri.Authority}' is not in {Setting}";
+        return _hosts.Any(h => h.Matches(uri)) ? null : $"the service host '{uri.Authority}' is not in {Setting}";
     }
 }

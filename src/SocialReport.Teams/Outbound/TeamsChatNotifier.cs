@@ -59,7 +59,7 @@ internal sealed class TeamsChatNotifier(
         {
         }
         // Installing the app stores the reference; a chat without one cannot be written to first.
-        logger.LogDebug("No Teams conversation reference stored for {Chat}: no status message there.", chat);
+        logger.TeamsConversationReferenceMissing(chat);
         return null;
     }
 

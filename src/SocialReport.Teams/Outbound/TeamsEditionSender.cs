@@ -99,11 +99,11 @@ internal sealed class TeamsEditionSender(
                 case SendOutcome.Blocked or SendOutcome.Gone:
                     return outcome;
                 case SendOutcome.Rejected:
-                    logger.LogWarning("Teams edition {Edition} to {Chat}: story {Story} refused, the others go on: {Outcome}", edition.Id, chat.Key, story.Number, outcome);
+                    logger.TeamsStoryRefused(edition.Id, chat.Key, story.Number, outcome);
                     continue;
                 default:
                     // The cover is out: sending the edition again would repeat it (in a team, as a new thread).
-                    logger.LogWarning("Teams edition {Edition} to {Chat} stopped at story {Story}, the rest is left out: {Outcome}", edition.Id, chat.Key, story.Number, outcome);
+                    logger.TeamsEditionStopped(edition.Id, chat.Key, story.Number, outcome);
                     return sent;
             }
         }

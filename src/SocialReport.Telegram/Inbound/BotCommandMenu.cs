@@ -30,12 +30,12 @@ internal sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<Ed
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
         {
-            logger.LogError("Telegram command lists in {Directory} can't be read, the command menu is left as it is: {Reason}", ManifestDirectory, e.Message);
+            logger.TelegramCommandListsUnreadable(ManifestDirectory, e.Message);
             return;
         }
         if (manifests.Count == 0)
         {
-            logger.LogWarning("No Telegram command list in {Directory}: the command menu is left as it is", ManifestDirectory);
+            logger.TelegramCommandListsMissing(ManifestDirectory);
             return;
         }
         var bot = clients.ForReplies();
@@ -63,7 +63,7 @@ internal sealed class BotCommandMenu(TelegramClients clients, IOptionsMonitor<Ed
         catch (Exception e) when (TelegramErrors.ToOutcome(e) is not null)
         {
             // An editor who never opened a chat with the bot: "chat not found" until they do.
-            logger.LogWarning("Telegram setMyCommands ({Scope}, {Language}) failed: {Reason}", scope.Type, language ?? "any", TelegramErrors.Describe(e));
+            logger.TelegramSetMyCommandsFailed(scope.Type, language ?? "any", TelegramErrors.Describe(e));
         }
     }
 

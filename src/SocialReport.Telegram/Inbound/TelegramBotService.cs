@@ -30,13 +30,13 @@ internal sealed class TelegramBotService(
         var settings = options.Value;
         if (!settings.Enabled)
         {
-            logger.LogInformation("Telegram adapter off: no Telegram:BotToken configured");
+            logger.TelegramAdapterOff();
             return;
         }
         try
         {
             var me = await UntilDoneAsync("getMe", identity.GetAsync, stoppingToken);
-            logger.LogInformation("Telegram bot @{Username} starting in {Mode} mode against {ApiBaseUrl}", me.Username, settings.Mode, settings.ApiBaseUrl);
+            logger.TelegramBotStarting(me.Username, settings.Mode, settings.ApiBaseUrl);
             await UntilDoneAsync("setMyCommands", async ct => { await menu.RegisterAsync(ct); return true; }, stoppingToken);
             if (settings.Mode == TelegramMode.Webhook)
             {
@@ -46,7 +46,7 @@ internal sealed class TelegramBotService(
                         secretToken: settings.WebhookSecret, cancellationToken: ct);
                     return true;
                 }, stoppingToken);
-                logger.LogInformation("Telegram webhook registered at {WebhookUrl}", settings.WebhookUrl);
+                logger.TelegramWebhookRegistered(settings.WebhookUrl);
                 return;
             }
             await UntilDoneAsync("deleteWebhook", async ct => { await clients.ForReplies().DeleteWebhook(dropPendingUpdates: false, ct); return true; }, stoppingToken);
@@ -58,7 +58,7 @@ internal sealed class TelegramBotService(
         catch (Exception e)
         {
             // A bug of ours, not Telegram's: say so loudly, but a failing channel must not take the host down with it.
-            logger.LogCritical(e, "Telegram adapter stopped receiving updates");
+            logger.TelegramAdapterStopped(e);
         }
     }
 
@@ -79,7 +79,7 @@ internal sealed class TelegramBotService(
             {
                 failures++;
                 var delay = Backoff(failures);
-                logger.LogWarning("Telegram getUpdates failed ({Failures} in a row), retrying in {Delay}: {Reason}", failures, delay, TelegramErrors.Describe(e));
+                logger.TelegramGetUpdatesFailed(failures, delay, TelegramErrors.Describe(e));
                 await Task.Delay(delay, time, stoppingToken);
                 continue;
             }
@@ -87,7 +87,7 @@ internal sealed class TelegramBotService(
             foreach (var update in updates)
             {
                 if (await queue.EnqueueAsync(update, stoppingToken) == Enqueued.TooLarge)
-                    logger.LogWarning("Telegram update {UpdateId} too large to keep, dropped", update.Id);
+                    logger.TelegramUpdateTooLarge(update.Id);
                 offset = update.Id + 1;
             }
         }
@@ -104,7 +104,7 @@ internal sealed class TelegramBotService(
             catch (Exception e) when (!stoppingToken.IsCancellationRequested && TelegramErrors.ToOutcome(e) is not null)
             {
                 var delay = Backoff(failures);
-                logger.LogWarning("Telegram {What} failed, retrying in {Delay}: {Reason}", what, delay, TelegramErrors.Describe(e));
+                logger.TelegramCallRetrying(what, delay, TelegramErrors.Describe(e));
                 await Task.Delay(delay, time, stoppingToken);
             }
         }

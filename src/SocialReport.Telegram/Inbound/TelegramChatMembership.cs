@@ -28,7 +28,8 @@ internal sealed class TelegramChatMembership(
         }
         catch (Exception e) when (TelegramErrors.ToOutcome(e) is not null)
         {
-            logger.LogInformation("Telegram getChatMember in {ChatId} failed: {Reason}", chatId, TelegramErrors.Describe(e));
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.TelegramGetChatMemberFailed(chatId, TelegramErrors.Describe(e));
             return false;
         }
     }
@@ -38,7 +39,7 @@ internal sealed class TelegramChatMembership(
     {
         if (!options.Value.Enabled || string.IsNullOrWhiteSpace(name)) return null;
         var reference = name.Trim();
-        ChatId chatId = long.TryParse(reference, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(reference.StartsWith('@') ? reference : "@" + reference);
+        var chatId = long.TryParse(reference, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id) ? new ChatId(id) : new ChatId(reference.StartsWith('@') ? reference : "@" + reference);
         try
         {
             var bot = clients.ForReplies();
@@ -51,7 +52,8 @@ internal sealed class TelegramChatMembership(
         }
         catch (Exception e) when (TelegramErrors.ToOutcome(e) is not null)
         {
-            logger.LogInformation("Telegram chat {Name} could not be resolved: {Reason}", reference, TelegramErrors.Describe(e));
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.TelegramChatUnresolved(reference, TelegramErrors.Describe(e));
             return null;
         }
     }

@@ -93,14 +93,13 @@ internal sealed class TelegramUpdateHandler(
         if (was && !now)
         {
             var changed = kind == ChatKind.Private ? subscriptions.MarkBlocked(key) : subscriptions.MarkGone(key);
-            logger.LogInformation("Telegram chat {ChatId} ({Kind}) removed the bot ({Status}); subscription updated: {Changed}",
-                change.Chat.Id, kind, change.NewChatMember.Status, changed);
+            logger.TelegramBotRemoved(change.Chat.Id, kind, change.NewChatMember.Status, changed);
             return;
         }
         if (was || !now) return;
 
         var back = subscriptions.Reactivate(key);
-        logger.LogInformation("Telegram chat {ChatId} ({Kind}) has the bot again; subscription reactivated: {Back}", change.Chat.Id, kind, back);
+        logger.TelegramBotBack(change.Chat.Id, kind, back);
         if (!back && kind == ChatKind.Group)
         {
             // Added to a group: say hello and how to subscribe, but subscribing is the admins' decision.
@@ -121,7 +120,7 @@ internal sealed class TelegramUpdateHandler(
         return string.Equals(first[(at + 1)..], me.Username, StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task<Attachment?> DownloadAsync(ITelegramBotClient bot, Document document, CancellationToken cancellationToken)
+    private static async Task<Attachment?> DownloadAsync(ITelegramBotClient bot, Document document, CancellationToken cancellationToken)
     {
         if (document.FileSize > MaxFileBytes) return null;
         var file = await bot.GetFile(document.FileId, cancellationToken);
@@ -147,7 +146,8 @@ internal sealed class TelegramUpdateHandler(
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && TelegramErrors.ToOutcome(e) is not null)
         {
             // Too old (over 15 s) or already answered: the reader's client has given up on it anyway.
-            logger.LogDebug("Telegram answerCallbackQuery failed: {Reason}", TelegramErrors.Describe(e));
+            if (logger.IsEnabled(LogLevel.Debug))
+                logger.TelegramAnswerCallbackFailed(TelegramErrors.Describe(e));
         }
     }
 

@@ -87,7 +87,7 @@ internal sealed class TelegramUpdateQueue
         {
             if (entry.Replays > MaxReplays)
             {
-                _logger.LogError("Telegram update {UpdateId} given up: still unhandled after {Starts} starts", entry.Id, MaxReplays);
+                _logger.TelegramUpdateGivenUp(entry.Id, MaxReplays);
                 _inbox.Complete(Source, entry.Id);
                 continue;
             }
@@ -97,12 +97,12 @@ internal sealed class TelegramUpdateQueue
             }
             catch (JsonException e)
             {
-                _logger.LogError("Telegram update {UpdateId} kept in the inbox can't be read, dropped: {Reason}", entry.Id, e.Message);
+                _logger.TelegramUpdateUnreadable(entry.Id, e.Message);
                 _inbox.Complete(Source, entry.Id);
             }
         }
         if (updates.Count > 0)
-            _logger.LogInformation("{Count} Telegram updates taken before the last stop and not handled are handled now", updates.Count);
+            _logger.TelegramUpdatesReplayed(updates.Count);
         return updates;
     }
 

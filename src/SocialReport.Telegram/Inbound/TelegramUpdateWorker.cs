@@ -56,7 +56,7 @@ internal sealed class TelegramUpdateWorker(
         }
         if (dropped)
         {
-            logger.LogWarning("Telegram chat {ChatId} is flooding: update {UpdateId} dropped", lane, update.Id);
+            logger.TelegramChatFlooding(lane, update.Id);
             Complete(update);
         }
         if (!newLane) return;
@@ -106,7 +106,7 @@ internal sealed class TelegramUpdateWorker(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Telegram update {UpdateId} ({Type}) failed", update.Id, update.Type);
+            logger.TelegramUpdateFailed(e, update.Id, update.Type);
         }
         return true;
     }
@@ -120,7 +120,7 @@ internal sealed class TelegramUpdateWorker(
         catch (Exception e)
         {
             // The store failing: the update may be handled again at the next start, which is the lesser harm.
-            logger.LogError(e, "Telegram update {UpdateId} handled but not marked so", update.Id);
+            logger.TelegramUpdateNotMarked(e, update.Id);
         }
     }
 

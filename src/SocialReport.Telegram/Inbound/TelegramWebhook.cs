@@ -24,7 +24,7 @@ internal static class TelegramWebhook
     {
         if (!SecretMatches(context.Request.Headers[SecretHeader], options.Value.WebhookSecret))
         {
-            loggers.CreateLogger(typeof(TelegramWebhook)).LogWarning("Telegram webhook call from {RemoteIp} refused: missing or wrong secret", context.Connection.RemoteIpAddress);
+            loggers.CreateLogger(typeof(TelegramWebhook)).TelegramWebhookSecretRefused(context.Connection.RemoteIpAddress);
             return Results.Unauthorized();
         }
         if (context.Request.ContentLength > MaxUpdateBytes) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);

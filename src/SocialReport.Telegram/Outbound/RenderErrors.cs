@@ -15,6 +15,6 @@ internal static class RenderErrors
     public static void Record(ILogger logger, long chatId, string message, string reason)
     {
         Counter.Add(1);
-        logger.LogError("Telegram refused {Message} for chat {ChatId}: {Reason} (a rendering bug; not retried)", message, chatId, reason);
+        logger.TelegramRenderingRefused(message, chatId, reason);
     }
 }

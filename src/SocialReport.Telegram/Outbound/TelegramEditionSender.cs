@@ -65,7 +65,7 @@ internal sealed class TelegramEditionSender(
                     var wait = outcome is SendOutcome.RetryAfter retry ? retry.Delay : TimeSpan.FromSeconds(attempt);
                     if (attempt >= AttemptsAfterFirstMessage || wait > LongestWaitAfterFirstMessage)
                     {
-                        logger.LogWarning("Telegram chat {ChatId} got part of {What} only: {Outcome}", chatId, what, outcome);
+                        logger.TelegramEditionPartlySent(chatId, what, outcome);
                         return new SendOutcome.Sent(firstId);
                     }
                     await Task.Delay(wait, time, cancellationToken);

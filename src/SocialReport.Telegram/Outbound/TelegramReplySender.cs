@@ -72,22 +72,22 @@ internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscri
         switch (outcome)
         {
             case SendOutcome.Blocked blocked:
-                logger.LogInformation("Telegram chat {ChatId} blocked the bot: {Reason}", chatId, blocked.Reason);
+                logger.TelegramChatBlockedBot(chatId, blocked.Reason);
                 break;
             case SendOutcome.Gone gone:
-                logger.LogInformation("Telegram chat {ChatId} is gone: {Reason}", chatId, gone.Reason);
+                logger.TelegramChatGone(chatId, gone.Reason);
                 break;
             case SendOutcome.Moved moved:
-                logger.LogInformation("Telegram chat {ChatId} became {NewChatId}; stored chat moved: {Moved}", chatId, moved.NewChatId, changed);
+                logger.TelegramChatMoved(chatId, moved.NewChatId, changed);
                 break;
             case SendOutcome.Rejected rejected:
                 RenderErrors.Record(logger, chatId, what, rejected.Reason);
                 break;
             case SendOutcome.RetryAfter retry:
-                logger.LogWarning("Telegram flood control for chat {ChatId}: {What} dropped, retry after {Delay}", chatId, what, retry.Delay);
+                logger.TelegramReplyFloodControlled(chatId, what, retry.Delay);
                 break;
             case SendOutcome.Transient transient:
-                logger.LogWarning("Telegram failed to deliver {What} to chat {ChatId}: {Reason}", what, chatId, transient.Reason);
+                logger.TelegramReplyFailed(what, chatId, transient.Reason);
                 break;
         }
     }

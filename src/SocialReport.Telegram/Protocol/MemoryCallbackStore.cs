@@ -6,25 +6,25 @@ namespace SocialReport.Telegram.Protocol;
 /// <summary>An in-memory <see cref="ICallbackStore"/> that forgets the least recently used commands beyond its capacity.</summary>
 internal sealed class MemoryCallbackStore(int capacity = 10_000) : ICallbackStore
 {
-    private readonly Dictionary<string, LinkedListNode<Entry>> byToken = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, LinkedListNode<Entry>> byCommand = new(StringComparer.Ordinal);
-    private readonly LinkedList<Entry> recent = new();
-    private readonly Lock gate = new();
+    private readonly Dictionary<string, LinkedListNode<Entry>> _byToken = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LinkedListNode<Entry>> _byCommand = new(StringComparer.Ordinal);
+    private readonly LinkedList<Entry> _recent = new();
+    private readonly Lock _gate = new();
 
     public int Count
     {
         get
         {
-            lock (gate)
-                return recent.Count;
+            lock (_gate)
+                return _recent.Count;
         }
     }
 
     public string Save(string command)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (byCommand.TryGetValue(command, out var known))
+            if (_byCommand.TryGetValue(command, out var known))
             {
                 Touch(known);
                 return known.Value.Token;
@@ -32,17 +32,17 @@ internal sealed class MemoryCallbackStore(int capacity = 10_000) : ICallbackStor
             string token;
             do
                 token = NewToken();
-            while (byToken.ContainsKey(token));
+            while (_byToken.ContainsKey(token));
 
-            var node = recent.AddFirst(new Entry(token, command));
-            byToken[token] = node;
-            byCommand[command] = node;
-            if (recent.Count > Math.Max(capacity, 1))
+            var node = _recent.AddFirst(new Entry(token, command));
+            _byToken[token] = node;
+            _byCommand[command] = node;
+            if (_recent.Count > Math.Max(capacity, 1))
             {
-                var oldest = recent.Last!;
-                recent.RemoveLast();
-                byToken.Remove(oldest.Value.Token);
-                byCommand.Remove(oldest.Value.Command);
+                var oldest = _recent.Last!;
+                _recent.RemoveLast();
+                _byToken.Remove(oldest.Value.Token);
+                _byCommand.Remove(oldest.Value.Command);
             }
             return token;
         }
@@ -50,9 +50,9 @@ internal sealed class MemoryCallbackStore(int capacity = 10_000) : ICallbackStor
 
     public string? Load(string token)
     {
-        lock (gate)
+        lock (_gate)
         {
-            if (!byToken.TryGetValue(token, out var node))
+            if (!_byToken.TryGetValue(token, out var node))
                 return null;
             Touch(node);
             return node.Value.Command;
@@ -61,8 +61,8 @@ internal sealed class MemoryCallbackStore(int capacity = 10_000) : ICallbackStor
 
     private void Touch(LinkedListNode<Entry> node)
     {
-        recent.Remove(node);
-        recent.AddFirst(node);
+        _recent.Remove(node);
+        _recent.AddFirst(node);
     }
 
     // Random rather than counted: after a restart, buttons still on readers' screens must not hit someone else's command.

@@ -20,24 +20,24 @@ internal sealed class TeamsBotHost : WebApplicationFactory<Program>
 {
     public const string EditorAadObjectId = "e0d1c2b3-a4f5-4e6d-8c7b-9a0817263544";
 
-    private readonly Dictionary<string, string?> settings;
-    private readonly TempDirectory directory = new();
+    private readonly Dictionary<string, string?> _settings;
+    private readonly TempDirectory _directory = new();
 
     public TeamsBotHost(FakeConnector fake, IDictionary<string, string?>? overrides = null)
     {
         Fake = fake;
-        settings = new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
-            ["Storage:Path"] = directory.DatabaseFile,
+            ["Storage:Path"] = _directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Admins:Teams:0"] = EditorAadObjectId,
             ["Commands:PerChatPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in fake.AdapterSettings)
-            settings[key] = value;
+            _settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-            settings[key] = value;
+            _settings[key] = value;
     }
 
     public FakeConnector Fake { get; }
@@ -46,7 +46,7 @@ internal sealed class TeamsBotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }
 
@@ -102,7 +102,7 @@ internal sealed class TeamsBotHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        directory.Dispose();
+        _directory.Dispose();
     }
 }
 

@@ -8,24 +8,24 @@ namespace SocialReport.Teams.Tests.Auth;
 /// <summary>The inbound JWT checks, against the fake's real metadata and keys over HTTP.</summary>
 public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
-    private readonly FakeConnector fake;
-    private readonly IHost host;
+    private readonly FakeConnector _fake;
+    private readonly IHost _host;
 
-    public TokenValidationTests(FakeBotFramework botFramework) => (fake, host) = TeamsTestHost.Start(botFramework);
+    public TokenValidationTests(FakeBotFramework botFramework) => (_fake, _host) = TeamsTestHost.Start(botFramework);
 
-    private BotFrameworkTokenValidator Validator => host.Services.GetRequiredService<BotFrameworkTokenValidator>();
+    private BotFrameworkTokenValidator Validator => _host.Services.GetRequiredService<BotFrameworkTokenValidator>();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => TeamsTestHost.StopAsync(host, fake);
+    public Task DisposeAsync() => TeamsTestHost.StopAsync(_host, _fake);
 
-    private TokenSpec BotFramework => new() { Key = fake.Endorsed, ServiceUrl = fake.ServiceUrl };
+    private TokenSpec BotFramework => new() { Key = _fake.Endorsed, ServiceUrl = _fake.ServiceUrl };
 
     private Task<TokenValidation> Validate(string? header, string channelId = "msteams", string? serviceUrl = null) =>
         Validate(Validator, header, channelId, serviceUrl);
 
     private Task<TokenValidation> Validate(BotFrameworkTokenValidator validator, string? header, string channelId = "msteams", string? serviceUrl = null) =>
-        validator.ValidateAsync(header, new ActivityOrigin(channelId, serviceUrl ?? fake.ServiceUrl, [TestIds.TenantId]), CancellationToken.None);
+        validator.ValidateAsync(header, new ActivityOrigin(channelId, serviceUrl ?? _fake.ServiceUrl, [TestIds.TenantId]), CancellationToken.None);
 
     private static string Bearer(TokenSpec spec) => "Bearer " + TestTokens.Sign(spec);
 
@@ -39,13 +39,13 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
 
         Assert.True(result.Succeeded, result.Failure);
         Assert.Equal(TokenIssuer.BotFramework, result.Issuer);
-        Assert.Equal(fake.ServiceUrl, result.Identity!.FindFirst("serviceurl")?.Value);
+        Assert.Equal(_fake.ServiceUrl, result.Identity!.FindFirst("serviceurl")?.Value);
     }
 
     [Fact]
     public async Task Compares_the_serviceurl_claim_without_case()
     {
-        var result = await Validate(Bearer(BotFramework with { ServiceUrl = fake.ServiceUrl.ToUpperInvariant() }));
+        var result = await Validate(Bearer(BotFramework with { ServiceUrl = _fake.ServiceUrl.ToUpperInvariant() }));
 
         Assert.True(result.Succeeded, result.Failure);
     }
@@ -57,7 +57,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
 
         Assert.False(result.Succeeded);
         Assert.Contains("no Authorization header", result.Failure);
-        Assert.Equal(0, fake.BotFrameworkKeyFetches);
+        Assert.Equal(0, _fake.BotFrameworkKeyFetches);
     }
 
     [Theory]
@@ -73,7 +73,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     public async Task Rejects_a_bad_signature()
     {
         // Signed with a key of the attacker's, under the id of the published, endorsed key.
-        var result = await Validate(Bearer(BotFramework with { Key = fake.Unknown, Kid = fake.Endorsed.Kid }));
+        var result = await Validate(Bearer(BotFramework with { Key = _fake.Unknown, Kid = _fake.Endorsed.Kid }));
 
         Assert.False(result.Succeeded);
         Assert.Contains("invalid token", result.Failure);
@@ -82,15 +82,15 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Rejects_an_unknown_key_id_after_refreshing_the_keys_once()
     {
-        var first = await Validate(Bearer(BotFramework with { Key = fake.Unknown }));
-        var fetchesAfterFirst = fake.BotFrameworkKeyFetches;
-        var second = await Validate(Bearer(BotFramework with { Key = fake.Unknown }));
+        var first = await Validate(Bearer(BotFramework with { Key = _fake.Unknown }));
+        var fetchesAfterFirst = _fake.BotFrameworkKeyFetches;
+        var second = await Validate(Bearer(BotFramework with { Key = _fake.Unknown }));
 
         Assert.False(first.Succeeded);
         Assert.Contains("unknown signing key", first.Failure);
         Assert.Equal(2, fetchesAfterFirst); // the first fetch, then one refresh for the unknown id
         Assert.False(second.Succeeded);
-        Assert.Equal(2, fake.BotFrameworkKeyFetches); // no second refresh within the refresh interval
+        Assert.Equal(2, _fake.BotFrameworkKeyFetches); // no second refresh within the refresh interval
     }
 
     [Fact]
@@ -98,12 +98,12 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     {
         Assert.True((await Validate(Bearer(BotFramework))).Succeeded);
         using var rotated = new TestKey("bf-rotated", ["msteams"]);
-        fake.PublishBotFrameworkKey(rotated);
+        _fake.PublishBotFrameworkKey(rotated);
 
         var result = await Validate(Bearer(BotFramework with { Key = rotated }));
 
         Assert.True(result.Succeeded, result.Failure);
-        Assert.Equal(2, fake.BotFrameworkKeyFetches);
+        Assert.Equal(2, _fake.BotFrameworkKeyFetches);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Rejects_a_key_not_endorsed_for_msteams()
     {
-        var result = await Validate(Bearer(BotFramework with { Key = fake.NotEndorsed }));
+        var result = await Validate(Bearer(BotFramework with { Key = _fake.NotEndorsed }));
 
         Assert.False(result.Succeeded);
         Assert.Contains("not endorsed for channel 'msteams'", result.Failure);
@@ -182,8 +182,8 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Rejects_a_channel_the_key_is_not_endorsed_for()
     {
-        using var webchat = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "webchat" });
-        using var slack = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "slack" });
+        using var webchat = TeamsTestHost.Build(_fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "webchat" });
+        using var slack = TeamsTestHost.Build(_fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "slack" });
 
         var endorsed = await Validate(webchat.Services.GetRequiredService<BotFrameworkTokenValidator>(), Bearer(BotFramework), channelId: "webchat");
         var notEndorsed = await Validate(slack.Services.GetRequiredService<BotFrameworkTokenValidator>(), Bearer(BotFramework), channelId: "slack");
@@ -203,7 +203,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
 
         Assert.False(result.Succeeded);
         Assert.Contains("Teams:ChannelId", result.Failure);
-        Assert.Equal(0, fake.BotFrameworkKeyFetches);
+        Assert.Equal(0, _fake.BotFrameworkKeyFetches);
     }
 
     [Theory]
@@ -212,7 +212,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [InlineData("72F988BF-86F1-41AF-91AB-2D7CD011DB47", true)]
     public async Task Takes_activities_only_from_the_allowed_tenants(string allowed, bool accepted)
     {
-        using var restricted = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AllowedTenants:0"] = allowed });
+        using var restricted = TeamsTestHost.Build(_fake, new Dictionary<string, string?> { ["Teams:AllowedTenants:0"] = allowed });
 
         var result = await Validate(restricted.Services.GetRequiredService<BotFrameworkTokenValidator>(), Bearer(BotFramework));
 
@@ -223,11 +223,11 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task With_tenants_restricted_an_activity_naming_no_tenant_or_another_one_too_is_rejected()
     {
-        using var restricted = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:TenantId"] = TestIds.TenantId });
+        using var restricted = TeamsTestHost.Build(_fake, new Dictionary<string, string?> { ["Teams:TenantId"] = TestIds.TenantId });
         var validator = restricted.Services.GetRequiredService<BotFrameworkTokenValidator>();
 
-        var none = await validator.ValidateAsync(Bearer(BotFramework), new ActivityOrigin("msteams", fake.ServiceUrl, []), CancellationToken.None);
-        var two = await validator.ValidateAsync(Bearer(BotFramework), new ActivityOrigin("msteams", fake.ServiceUrl, [TestIds.TenantId, TestIds.BotServiceTenant]), CancellationToken.None);
+        var none = await validator.ValidateAsync(Bearer(BotFramework), new ActivityOrigin("msteams", _fake.ServiceUrl, []), CancellationToken.None);
+        var two = await validator.ValidateAsync(Bearer(BotFramework), new ActivityOrigin("msteams", _fake.ServiceUrl, [TestIds.TenantId, TestIds.BotServiceTenant]), CancellationToken.None);
 
         Assert.False(none.Succeeded);
         Assert.False(two.Succeeded);
@@ -242,13 +242,13 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
 
         Assert.False(result.Succeeded);
         Assert.Contains("Teams:AllowedServiceHosts", result.Failure);
-        Assert.Equal(0, fake.BotFrameworkKeyFetches);
+        Assert.Equal(0, _fake.BotFrameworkKeyFetches);
     }
 
     [Fact]
     public async Task Rejects_a_serviceurl_claim_naming_another_service()
     {
-        var result = await Validate(Bearer(BotFramework with { ServiceUrl = fake.BaseUrl + "/emea/" }));
+        var result = await Validate(Bearer(BotFramework with { ServiceUrl = _fake.BaseUrl + "/emea/" }));
 
         Assert.False(result.Succeeded);
         Assert.Contains("serviceurl", result.Failure);
@@ -277,14 +277,14 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
 
     private TokenSpec EntraV1(string tenant = TestIds.BotServiceTenant) => new()
     {
-        Key = fake.Entra,
+        Key = _fake.Entra,
         Issuer = $"https://sts.windows.net/{tenant}/",
         Claims = new Dictionary<string, string> { ["appid"] = TestIds.AppId, ["ver"] = "1.0", ["tid"] = tenant },
     };
 
     private TokenSpec EntraV2(string tenant = TestIds.BotServiceTenant) => new()
     {
-        Key = fake.Entra,
+        Key = _fake.Entra,
         Issuer = $"https://login.microsoftonline.com/{tenant}/v2.0",
         Claims = new Dictionary<string, string> { ["azp"] = TestIds.AppId, ["ver"] = "2.0", ["tid"] = tenant },
     };
@@ -312,8 +312,8 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
         Assert.True(v1.Succeeded, v1.Failure);
         Assert.True(v2.Succeeded, v2.Failure);
         Assert.Equal(TokenIssuer.EntraId, v1.Issuer);
-        Assert.Equal(1, fake.EntraKeyFetches);
-        Assert.Equal(0, fake.BotFrameworkKeyFetches);
+        Assert.Equal(1, _fake.EntraKeyFetches);
+        Assert.Equal(0, _fake.BotFrameworkKeyFetches);
     }
 
     [Fact]
@@ -333,7 +333,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
         // v2 names the caller in azp only: an appid claim there is not the caller.
         var v2WithAppid = await Validate(Bearer(WithClaims(EntraV2(), ("azp", OtherApp), ("appid", TestIds.AppId))));
 
-        Assert.All(new[] { v1, v2, v2WithAppid }, r => Assert.Contains($"issued to '{OtherApp}', not to the bot", r.Failure));
+        Assert.All([v1, v2, v2WithAppid], r => Assert.Contains($"issued to '{OtherApp}', not to the bot", r.Failure));
     }
 
     [Theory]
@@ -369,7 +369,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     public async Task Rejects_an_Entra_ID_token_signed_by_a_Bot_Framework_key()
     {
         // Entra issuers are checked against Entra keys only.
-        var result = await Validate(Bearer(EntraV1() with { Key = fake.Endorsed }));
+        var result = await Validate(Bearer(EntraV1() with { Key = _fake.Endorsed }));
 
         Assert.False(result.Succeeded);
         Assert.Contains("unknown signing key", result.Failure);
@@ -378,7 +378,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Rejects_an_Entra_ID_token_whose_serviceurl_claim_disagrees()
     {
-        var result = await Validate(Bearer(EntraV1() with { ServiceUrl = fake.BaseUrl + "/emea/" }));
+        var result = await Validate(Bearer(EntraV1() with { ServiceUrl = _fake.BaseUrl + "/emea/" }));
 
         Assert.False(result.Succeeded);
     }
@@ -386,7 +386,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Accepts_the_bots_own_tenant_only_for_its_own_app_id()
     {
-        using var singleTenant = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:TenantId"] = TestIds.TenantId });
+        using var singleTenant = TeamsTestHost.Build(_fake, new Dictionary<string, string?> { ["Teams:TenantId"] = TestIds.TenantId });
         var validator = singleTenant.Services.GetRequiredService<BotFrameworkTokenValidator>();
         var own = EntraV2(TestIds.TenantId);
         var other = WithClaims(EntraV1(TestIds.TenantId), ("appid", OtherApp));
@@ -404,7 +404,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Accepts_no_token_only_when_unauthenticated_mode_is_on()
     {
-        using var emulator = TeamsTestHost.Build(fake, new Dictionary<string, string?>
+        using var emulator = TeamsTestHost.Build(_fake, new Dictionary<string, string?>
         {
             ["Teams:AppId"] = "",
             ["Teams:AppPassword"] = "",
@@ -422,7 +422,7 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Unauthenticated_mode_still_checks_the_channel_and_the_service_url()
     {
-        using var emulator = TeamsTestHost.Build(fake, new Dictionary<string, string?>
+        using var emulator = TeamsTestHost.Build(_fake, new Dictionary<string, string?>
         {
             ["Teams:AppId"] = "",
             ["Teams:AppPassword"] = "",
@@ -434,20 +434,20 @@ public sealed class TokenValidationTests : IClassFixture<FakeBotFramework>, IAsy
         var otherPort = await Validate(validator, null, serviceUrl: "http://127.0.0.1:1/");
         var otherHost = await Validate(validator, null, serviceUrl: "https://evil.example/");
 
-        Assert.All(new[] { otherChannel, otherPort, otherHost }, r => Assert.False(r.Succeeded));
+        Assert.All([otherChannel, otherPort, otherHost], r => Assert.False(r.Succeeded));
     }
 
     [Fact]
     public async Task Still_checks_a_token_sent_in_unauthenticated_mode_when_an_app_id_is_set()
     {
-        using var emulator = TeamsTestHost.Build(fake, new Dictionary<string, string?>
+        using var emulator = TeamsTestHost.Build(_fake, new Dictionary<string, string?>
         {
             ["Teams:AppPassword"] = "",
             ["Teams:AllowUnauthenticated"] = "true",
         }, environment: Environments.Development);
         var validator = emulator.Services.GetRequiredService<BotFrameworkTokenValidator>();
 
-        var forged = await Validate(validator, Bearer(BotFramework with { Key = fake.NotEndorsed }));
+        var forged = await Validate(validator, Bearer(BotFramework with { Key = _fake.NotEndorsed }));
         var none = await Validate(validator, null);
 
         Assert.False(forged.Succeeded);

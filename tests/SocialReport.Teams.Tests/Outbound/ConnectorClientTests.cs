@@ -15,37 +15,37 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
 {
     private const string ThreadId = TestIds.OtherChannelId + ";messageid=1700000000200";
 
-    private readonly FakeConnector fake;
-    private readonly IHost host;
+    private readonly FakeConnector _fake;
+    private readonly IHost _host;
 
-    public ConnectorClientTests(FakeBotFramework botFramework) => (fake, host) = TeamsTestHost.Start(botFramework);
+    public ConnectorClientTests(FakeBotFramework botFramework) => (_fake, _host) = TeamsTestHost.Start(botFramework);
 
-    private ConnectorClient Client => host.Services.GetRequiredService<ConnectorClient>();
+    private ConnectorClient Client => _host.Services.GetRequiredService<ConnectorClient>();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => TeamsTestHost.StopAsync(host, fake);
+    public Task DisposeAsync() => TeamsTestHost.StopAsync(_host, _fake);
 
     private static Activity Hello => TeamsActivities.ForCards([new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5" }]) with { Text = "hello" };
 
-    private RecordedRequest OnlyRequest() => Assert.Single(fake.ConnectorRequests);
+    private RecordedRequest OnlyRequest() => Assert.Single(_fake.ConnectorRequests);
 
     [Fact]
     public async Task Gets_one_token_from_MSAL_and_reuses_it()
     {
-        var first = await Client.SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
-        var second = await Client.ReplyAsync(fake.ServiceUrl, ThreadId, "1700000000222", Hello, CancellationToken.None);
-        var third = await Client.SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var first = await Client.SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var second = await Client.ReplyAsync(_fake.ServiceUrl, ThreadId, "1700000000222", Hello, CancellationToken.None);
+        var third = await Client.SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
-        Assert.All(new[] { first, second, third }, o => Assert.IsType<SendOutcome.Sent>(o));
-        var tokenRequest = Assert.Single(fake.TokenRequests);
+        Assert.All([first, second, third], o => Assert.IsType<SendOutcome.Sent>(o));
+        var tokenRequest = Assert.Single(_fake.TokenRequests);
         Assert.Equal("/botframework.com/oauth2/v2.0/token", tokenRequest.RawTarget);
         Assert.Contains("grant_type=client_credentials", tokenRequest.Body);
         Assert.Contains($"client_id={TestIds.AppId}", tokenRequest.Body);
         Assert.Contains("scope=https%3A%2F%2Fapi.botframework.com%2F.default", tokenRequest.Body);
         Assert.Contains("client_secret=test-secret", tokenRequest.Body);
 
-        var authorizations = fake.ConnectorRequests.Select(r => r.Authorization).Distinct().ToList();
+        var authorizations = _fake.ConnectorRequests.Select(r => r.Authorization).Distinct().ToList();
         var header = Assert.Single(authorizations);
         Assert.StartsWith("Bearer ", header);
         var token = new JsonWebToken(header!["Bearer ".Length..]);
@@ -55,21 +55,21 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Uses_the_tenant_authority_of_a_single_tenant_bot()
     {
-        using var singleTenant = TeamsTestHost.Build(fake, new Dictionary<string, string?>
+        using var singleTenant = TeamsTestHost.Build(_fake, new Dictionary<string, string?>
         {
             ["Teams:TenantId"] = TestIds.TenantId,
-            ["Teams:TokenAuthority"] = $"{fake.BaseUrl}/{TestIds.TenantId}",
+            ["Teams:TokenAuthority"] = $"{_fake.BaseUrl}/{TestIds.TenantId}",
         });
 
-        await singleTenant.Services.GetRequiredService<ConnectorClient>().SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        await singleTenant.Services.GetRequiredService<ConnectorClient>().SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
-        Assert.Equal($"/{TestIds.TenantId}/oauth2/v2.0/token", Assert.Single(fake.TokenRequests).RawTarget);
+        Assert.Equal($"/{TestIds.TenantId}/oauth2/v2.0/token", Assert.Single(_fake.TokenRequests).RawTarget);
     }
 
     [Fact]
     public async Task Sends_to_a_conversation_with_its_id_escaped()
     {
-        var outcome = await Client.SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var outcome = await Client.SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
         var sent = Assert.IsType<SendOutcome.Sent>(outcome);
         Assert.Equal("1700000000001", sent.MessageId);
@@ -85,7 +85,7 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Replies_in_a_channel_thread()
     {
-        var outcome = await Client.ReplyAsync(fake.ServiceUrl, ThreadId, "1700000000222", Hello, CancellationToken.None);
+        var outcome = await Client.ReplyAsync(_fake.ServiceUrl, ThreadId, "1700000000222", Hello, CancellationToken.None);
 
         Assert.IsType<SendOutcome.Sent>(outcome);
         var request = OnlyRequest();
@@ -97,7 +97,7 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Starts_a_new_thread_in_a_channel()
     {
-        var result = await Client.CreateChannelThreadAsync(fake.ServiceUrl, TestIds.TeamId, TestIds.TenantId, Hello, CancellationToken.None);
+        var result = await Client.CreateChannelThreadAsync(_fake.ServiceUrl, TestIds.TeamId, TestIds.TenantId, Hello, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Equal($"{TestIds.TeamId};messageid=1700000000001", result.Value!.Id);
@@ -115,21 +115,21 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Posts_to_a_stored_reference_a_thread_for_channels_a_message_otherwise()
     {
-        var channel = ConversationReference.FromActivity(TestActivities.BotAddedTeam(fake.ServiceUrl))!;
-        var personal = ConversationReference.FromActivity(TestActivities.BotAddedPersonal(fake.ServiceUrl))!;
+        var channel = ConversationReference.FromActivity(TestActivities.BotAddedTeam(_fake.ServiceUrl))!;
+        var personal = ConversationReference.FromActivity(TestActivities.BotAddedPersonal(_fake.ServiceUrl))!;
 
         await Client.PostAsync(channel, Hello, CancellationToken.None);
         await Client.PostAsync(personal, Hello, CancellationToken.None);
 
         Assert.Equal(
             ["/amer/v3/conversations", "/amer/v3/conversations/a%3A1pYgKd3hsGxv8zZ9Qw-personal/activities"],
-            fake.ConnectorRequests.Select(r => r.RawTarget));
+            _fake.ConnectorRequests.Select(r => r.RawTarget));
     }
 
     [Fact]
     public async Task Updates_a_sent_message()
     {
-        var outcome = await Client.UpdateAsync(fake.ServiceUrl, TestIds.PersonalConversationId, "1700000000005", Hello, CancellationToken.None);
+        var outcome = await Client.UpdateAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, "1700000000005", Hello, CancellationToken.None);
 
         Assert.Equal(new SendOutcome.Sent("1700000000005"), outcome);
         var request = OnlyRequest();
@@ -141,7 +141,7 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Lists_the_channels_of_a_team()
     {
-        var result = await Client.GetChannelsAsync(fake.ServiceUrl, TestIds.TeamId, CancellationToken.None);
+        var result = await Client.GetChannelsAsync(_fake.ServiceUrl, TestIds.TeamId, CancellationToken.None);
 
         Assert.True(result.Succeeded);
         Assert.Equal([new TeamChannel(TestIds.TeamId, null), new TeamChannel(TestIds.OtherChannelId, "Veille")], result.Value);
@@ -173,12 +173,12 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     [MemberData(nameof(Faults))]
     public async Task Maps_each_connector_error_once(Fault fault, Type expected)
     {
-        fake.FailNext(fault);
+        _fake.FailNext(fault);
 
-        var outcome = await Client.SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var outcome = await Client.SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
         Assert.IsType(expected, outcome);
-        Assert.Single(fake.ConnectorRequests); // no retry inside the adapter: the delivery loop decides
+        Assert.Single(_fake.ConnectorRequests); // no retry inside the adapter: the delivery loop decides
         if (fault.Code is not null && outcome is SendOutcome.Blocked or SendOutcome.Gone or SendOutcome.Rejected or SendOutcome.Transient)
             Assert.Contains(fault.Code, outcome.ToString());
     }
@@ -186,11 +186,11 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task Honours_Retry_After_in_seconds_and_defaults_when_absent()
     {
-        fake.FailNext(new Fault(429, RetryAfter: "7"));
-        fake.FailNext(new Fault(429));
+        _fake.FailNext(new Fault(429, RetryAfter: "7"));
+        _fake.FailNext(new Fault(429));
 
-        var given = await Client.SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
-        var absent = await Client.SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var given = await Client.SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var absent = await Client.SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
         Assert.Equal(new SendOutcome.RetryAfter(TimeSpan.FromSeconds(7)), given);
         Assert.Equal(new SendOutcome.RetryAfter(ConnectorErrors.DefaultRetryDelay), absent);
@@ -200,9 +200,9 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     public async Task Honours_Retry_After_given_as_a_date()
     {
         var at = DateTimeOffset.UtcNow.AddSeconds(30);
-        fake.FailNext(new Fault(503, RetryAfter: at.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        _fake.FailNext(new Fault(503, RetryAfter: at.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
 
-        var outcome = await Client.SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var outcome = await Client.SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
         var retry = Assert.IsType<SendOutcome.RetryAfter>(outcome);
         Assert.InRange(retry.Delay, TimeSpan.FromSeconds(25), TimeSpan.FromSeconds(31));
@@ -211,7 +211,7 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
     [Fact]
     public async Task A_connector_that_cannot_be_reached_is_a_transient_fault()
     {
-        using var listed = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AllowedServiceHosts:1"] = "127.0.0.1:1" });
+        using var listed = TeamsTestHost.Build(_fake, new Dictionary<string, string?> { ["Teams:AllowedServiceHosts:1"] = "127.0.0.1:1" });
 
         var outcome = await listed.Services.GetRequiredService<ConnectorClient>().SendAsync("http://127.0.0.1:1/amer/", TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
@@ -228,7 +228,7 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
 
         var rejected = Assert.IsType<SendOutcome.Rejected>(outcome);
         Assert.StartsWith("not sent: the service", rejected.Reason);
-        Assert.Empty(fake.TokenRequests);
+        Assert.Empty(_fake.TokenRequests);
     }
 
     [Fact]
@@ -242,9 +242,9 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
         var updated = await Client.UpdateAsync(attacker.ServiceUrl, TestIds.PersonalConversationId, "1700000000005", Hello, CancellationToken.None);
         var channels = await Client.GetChannelsAsync(attacker.ServiceUrl, TestIds.TeamId, CancellationToken.None);
 
-        Assert.All(new[] { sent, posted, updated, channels.Outcome }, o => Assert.IsType<SendOutcome.Rejected>(o));
+        Assert.All([sent, posted, updated, channels.Outcome], o => Assert.IsType<SendOutcome.Rejected>(o));
         Assert.Equal(0, attacker.Connections);
-        Assert.Empty(fake.TokenRequests);
+        Assert.Empty(_fake.TokenRequests);
     }
 
     [Fact]
@@ -253,36 +253,36 @@ public sealed class ConnectorClientTests : IClassFixture<FakeBotFramework>, IAsy
         var outcome = await Client.SendAsync("http://smba.example.com/amer/", TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
         Assert.IsType<SendOutcome.Rejected>(outcome);
-        Assert.Empty(fake.TokenRequests);
+        Assert.Empty(_fake.TokenRequests);
     }
 
     [Fact]
     public async Task Calls_without_a_token_in_unauthenticated_mode_without_app_id()
     {
-        using var emulator = TeamsTestHost.Build(fake, new Dictionary<string, string?>
+        using var emulator = TeamsTestHost.Build(_fake, new Dictionary<string, string?>
         {
             ["Teams:AppId"] = "",
             ["Teams:AppPassword"] = "",
             ["Teams:AllowUnauthenticated"] = "true",
         }, environment: Environments.Development);
 
-        var outcome = await emulator.Services.GetRequiredService<ConnectorClient>().SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var outcome = await emulator.Services.GetRequiredService<ConnectorClient>().SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
         Assert.IsType<SendOutcome.Sent>(outcome);
         Assert.Null(OnlyRequest().Authorization);
-        Assert.Empty(fake.TokenRequests);
+        Assert.Empty(_fake.TokenRequests);
     }
 
     [Fact]
     public async Task A_token_endpoint_refusing_the_secret_is_a_rejection_not_a_crash()
     {
-        using var wrongSecret = TeamsTestHost.Build(fake, new Dictionary<string, string?> { ["Teams:AppPassword"] = "expired-secret" });
+        using var wrongSecret = TeamsTestHost.Build(_fake, new Dictionary<string, string?> { ["Teams:AppPassword"] = "expired-secret" });
 
-        var outcome = await wrongSecret.Services.GetRequiredService<ConnectorClient>().SendAsync(fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
+        var outcome = await wrongSecret.Services.GetRequiredService<ConnectorClient>().SendAsync(_fake.ServiceUrl, TestIds.PersonalConversationId, Hello, CancellationToken.None);
 
         var rejected = Assert.IsType<SendOutcome.Rejected>(outcome);
         Assert.Contains("invalid_client", rejected.Reason);
-        Assert.Single(fake.TokenRequests);
-        Assert.Empty(fake.ConnectorRequests);
+        Assert.Single(_fake.TokenRequests);
+        Assert.Empty(_fake.ConnectorRequests);
     }
 }

@@ -15,22 +15,22 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
 {
     private static readonly Edition Seed = new EditionImporter(OutletCatalog.Default).ImportFile(RepositoryFiles.Seed);
 
-    private readonly FakeConnector fake;
-    private readonly IHost host;
+    private readonly FakeConnector _fake;
+    private readonly IHost _host;
 
-    public TeamsEditionSenderTests(FakeBotFramework botFramework) => (fake, host) = TeamsTestHost.Start(botFramework);
+    public TeamsEditionSenderTests(FakeBotFramework botFramework) => (_fake, _host) = TeamsTestHost.Start(botFramework);
 
-    private IEditionSender Sender => host.Services.GetServices<IEditionSender>().Single(s => s.Channel == "teams");
+    private IEditionSender Sender => _host.Services.GetServices<IEditionSender>().Single(s => s.Channel == "teams");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => TeamsTestHost.StopAsync(host, fake);
+    public Task DisposeAsync() => TeamsTestHost.StopAsync(_host, _fake);
 
     private Chat Personal => Subscribed(new ChatKey("teams", TestIds.PersonalConversationId), ChatKind.Private,
-        ConversationReference.FromActivity(TestActivities.BotAddedPersonal(fake.ServiceUrl))!);
+        ConversationReference.FromActivity(TestActivities.BotAddedPersonal(_fake.ServiceUrl))!);
 
     private Chat TeamChannel => Subscribed(new ChatKey("teams", "team:" + TestIds.TeamId), ChatKind.Channel,
-        ConversationReference.FromActivity(TestActivities.ChannelMention(fake.ServiceUrl, "subscribe"))!);
+        ConversationReference.FromActivity(TestActivities.ChannelMention(_fake.ServiceUrl, "subscribe"))!);
 
     private static Chat Subscribed(ChatKey key, ChatKind kind, ConversationReference? reference) => new()
     {
@@ -44,7 +44,7 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
 
     /// <summary>The activities sent, every card checked for version, elements and size.</summary>
     private List<(RecordedRequest Request, Teams.Protocol.Activity Activity)> Sent() =>
-        [.. fake.ConnectorRequests.Select(r =>
+        [.. _fake.ConnectorRequests.Select(r =>
         {
             var activity = TeamsJson.Deserialize<Teams.Protocol.Activity>((r.Json!["activity"] ?? r.Json).ToJsonString())!;
             Assert.True(TeamsActivities.Fits(activity));
@@ -100,7 +100,7 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
         await Sender.SendAsync(Personal, Seed, DeliveryMode.Edition, CancellationToken.None);
         await Sender.SendAsync(TeamChannel, Seed, DeliveryMode.Cards, CancellationToken.None);
 
-        var sent = fake.ConnectorRequests.Select(r => (r.Json!["activity"] ?? r.Json).AsObject()).ToList();
+        var sent = _fake.ConnectorRequests.Select(r => (r.Json!["activity"] ?? r.Json).AsObject()).ToList();
         Assert.Equal(6, sent.Count); // the edition; then in the team the cover starting a thread, and four stories
         Assert.All(sent, OutgoingAssert.Addressed);
         Assert.All(sent, a => Assert.Equal(TestIds.UserId, a["recipient"]!["id"]!.GetValue<string>()));
@@ -111,8 +111,8 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
     [Fact]
     public async Task A_throttled_story_is_waited_for_rather_than_failing_the_edition()
     {
-        fake.FailNext(Fault.Pass);
-        fake.FailNext(new Fault(429, "Throttled", RetryAfter: "1"));
+        _fake.FailNext(Fault.Pass);
+        _fake.FailNext(new Fault(429, "Throttled", RetryAfter: "1"));
 
         var outcome = await Sender.SendAsync(Personal, Seed, DeliveryMode.Cards, CancellationToken.None);
 
@@ -126,8 +126,8 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
     [Fact]
     public async Task A_story_failing_after_the_cover_is_tried_again_alone()
     {
-        fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
-        fake.FailNext(new Fault(502, "BadGateway"), TestIds.PersonalConversationId);
+        _fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
+        _fake.FailNext(new Fault(502, "BadGateway"), TestIds.PersonalConversationId);
 
         var outcome = await Sender.SendAsync(Personal, Seed, DeliveryMode.Cards, CancellationToken.None);
 
@@ -135,7 +135,7 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
         var sent = Sent();
         Assert.Equal(6, sent.Count); // the cover once, story 1 refused then sent again, stories 2 to 4
         Assert.Equal(sent[1].Request.Body, sent[2].Request.Body);
-        Assert.Equal(["1/4", "2/4", "3/4", "4/4"], fake.DeliveredTo(TestIds.PersonalConversationId).Skip(1)
+        Assert.Equal(["1/4", "2/4", "3/4", "4/4"], _fake.DeliveredTo(TestIds.PersonalConversationId).Skip(1)
             .Select(r => CardAssert.Texts(r.Json!["attachments"]![0]!["content"]!.AsObject()).First()[..3]));
     }
 
@@ -149,14 +149,14 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
     [MemberData(nameof(StoryFailures))]
     public async Task Once_the_cover_is_out_the_edition_counts_as_sent_and_is_never_sent_again_whole(Fault fault, int delivered)
     {
-        fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
-        fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
-        fake.FailNext(fault, TestIds.PersonalConversationId);
+        _fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
+        _fake.FailNext(Fault.Pass, TestIds.PersonalConversationId);
+        _fake.FailNext(fault, TestIds.PersonalConversationId);
 
         var outcome = await Sender.SendAsync(Personal, Seed, DeliveryMode.Cards, CancellationToken.None);
 
         Assert.Equal(new SendOutcome.Sent("1700000000001"), outcome);
-        Assert.Equal(delivered, fake.DeliveredTo(TestIds.PersonalConversationId).Count);
+        Assert.Equal(delivered, _fake.DeliveredTo(TestIds.PersonalConversationId).Count);
     }
 
     public static TheoryData<Fault, SendOutcome> Failures => new()
@@ -171,9 +171,9 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
     [MemberData(nameof(Failures))]
     public async Task Connector_failures_come_back_as_the_cores_outcomes(Fault fault, SendOutcome expected)
     {
-        fake.FailNext(fault);
+        _fake.FailNext(fault);
         var personal = await Sender.SendAsync(Personal, Seed, DeliveryMode.Edition, CancellationToken.None);
-        fake.FailNext(fault);
+        _fake.FailNext(fault);
         var channel = await Sender.SendAsync(TeamChannel, Seed, DeliveryMode.Cards, CancellationToken.None);
 
         Assert.Equal(expected, personal);
@@ -187,7 +187,7 @@ public sealed class TeamsEditionSenderTests : IClassFixture<FakeBotFramework>, I
         var outcome = await Sender.SendAsync(Personal with { Address = null }, Seed, DeliveryMode.Edition, CancellationToken.None);
 
         Assert.IsType<SendOutcome.Gone>(outcome);
-        Assert.Empty(fake.ConnectorRequests);
+        Assert.Empty(_fake.ConnectorRequests);
     }
 
     [Fact]

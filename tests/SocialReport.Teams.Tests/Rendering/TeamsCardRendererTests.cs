@@ -10,10 +10,10 @@ namespace SocialReport.Teams.Tests.Rendering;
 
 public sealed class TeamsCardRendererTests
 {
-    private readonly TeamsCardRenderer renderer = new();
+    private readonly TeamsCardRenderer _renderer = new();
 
     private JsonObject SeedEdition(string language = "fr") =>
-        renderer.RenderEdition(SeedCards.Cover(language, SeedCards.EditionUrl), SeedCards.StoryCards(language, SeedCards.EditionUrl));
+        _renderer.RenderEdition(SeedCards.Cover(language, SeedCards.EditionUrl), SeedCards.StoryCards(language, SeedCards.EditionUrl));
 
     [Fact]
     public void The_edition_is_one_valid_card_with_everything_in_it()
@@ -66,7 +66,7 @@ public sealed class TeamsCardRendererTests
     public void Sources_are_buttons_and_the_full_text_is_one_tap_away()
     {
         var card = SeedEdition();
-        var whatsapp = CardAssert.OfType(card, "Container").Where(c => c["id"]?.GetValue<string>() == "story-2").Single();
+        var whatsapp = CardAssert.OfType(card, "Container").Single(c => c["id"]?.GetValue<string>() == "story-2");
 
         var links = CardAssert.OfType(whatsapp, "Action.OpenUrl").Select(a => (a["title"]!.GetValue<string>(), a["url"]!.GetValue<string>())).ToList();
         Assert.Equal(
@@ -101,7 +101,7 @@ public sealed class TeamsCardRendererTests
     [Fact]
     public void Without_URL_there_is_no_online_edition_button()
     {
-        var card = renderer.RenderEdition(SeedCards.Cover(), SeedCards.StoryCards());
+        var card = _renderer.RenderEdition(SeedCards.Cover(), SeedCards.StoryCards());
 
         CardAssert.Valid(card);
         Assert.DoesNotContain(CardAssert.OfType(card, "Action.OpenUrl"), a => a["title"]!.GetValue<string>().Contains("en ligne", StringComparison.Ordinal));
@@ -125,7 +125,7 @@ public sealed class TeamsCardRendererTests
             Sources = [new Source("Piège", new Uri("javascript:alert(1)")), new Source("Fichier", new Uri("file:///etc/passwd")), new Source("Le Monde", new Uri("https://www.lemonde.fr/"))],
         };
 
-        var card = renderer.Render(story);
+        var card = _renderer.Render(story);
 
         CardAssert.Valid(card);
         Assert.Empty(CardAssert.OfType(card, "Action.OpenUrl"));
@@ -138,7 +138,7 @@ public sealed class TeamsCardRendererTests
     public void Many_sources_become_one_line_of_links()
     {
         var sources = Enumerable.Range(1, 7).Select(i => new Source($"Journal [{i}]", new Uri($"https://news{i}.example/a(b)"))).ToList();
-        var card = renderer.Render(SeedCards.Story(2) with { Sources = sources });
+        var card = _renderer.Render(SeedCards.Story(2) with { Sources = sources });
 
         CardAssert.Valid(card);
         Assert.Empty(CardAssert.OfType(card, "Action.OpenUrl"));
@@ -158,7 +158,7 @@ public sealed class TeamsCardRendererTests
             Sources = [new Source("*Le* [Monde]", null)],
         };
 
-        var card = renderer.Render(story);
+        var card = _renderer.Render(story);
 
         foreach (var text in CardAssert.Texts(card))
         {
@@ -177,9 +177,9 @@ public sealed class TeamsCardRendererTests
         var summary = string.Join(' ', Enumerable.Repeat("Une phrase assez longue pour remplir la carte de l’édition.", 40));
         var cover = SeedCards.Cover(count: 30);
         var stories = SeedCards.StoryCards(count: 30, summary: _ => summary);
-        Assert.False(TeamsActivities.Fits(TeamsActivities.ForCards([renderer.RenderEdition(cover, stories)])));
+        Assert.False(TeamsActivities.Fits(TeamsActivities.ForCards([_renderer.RenderEdition(cover, stories)])));
 
-        var activity = TeamsActivities.ForEdition(renderer, cover, stories);
+        var activity = TeamsActivities.ForEdition(_renderer, cover, stories);
 
         Assert.True(TeamsJson.Utf16Size(activity) <= TeamsActivities.MaxActivitySize);
         var card = Assert.Single(activity.Attachments!).Content!.AsObject();
@@ -198,7 +198,7 @@ public sealed class TeamsCardRendererTests
         var cover = SeedCards.Cover(count: 600);
         var stories = SeedCards.StoryCards(count: 600);
 
-        var activity = TeamsActivities.ForEdition(renderer, cover, stories);
+        var activity = TeamsActivities.ForEdition(_renderer, cover, stories);
 
         Assert.True(TeamsJson.Utf16Size(activity) <= TeamsActivities.MaxActivitySize);
         var card = Assert.Single(activity.Attachments!).Content!.AsObject();
@@ -206,7 +206,7 @@ public sealed class TeamsCardRendererTests
         var shown = CardAssert.OfType(card, "Action.Submit").Count();
         Assert.InRange(shown, 100, 599);
         Assert.Contains($"+ {600 - shown} autres articles", CardAssert.Texts(card).Select(CardAssert.Plain));
-        var bigger = renderer.RenderEdition(cover, [.. stories.Take(shown + 1)], withDetails: false, omitted: 600 - shown - 1);
+        var bigger = _renderer.RenderEdition(cover, [.. stories.Take(shown + 1)], withDetails: false, omitted: 600 - shown - 1);
         Assert.False(TeamsActivities.Fits(TeamsActivities.ForCards([bigger]))); // as many as fit, not fewer
     }
 
@@ -231,13 +231,13 @@ public sealed class TeamsCardRendererTests
         new NoticeCard { Language = "en", Text = "Welcome! You will get the Social Report every week." },
     ];
 
-    public static TheoryData<Card> SingleCards => new(Singles);
+    public static TheoryData<Card> SingleCards => [.. Singles];
 
     [Theory]
     [MemberData(nameof(SingleCards))]
     public void Every_single_card_is_valid(Card card)
     {
-        CardAssert.Valid(renderer.Render(card));
+        CardAssert.Valid(_renderer.Render(card));
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class TeamsCardRendererTests
     {
         var notice = new NoticeCard { Language = "fr", Title = "Commandes", Text = "/start — s’abonner\n/latest — la dernière édition\n\nÉditeurs :\n/stats — abonnés" };
 
-        var card = renderer.Render(notice);
+        var card = _renderer.Render(notice);
 
         var blocks = CardAssert.OfType(card, "TextBlock").ToList();
         Assert.Equal(["Commandes", "/start — s’abonner", "/latest — la dernière édition", "Éditeurs :", "/stats — abonnés"],
@@ -259,7 +259,7 @@ public sealed class TeamsCardRendererTests
     {
         var list = Singles.OfType<ListCard>().Single();
 
-        var card = renderer.Render(list);
+        var card = _renderer.Render(list);
 
         var commands = CardAssert.OfType(card, "Action.Submit").Select(a => a["data"]!.ToJsonString()).ToList();
         Assert.Equal(["{\"command\":\"/read 2020-03-06/2\"}", "{\"command\":\"/read 2020-03-13/1\"}", "{\"command\":\"/topic whatsapp page:2\"}"], commands);
@@ -269,7 +269,7 @@ public sealed class TeamsCardRendererTests
     [Fact]
     public void A_story_card_shows_its_place_and_all_its_buttons()
     {
-        var card = renderer.Render(SeedCards.Story(2, url: SeedCards.EditionUrl));
+        var card = _renderer.Render(SeedCards.Story(2, url: SeedCards.EditionUrl));
 
         Assert.Equal("2/4 · WhatsApp franchit la barre des 2 milliards d’utilisateurs", CardAssert.Plain(CardAssert.Texts(card).First()));
         var buttons = CardAssert.Elements(card).Where(e => e["type"]!.GetValue<string>().StartsWith("Action.", StringComparison.Ordinal))
@@ -283,7 +283,7 @@ public sealed class TeamsCardRendererTests
         string[] topics = ["Mark Zuckerberg", "Tik-Tok!", "whatsapp", "WhatsApp", "<&>"];
         var story = SeedCards.Story(2) with { Topics = topics };
 
-        var texts = CardAssert.Texts(renderer.Render(story)).Concat(CardAssert.Texts(renderer.RenderEdition(SeedCards.Cover(), [story]))).Select(CardAssert.Plain);
+        var texts = CardAssert.Texts(_renderer.Render(story)).Concat(CardAssert.Texts(_renderer.RenderEdition(SeedCards.Cover(), [story]))).Select(CardAssert.Plain);
 
         Assert.Equal("#mark_zuckerberg #tik_tok #whatsapp", Hashtags.Line(topics));
         Assert.Equal(2, texts.Count(t => t == Hashtags.Line(topics)));
@@ -295,7 +295,7 @@ public sealed class TeamsCardRendererTests
     {
         var part = Singles.OfType<StoryPartCard>().Single();
 
-        var texts = CardAssert.Texts(renderer.Render(part)).ToList();
+        var texts = CardAssert.Texts(_renderer.Render(part)).ToList();
 
         Assert.Equal("Partie 1/2", texts[1]);
         Assert.Equal(4, texts.Count);
@@ -304,7 +304,7 @@ public sealed class TeamsCardRendererTests
     [Fact]
     public void Several_cards_in_one_message_are_a_carousel()
     {
-        var activity = TeamsActivities.ForCards([renderer.Render(SeedCards.Story(1)), renderer.Render(SeedCards.Story(2))]);
+        var activity = TeamsActivities.ForCards([_renderer.Render(SeedCards.Story(1)), _renderer.Render(SeedCards.Story(2))]);
 
         Assert.Equal("message", activity.Type);
         Assert.Equal("carousel", activity.AttachmentLayout);
@@ -317,7 +317,7 @@ public sealed class TeamsCardRendererTests
         var welcome = new NoticeCard { Language = "fr", Text = "Bienvenue !" };
         var reply = new Reply([welcome, SeedCards.Cover(), .. SeedCards.StoryCards(), SeedCards.Cover()]);
 
-        var activities = TeamsActivities.ForReply(renderer, reply);
+        var activities = TeamsActivities.ForReply(_renderer, reply);
 
         Assert.Equal(3, activities.Count);
         Assert.Equal(4, CardAssert.OfType(activities[1].Attachments![0].Content!.AsObject(), "Action.ToggleVisibility").Count());

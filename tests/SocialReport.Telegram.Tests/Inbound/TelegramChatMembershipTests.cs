@@ -1,13 +1,13 @@
 using SocialReport.Core.Readers;
 using SocialReport.Telegram.Inbound;
-using SocialReport.Testing.Telegram;
 using SocialReport.Telegram.Tests.FakeServerTests;
+using SocialReport.Testing.Telegram;
 
 namespace SocialReport.Telegram.Tests.Inbound;
 
 public class TelegramChatMembershipTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Channel = -1001234567890;
+    private const long Channel = -1001234567890;
 
     [Fact]
     public async Task Admins_are_told_from_members_and_strangers()

@@ -7,10 +7,10 @@ namespace SocialReport.Telegram.Tests.Inbound;
 
 public class TelegramUpdateQueueTests
 {
-    static TelegramUpdateQueue Queue(int capacity, IUpdateInbox? inbox = null) =>
+    private static TelegramUpdateQueue Queue(int capacity, IUpdateInbox? inbox = null) =>
         new(inbox ?? new MemoryUpdateInbox(), Options.Create(new TelegramOptions { BotToken = "1:x", QueueCapacity = capacity }), NullLogger<TelegramUpdateQueue>.Instance);
 
-    static Update Message(int id, string text = "/latest") =>
+    private static Update Message(int id, string text = "/latest") =>
         new() { Id = id, Message = new Message { Id = id, Chat = new Chat { Id = 7, Type = ChatType.Private }, Text = text, Date = DateTime.UtcNow } };
 
     [Fact]

@@ -9,7 +9,7 @@ namespace SocialReport.Telegram.Tests.Inbound;
 public class TelegramUpdateWorkerTests
 {
     /// <summary>Records what it handles; updates of chat <see cref="Slow"/> wait until released.</summary>
-    sealed class RecordingHandler : ITelegramUpdateHandler
+    private sealed class RecordingHandler : ITelegramUpdateHandler
     {
         public const long Slow = 1;
         public readonly TaskCompletionSource Release = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -25,10 +25,10 @@ public class TelegramUpdateWorkerTests
         }
     }
 
-    static Update Message(int id, long chatId, string text = "/latest") =>
+    private static Update Message(int id, long chatId, string text = "/latest") =>
         new() { Id = id, Message = new Message { Id = id, Chat = new Chat { Id = chatId, Type = ChatType.Private }, Text = text, Date = DateTime.UtcNow } };
 
-    static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
         while (!condition())

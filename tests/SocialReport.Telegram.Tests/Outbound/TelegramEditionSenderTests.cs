@@ -10,10 +10,10 @@ namespace SocialReport.Telegram.Tests.Outbound;
 
 public sealed class TelegramEditionSenderTests(FakeBotApi api) : IClassFixture<FakeBotApi>, IAsyncLifetime
 {
-    FakeTelegramServer _fake = null!;
-    Microsoft.Extensions.Hosting.IHost _host = null!;
+    private FakeTelegramServer _fake = null!;
+    private Microsoft.Extensions.Hosting.IHost _host = null!;
 
-    TelegramEditionSender Sender => _host.Get<TelegramEditionSender>();
+    private TelegramEditionSender Sender => _host.Get<TelegramEditionSender>();
 
     public Task InitializeAsync()
     {
@@ -28,7 +28,7 @@ public sealed class TelegramEditionSenderTests(FakeBotApi api) : IClassFixture<F
         await _fake.DisposeAsync();
     }
 
-    static Chat ChatOf(long id, ChatKind kind = ChatKind.Private) => new()
+    private static Chat ChatOf(long id, ChatKind kind = ChatKind.Private) => new()
     {
         Key = new ChatKey("telegram", id.ToString(CultureInfo.InvariantCulture)),
         Kind = kind,

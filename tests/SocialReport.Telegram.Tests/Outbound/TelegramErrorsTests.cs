@@ -7,7 +7,7 @@ namespace SocialReport.Telegram.Tests.Outbound;
 
 public class TelegramErrorsTests
 {
-    static SendOutcome? Map(int code, string message, ResponseParameters? parameters = null) =>
+    private static SendOutcome? Map(int code, string message, ResponseParameters? parameters = null) =>
         TelegramErrors.ToOutcome(new ApiRequestException(message, code, parameters));
 
     [Fact]

@@ -5,7 +5,7 @@ namespace SocialReport.Telegram.Tests.Protocol;
 
 public class CallbackDataTests
 {
-    private readonly MemoryCallbackStore store = new();
+    private readonly MemoryCallbackStore _store = new();
 
     [Theory]
     [InlineData("/read 2020-03-06/2")]
@@ -13,9 +13,9 @@ public class CallbackDataTests
     [InlineData("/full 2020-03-06/30")]
     public void Card_commands_travel_as_they_are(string command)
     {
-        Assert.Equal(command, CallbackData.Encode(command, store));
-        Assert.Equal(command, CallbackData.Decode(command, store));
-        Assert.Equal(0, store.Count);
+        Assert.Equal(command, CallbackData.Encode(command, _store));
+        Assert.Equal(command, CallbackData.Decode(command, _store));
+        Assert.Equal(0, _store.Count);
     }
 
     [Theory]
@@ -25,11 +25,11 @@ public class CallbackDataTests
     [InlineData("~looks like a token")]
     public void Other_commands_travel_as_a_short_token(string command)
     {
-        var data = CallbackData.Encode(command, store);
+        var data = CallbackData.Encode(command, _store);
 
         Assert.StartsWith("~", data);
         Assert.InRange(Encoding.UTF8.GetByteCount(data), 1, CallbackData.MaxBytes);
-        Assert.Equal(command, CallbackData.Decode(data, store));
+        Assert.Equal(command, CallbackData.Decode(data, _store));
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class CallbackDataTests
     {
         var command = "/topic " + new string('a', 57);
 
-        Assert.Equal(command, CallbackData.Encode(command, store));
+        Assert.Equal(command, CallbackData.Encode(command, _store));
     }
 
     [Fact]
@@ -45,15 +45,15 @@ public class CallbackDataTests
     {
         var command = "/topic " + new string('x', 100);
 
-        Assert.Equal(CallbackData.Encode(command, store), CallbackData.Encode(command, store));
-        Assert.Equal(1, store.Count);
+        Assert.Equal(CallbackData.Encode(command, _store), CallbackData.Encode(command, _store));
+        Assert.Equal(1, _store.Count);
     }
 
     [Fact]
     public void Unknown_tokens_and_foreign_data_decode_to_nothing()
     {
-        Assert.Null(CallbackData.Decode("~unknown", store));
-        Assert.Null(CallbackData.Decode("garbage", store));
+        Assert.Null(CallbackData.Decode("~unknown", _store));
+        Assert.Null(CallbackData.Decode("garbage", _store));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public class CallbackDataTests
     [Fact]
     public void Tokens_are_short_and_distinct()
     {
-        var tokens = Enumerable.Range(0, 1000).Select(i => store.Save($"/topic {i}")).ToList();
+        var tokens = Enumerable.Range(0, 1000).Select(i => _store.Save($"/topic {i}")).ToList();
 
         Assert.Equal(1000, tokens.Distinct().Count());
         Assert.All(tokens, t => Assert.InRange(t.Length, 1, 32));

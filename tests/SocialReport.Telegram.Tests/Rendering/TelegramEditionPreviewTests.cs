@@ -7,7 +7,7 @@ namespace SocialReport.Telegram.Tests.Rendering;
 
 public class TelegramEditionPreviewTests
 {
-    readonly MemoryCallbackStore _callbacks = new();
+    private readonly MemoryCallbackStore _callbacks = new();
 
     [Fact]
     public void Every_message_a_reader_can_get_is_previewed_as_the_sendMessage_payload()
