@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -6,8 +5,8 @@ using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
-using SocialReport.Core.Diagnostics;
 using SocialReport.Core.Delivery;
+using SocialReport.Core.Diagnostics;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using SocialReport.Core.Search;

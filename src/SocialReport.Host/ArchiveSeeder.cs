@@ -25,11 +25,11 @@ internal sealed class ArchiveSeeder(
             try
             {
                 var result = publisher.Publish(importer.ImportFile(file));
-                logger.LogInformation("Seeded the archive with {Edition} from {File}", result.EditionId, file);
+                logger.ArchiveSeeded(result.EditionId, file);
             }
             catch (EditionImportException e)
             {
-                logger.LogWarning("Seed edition skipped: {Error}", e.Message);
+                logger.SeedEditionSkipped(e.Message);
             }
         }
         return Task.CompletedTask;

@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Delivery;
-using SocialReport.Teams;
 using SocialReport.Host.Web;
+using SocialReport.Teams;
+using SocialReport.Telegram;
 
 namespace SocialReport.Host;
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using SocialReport.Core;
 using SocialReport.Core.Commands;
 using SocialReport.Teams;
+using SocialReport.Telegram;
 
 namespace SocialReport.Host;
 

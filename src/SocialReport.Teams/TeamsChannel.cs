@@ -1,10 +1,11 @@
 using SocialReport.Core;
 using SocialReport.Core.Delivery;
+using SocialReport.Teams.Inbound;
 
 namespace SocialReport.Teams;
 
 /// <summary>The Teams channel's settings for the core: the connector's limits as pacing defaults, Entra object ids as editors.</summary>
-public static class TeamsChannel
+internal static class TeamsChannel
 {
     public static ChannelSettings Settings { get; } = new(TeamsActivityParser.Channel, "Teams")
     {

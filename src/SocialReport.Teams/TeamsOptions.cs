@@ -1,7 +1,7 @@
 namespace SocialReport.Teams;
 
 /// <summary>The Teams adapter's settings (configuration section <c>Teams</c>).</summary>
-public sealed class TeamsOptions
+internal sealed class TeamsOptions
 {
     public const string SectionName = "Teams";
     public const string PublicCloudMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";

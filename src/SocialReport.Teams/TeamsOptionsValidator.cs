@@ -1,12 +1,12 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using SocialReport.Teams.Connector;
+using SocialReport.Teams.Outbound;
 
 namespace SocialReport.Teams;
 
 /// <summary>Refuses to start with settings that would leave the bot open or unable to answer.</summary>
-public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
+internal sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TeamsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TeamsOptions options)
     {
@@ -51,7 +51,7 @@ public sealed class TeamsOptionsValidator(IHostEnvironment environment) : IValid
 }
 
 /// <summary>Plain HTTP is tolerated only towards this machine: a test's fake connector.</summary>
-public static class Loopback
+internal static class Loopback
 {
     public static bool Is(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));

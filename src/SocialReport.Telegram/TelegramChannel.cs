@@ -1,10 +1,11 @@
 using SocialReport.Core;
 using SocialReport.Core.Delivery;
+using SocialReport.Telegram.Protocol;
 
 namespace SocialReport.Telegram;
 
 /// <summary>The Telegram channel's settings for the core: Bot API limits as pacing defaults, numeric user ids as editors.</summary>
-public static class TelegramChannel
+internal static class TelegramChannel
 {
     /// <summary>The Telegram id the example file used to list.</summary>
     private const string FormerExampleId = "123456789";

@@ -1,9 +1,10 @@
 namespace SocialReport.Telegram;
 
+// Public: the end-to-end tests take it as a theory parameter, which xunit wants public.
 public enum TelegramMode { Polling, Webhook }
 
 /// <summary>Configuration section <c>Telegram</c>. Without a token the adapter stays off.</summary>
-public sealed class TelegramOptions
+internal sealed class TelegramOptions
 {
     public const string SectionName = "Telegram";
 

@@ -8,7 +8,7 @@ namespace SocialReport.Telegram;
 /// Telegram paid broadcasts (<c>allow_paid_broadcast</c>), beside the pacing in <c>Delivery:Telegram</c>: when on, the
 /// bot-wide pace becomes <see cref="PaidMessagesPerSecond"/>.
 /// </summary>
-public sealed class TelegramPaidBroadcastOptions
+internal sealed class TelegramPaidBroadcastOptions
 {
     public const string SectionName = "Delivery:Telegram";
 

@@ -4,9 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace SocialReport.EndToEnd.Tests;
 
 /// <summary>Every log line of every category and level, with its exception, for assertions.</summary>
-sealed class CapturedLogs : ILoggerProvider
+internal sealed class CapturedLogs : ILoggerProvider
 {
-    readonly ConcurrentQueue<(string Category, LogLevel Level, string Text)> _lines = new();
+    private readonly ConcurrentQueue<(string Category, LogLevel Level, string Text)> _lines = new();
 
     public IReadOnlyList<(string Category, LogLevel Level, string Text)> Lines => [.. _lines];
 
@@ -16,7 +16,7 @@ sealed class CapturedLogs : ILoggerProvider
 
     public void Dispose() { }
 
-    sealed class Logger(CapturedLogs logs, string category) : ILogger
+    private sealed class Logger(CapturedLogs logs, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull
         {

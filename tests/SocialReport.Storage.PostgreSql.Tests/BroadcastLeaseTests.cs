@@ -67,7 +67,7 @@ public sealed class BroadcastLeaseTests : IClassFixture<PostgreSqlDatabase>, IDi
 
         var lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
-        var keeping = BroadcastLease.KeepAsync(paused, "2020-03-06#1", _time, NullLogger.Instance, () => lost.SetResult(), stop.Token);
+        var keeping = BroadcastLease.KeepAsync(paused, "2020-03-06#1", _time, NullLogger.Instance, lost.SetResult, stop.Token);
         _time.Advance(BroadcastLease.RenewEvery);
 
         await lost.Task.WaitAsync(TimeSpan.FromSeconds(60));

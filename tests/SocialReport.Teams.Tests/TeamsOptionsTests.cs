@@ -4,8 +4,8 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Readers;
 using SocialReport.Teams.Auth;
-using SocialReport.Teams.Cards;
-using SocialReport.Teams.Connector;
+using SocialReport.Teams.Outbound;
+using SocialReport.Teams.Rendering;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.Teams.Tests;

@@ -5,7 +5,7 @@ namespace SocialReport.Testing;
 /// <summary>
 /// Runs property tests. A local run explores new random cases each time (CsCheck prints the seed of a failure: pass it
 /// as <c>CsCheck_Seed</c> to replay it). Under CI (<c>CI</c> set, as <c>.ci/run</c> does) the cases are pinned: the
-/// same <paramref name="iter"/> seeds every run, so a red CI is red again on the same case, never by chance.
+/// same <c>iter</c> seeds every run, so a red CI is red again on the same case, never by chance.
 /// </summary>
 public static class Property
 {

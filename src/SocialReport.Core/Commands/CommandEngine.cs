@@ -62,8 +62,7 @@ public sealed class CommandEngine
         var isEditor = IsEditor(inbound);
         if (handler.EditorsOnly && !isEditor)
         {
-            _logger.LogWarning("Refused editor command /{Command} from {Channel} user {Sender} in chat {Chat}",
-                command.Name, inbound.Chat.Channel, inbound.Sender.Id, inbound.Chat);
+            _logger.EditorCommandRefused(command.Name, inbound.Chat.Channel, inbound.Sender.Id, inbound.Chat);
             return (Notice(language, say.Refused), command.Name, "refused");
         }
 

@@ -40,8 +40,7 @@ public sealed class EditorCommands(
         var date = DateText.Format(edition.Date, context.Language);
         if (result.Outcome == PublishOutcome.Unchanged)
             return CommandEngine.Notice(context.Language, say.Format(say.Unchanged, date));
-        logger.LogInformation("Edition {Edition} {Outcome} (revision {Revision}) by {Channel} user {Sender}",
-            result.EditionId, result.Outcome, result.Revision, context.Inbound.Chat.Channel, context.Inbound.Sender.Id);
+        logger.EditionPublished(result.EditionId, result.Outcome, result.Revision, context.Inbound.Chat.Channel, context.Inbound.Sender.Id);
         var headline = result.Outcome == PublishOutcome.Added
             ? say.Format(say.Published, date, say.Count(edition.Stories.Count, say.Stories))
             : say.Format(say.Revised, date, result.Revision);

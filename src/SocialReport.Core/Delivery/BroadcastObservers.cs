@@ -36,7 +36,7 @@ internal sealed class BroadcastObservers(IEnumerable<IBroadcastObserver> observe
         {
             // A status message that cannot be edited must not stop the broadcast.
             try { await call(observer).ConfigureAwait(false); }
-            catch (Exception e) when (e is not OperationCanceledException) { logger.LogWarning(e, "A broadcast observer failed."); }
+            catch (Exception e) when (e is not OperationCanceledException) { logger.BroadcastObserverFailed(e); }
         }
     }
 }

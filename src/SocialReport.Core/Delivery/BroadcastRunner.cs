@@ -1,7 +1,7 @@
-using SocialReport.Core.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Diagnostics;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 
@@ -50,14 +50,14 @@ public sealed class BroadcastRunner(
         var edition = archive.Get(broadcast.EditionId);
         if (edition is null)
         {
-            logger.LogError("Broadcast {Id}: edition {Edition} is not in the archive; cancelling it.", broadcastId, broadcast.EditionId);
+            logger.BroadcastEditionMissing(broadcastId, broadcast.EditionId);
             var cancelled = ledger.Cancel(broadcastId)!;
             var summary = Snapshot(cancelled, rate: null);
             await observer.OnFinishedAsync(summary, CancellationToken.None).ConfigureAwait(false);
             return summary;
         }
 
-        logger.LogInformation("Broadcast {Id} of {Edition}: running.", broadcastId, broadcast.EditionId);
+        logger.BroadcastRunning(broadcastId, broadcast.EditionId);
         foreach (var off in _senders.Where(sender => !sender.IsEnabled)) SkipChannel(broadcastId, off.Channel);
         // The status message is posted before the first send, so that even a short broadcast updates it in place.
         try { await observer.OnProgressAsync(Snapshot(broadcast, rate: null), stop).ConfigureAwait(false); }
@@ -82,7 +82,7 @@ public sealed class BroadcastRunner(
         var last = Snapshot(ended, rate: null);
         if (ended.IsFinished)
         {
-            logger.LogInformation("Broadcast {Id}: {State}.", broadcastId, ended.State);
+            logger.BroadcastEnded(broadcastId, ended.State);
             await observer.OnFinishedAsync(last, CancellationToken.None).ConfigureAwait(false);
         }
         return last;
@@ -160,7 +160,7 @@ public sealed class BroadcastRunner(
         {
             // Most likely the ledger itself failing: going on could resend to chats whose Sent was not written.
             // The row stays Pending; the broadcast stops here and resumes at the next start (or the next /broadcast).
-            logger.LogError(e, "Broadcast {Id}: stopping after a failure while delivering to {Chat}.", row.BroadcastId, row.Chat);
+            logger.BroadcastStoppedByDeliveryFailure(e, row.BroadcastId, row.Chat);
             await stop.CancelAsync().ConfigureAwait(false);
         }
         finally
@@ -183,7 +183,7 @@ public sealed class BroadcastRunner(
             skipped += rows.Count;
         }
         if (skipped > 0)
-            logger.LogWarning("Broadcast {Id}: {Count} deliveries skipped, the {Channel} adapter is off; a /broadcast once it is on serves them.", broadcastId, skipped, channel);
+            logger.BroadcastChannelOff(broadcastId, skipped, channel);
     }
 
     private void SettleUnreachable(DeliveryRow row, Chat? chat)
@@ -211,7 +211,7 @@ public sealed class BroadcastRunner(
         catch (Exception e)
         {
             // A rendering bug: retrying would fail the same way. Failed and counted; the broadcast goes on.
-            logger.LogError(e, "Sending {Edition} to {Chat} failed.", edition.Id, chat.Key);
+            logger.EditionSendFailed(e, edition.Id, chat.Key);
             return new SendOutcome.Rejected($"{e.GetType().Name}: {e.Message}");
         }
     }
@@ -235,7 +235,7 @@ public sealed class BroadcastRunner(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Broadcast {Id}: progress reports stopped.", broadcastId);
+            logger.BroadcastProgressReportsStopped(e, broadcastId);
         }
     }
 

@@ -74,7 +74,7 @@ public sealed class BroadcastScheduler
         {
             if (now - schedule.DueAt > _options.MissedScheduleGrace)
             {
-                _logger.LogWarning("Schedule {Id} was due at {Due}, more than {Grace} ago: skipped.", schedule.Id, schedule.DueAt, _options.MissedScheduleGrace);
+                _logger.ScheduleMissed(schedule.Id, schedule.DueAt, _options.MissedScheduleGrace);
                 _ledger.SkipSchedule(schedule.Id, $"missed: due at {Minute(schedule.DueAt)}, more than {_options.MissedScheduleGrace} before the host was back", now);
                 continue;
             }
@@ -84,7 +84,7 @@ public sealed class BroadcastScheduler
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                _logger.LogError(e, "Schedule {Id} could not start; it is tried again at the next tick.", schedule.Id);
+                _logger.ScheduleStartFailed(e, schedule.Id);
             }
         }
         return NextTick(_time.GetUtcNow());
@@ -102,7 +102,7 @@ public sealed class BroadcastScheduler
         if (start.AlreadyRunning)
             _ledger.SkipSchedule(schedule.Id, $"broadcast {start.Broadcast.Id} of {editionId} was already running", _time.GetUtcNow());
         else
-            _logger.LogInformation("Schedule {Id} started broadcast {Broadcast}.", schedule.Id, start.Broadcast.Id);
+            _logger.ScheduleStarted(schedule.Id, start.Broadcast.Id);
     }
 
     private void RecordCronOccurrences(DateTimeOffset now)

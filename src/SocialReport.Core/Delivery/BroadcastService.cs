@@ -84,7 +84,7 @@ public sealed class BroadcastService(
                 return new BroadcastStart(unfinished, AlreadyRunning: true);
             }
             var created = ledger.Prepare(editionId, force, options.Value.Mode, requestedBy, scheduleId);
-            logger.LogInformation("Broadcast {Id} of {Edition} created by {By}{Force}.", created.Id, editionId, requestedBy, force ? " (forced)" : "");
+            logger.BroadcastCreated(created.Id, editionId, requestedBy, force ? " (forced)" : "");
             Launch(created, observer);
             return new BroadcastStart(created, AlreadyRunning: false);
         }
@@ -144,7 +144,7 @@ public sealed class BroadcastService(
         {
             foreach (var broadcast in ledger.Running().Where(broadcast => !_runs.ContainsKey(broadcast.Id)))
             {
-                if (Launch(broadcast, observer: null)) logger.LogInformation("Resuming broadcast {Id} of {Edition}.", broadcast.Id, broadcast.EditionId);
+                if (Launch(broadcast, observer: null)) logger.BroadcastResuming(broadcast.Id, broadcast.EditionId);
             }
         }
         finally
@@ -165,7 +165,7 @@ public sealed class BroadcastService(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Stopped before every send in flight was recorded; those are sent again at the next start.");
+            logger.StoppedWithSendsInFlight();
         }
     }
 
@@ -211,7 +211,7 @@ public sealed class BroadcastService(
         }
         catch (Exception e)
         {
-            logger.LogError(e, "Broadcast {Id} stopped by an error; it resumes at the next start or /broadcast.", broadcastId);
+            logger.BroadcastFailed(e, broadcastId);
         }
         finally
         {

@@ -17,7 +17,7 @@ public sealed class DeliveryWorker(BroadcastService broadcasts, BroadcastSchedul
             {
                 var wait = options.Value.SchedulerInterval;
                 try { wait = await scheduler.TickAsync(stoppingToken).ConfigureAwait(false); }
-                catch (Exception e) when (e is not OperationCanceledException) { logger.LogError(e, "The broadcast scheduler failed; trying again."); }
+                catch (Exception e) when (e is not OperationCanceledException) { logger.SchedulerFailed(e); }
                 await Clock.Delay(time, wait, stoppingToken).ConfigureAwait(false);
             }
         }

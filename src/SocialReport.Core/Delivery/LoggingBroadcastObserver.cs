@@ -7,15 +7,13 @@ public sealed class LoggingBroadcastObserver(ILogger<LoggingBroadcastObserver> l
 {
     public Task OnProgressAsync(BroadcastProgress progress, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Broadcast {Id}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Remaining} remaining, {Rate:0.0}/s",
-            progress.BroadcastId, progress.Sent, progress.Failed, progress.Blocked, progress.Gone, progress.Remaining, progress.Rate);
+        logger.BroadcastProgress(progress.BroadcastId, progress.Sent, progress.Failed, progress.Blocked, progress.Gone, progress.Remaining, progress.Rate);
         return Task.CompletedTask;
     }
 
     public Task OnFinishedAsync(BroadcastProgress summary, CancellationToken cancellationToken)
     {
-        logger.LogInformation("Broadcast {Id} {State} in {Elapsed}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Skipped} skipped, {Remaining} not sent, {Throttled} throttled",
-            summary.BroadcastId, summary.State, summary.Elapsed, summary.Sent, summary.Failed, summary.Blocked, summary.Gone, summary.Skipped, summary.Remaining, summary.Throttled);
+        logger.BroadcastFinished(summary.BroadcastId, summary.State, summary.Elapsed, summary.Sent, summary.Failed, summary.Blocked, summary.Gone, summary.Skipped, summary.Remaining, summary.Throttled);
         return Task.CompletedTask;
     }
 }

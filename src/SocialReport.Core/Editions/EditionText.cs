@@ -32,7 +32,7 @@ internal static class EditionText
             {
                 line++;
             }
-            else if (b == 0 || (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or 0x0B or 0x0C)) || b == 0x7F)
+            else if (b is 0 or < 0x20 and not ((byte)'\t' or (byte)'\r' or 0x0B or 0x0C) or 0x7F)
             {
                 throw new EditionImportException(fileName, line, $"the file looks binary (control byte 0x{b:X2}), not a text edition");
             }

@@ -8,26 +8,26 @@ public sealed class OutletCatalog
 {
     private static readonly string[] Articles = ["Le ", "La ", "Les ", "L'", "The "];
 
-    private readonly Dictionary<string, Outlet> byKey = new(StringComparer.Ordinal);
-    private readonly Regex mentions;
+    private readonly Dictionary<string, Outlet> _byKey = new(StringComparer.Ordinal);
+    private readonly Regex _mentions;
 
     public OutletCatalog(IEnumerable<Outlet> outlets)
     {
         var list = new List<Outlet>();
         foreach (var outlet in outlets)
         {
-            if (string.IsNullOrWhiteSpace(outlet.Name) || outlet.Spellings.Any(s => byKey.ContainsKey(TextFolding.Key(s))))
+            if (string.IsNullOrWhiteSpace(outlet.Name) || outlet.Spellings.Any(s => _byKey.ContainsKey(TextFolding.Key(s))))
             {
                 continue;
             }
             list.Add(outlet);
             foreach (var spelling in outlet.Spellings)
             {
-                byKey[TextFolding.Key(spelling)] = outlet;
+                _byKey[TextFolding.Key(spelling)] = outlet;
             }
         }
         Outlets = list;
-        mentions = BuildPattern(list);
+        _mentions = BuildPattern(list);
     }
 
     public OutletCatalog(IEnumerable<string> names) : this(names.Select(n => new Outlet(n.Trim()))) { }
@@ -41,7 +41,7 @@ public sealed class OutletCatalog
         new(Outlets.Concat(names.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => new Outlet(n.Trim()))));
 
     /// <summary>The outlet a name stands for, whatever its accents, apostrophes or case.</summary>
-    public Outlet? Find(string name) => byKey.GetValueOrDefault(TextFolding.Key(PlainText.Normalize(name)));
+    public Outlet? Find(string name) => _byKey.GetValueOrDefault(TextFolding.Key(PlainText.Normalize(name)));
 
     /// <summary>Outlets named in a text, in order. A name glued to a neighbouring word ("indiqueLe Monde",
     /// "Le MondeUn") still counts where the case changes at the seam.</summary>
@@ -51,7 +51,7 @@ public sealed class OutletCatalog
         var folded = TextFolding.Fold(text);
         // A text names the same few outlets over and over: look each spelling up once.
         var bySpelling = new Dictionary<string, Outlet?>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var match in mentions.EnumerateMatches(folded))
+        foreach (var match in _mentions.EnumerateMatches(folded))
         {
             var spelling = folded.AsSpan(match.Index, match.Length);
             if (!bySpelling.TryGetValue(spelling, out var outlet))

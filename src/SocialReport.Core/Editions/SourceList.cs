@@ -3,10 +3,10 @@ namespace SocialReport.Core.Editions;
 /// <summary>A story's sources in order of first mention, each once (an outlet's spellings count as one).</summary>
 internal sealed class SourceList(OutletCatalog outlets)
 {
-    private readonly List<Source> sources = [];
-    private readonly Dictionary<string, int> indexByKey = new(StringComparer.Ordinal);
+    private readonly List<Source> _sources = [];
+    private readonly Dictionary<string, int> _indexByKey = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<Source> Items => sources;
+    public IReadOnlyList<Source> Items => _sources;
 
     public void Add(string name, Uri? url)
     {
@@ -16,16 +16,16 @@ internal sealed class SourceList(OutletCatalog outlets)
             return;
         }
         var key = outlets.Find(name)?.Name is { } outlet ? TextFolding.Key(outlet) : TextFolding.Key(name);
-        if (indexByKey.TryGetValue(key, out var index))
+        if (_indexByKey.TryGetValue(key, out var index))
         {
-            if (sources[index].Url is null && url is not null)
+            if (_sources[index].Url is null && url is not null)
             {
-                sources[index] = sources[index] with { Url = url };
+                _sources[index] = _sources[index] with { Url = url };
             }
             return;
         }
-        indexByKey[key] = sources.Count;
-        sources.Add(new Source(name, url));
+        _indexByKey[key] = _sources.Count;
+        _sources.Add(new Source(name, url));
     }
 
     /// <summary>Outlets the text names, spelled as the text spells them (capitalised: "selon l’ADN" gives "L’ADN").</summary>

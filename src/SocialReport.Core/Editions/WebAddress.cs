@@ -12,7 +12,7 @@ internal static class WebAddress
         }
         var isAbsolute = href.Contains("://", StringComparison.Ordinal) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)
             || href.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) || href.StartsWith("tel:", StringComparison.OrdinalIgnoreCase);
-        Uri? url = isAbsolute
+        var url = isAbsolute
             ? Uri.TryCreate(href, UriKind.Absolute, out var absolute) ? absolute : null
             : page is not null && Uri.TryCreate(page, href, out var resolved) ? resolved : null;
         return url is { Scheme: "http" or "https" } ? url : null;

@@ -20,7 +20,7 @@ public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeGate = new();
-    private ImmutableDictionary<string, EditionTopics> _topics = ImmutableDictionary<string, EditionTopics>.Empty;
+    private ImmutableDictionary<string, EditionTopics> _topics = [];
     private bool _disposed;
 
     public LuceneStoryIndex()
@@ -67,49 +67,31 @@ public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
         }
     }
 
-    public SearchPage Topic(string words, int skip, int take)
+    public SearchPage Topic(string words, int skip, int take) => Page(words, skip, take, (searcher, query) =>
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(skip);
-        ArgumentOutOfRangeException.ThrowIfNegative(take);
-        var query = _analysis.Words(words);
-        if (query.Count == 0)
-            return SearchPage.Empty;
-
-        return WithSearcher(searcher =>
+        var hits = new List<SearchHit>();
+        var total = 0;
+        foreach (var (tier, tierQuery) in StoryQueries.TopicTiers(query))
         {
-            var hits = new List<SearchHit>();
-            var total = 0;
-            foreach (var (tier, tierQuery) in StoryQueries.TopicTiers(query))
-            {
-                var (docs, count) = Run(searcher, tierQuery, StoryDocument.NewestFirst, Math.Max(0, skip - total), take - hits.Count);
-                hits.AddRange(docs.Select(doc => StoryDocument.ToHit(searcher.Doc(doc), tier)));
-                total += count;
-            }
-            return new SearchPage(hits, total);
-        });
-    }
+            var (docs, count) = Run(searcher, tierQuery, StoryDocument.NewestFirst, Math.Max(0, skip - total), take - hits.Count);
+            hits.AddRange(docs.Select(doc => StoryDocument.ToHit(searcher.Doc(doc), tier)));
+            total += count;
+        }
+        return new SearchPage(hits, total);
+    });
 
-    public SearchPage Search(string words, int skip, int take)
+    public SearchPage Search(string words, int skip, int take) => Page(words, skip, take, (searcher, query) =>
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(skip);
-        ArgumentOutOfRangeException.ThrowIfNegative(take);
-        var query = _analysis.Words(words);
-        if (query.Count == 0)
-            return SearchPage.Empty;
-
-        return WithSearcher(searcher =>
-        {
-            var (docs, total) = Run(searcher, StoryQueries.FullText(query), StoryDocument.ByRelevance, skip, take);
-            if (docs.Count == 0)
-                return new SearchPage([], total);
-            var inTags = Matching(searcher, StoryQueries.InTags(query));
-            var inHeadline = Matching(searcher, StoryQueries.InTagsOrHeadline(query));
-            var hits = docs.Select(doc => StoryDocument.ToHit(
-                searcher.Doc(doc),
-                inTags.Contains(doc) ? SearchField.Tags : inHeadline.Contains(doc) ? SearchField.Headline : SearchField.Body));
-            return new SearchPage(hits.ToList(), total);
-        });
-    }
+        var (docs, total) = Run(searcher, StoryQueries.FullText(query), StoryDocument.ByRelevance, skip, take);
+        if (docs.Count == 0)
+            return new SearchPage([], total);
+        var inTags = Matching(searcher, StoryQueries.InTags(query));
+        var inHeadline = Matching(searcher, StoryQueries.InTagsOrHeadline(query));
+        var hits = docs.Select(doc => StoryDocument.ToHit(
+            searcher.Doc(doc),
+            inTags.Contains(doc) ? SearchField.Tags : inHeadline.Contains(doc) ? SearchField.Headline : SearchField.Body));
+        return new SearchPage(hits.ToList(), total);
+    });
 
     public IReadOnlyList<TopicCount> FrequentTopics(int recentEditions, int take)
     {
@@ -131,6 +113,15 @@ public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
             _indexAnalyzer.Dispose();
             _analysis.Dispose();
         }
+    }
+
+    /// <summary>Runs <paramref name="search"/> on the reader's words, analysed as the index was; no words, no hits.</summary>
+    private SearchPage Page(string words, int skip, int take, Func<IndexSearcher, IReadOnlyList<QueryWord>, SearchPage> search)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(skip);
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var query = _analysis.Words(words);
+        return query.Count == 0 ? SearchPage.Empty : WithSearcher(searcher => search(searcher, query));
     }
 
     private T WithSearcher<T>(Func<IndexSearcher, T> search)

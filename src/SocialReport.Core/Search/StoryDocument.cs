@@ -53,11 +53,11 @@ internal static class StoryDocument
     }
 
     public static SearchHit ToHit(Document document, SearchField matchedIn) => new(
-        document.Get(StoryId),
-        document.Get(EditionId),
-        DateOnly.ParseExact(document.Get(Date), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        document.Get(Headline),
-        document.Get(Language),
+        document.Get(StoryId, CultureInfo.InvariantCulture),
+        document.Get(EditionId, CultureInfo.InvariantCulture),
+        DateOnly.ParseExact(document.Get(Date, CultureInfo.InvariantCulture), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        document.Get(Headline, CultureInfo.InvariantCulture),
+        document.Get(Language, CultureInfo.InvariantCulture),
         matchedIn);
 
     private static void AddText(Document document, Text text, IEnumerable<string> values)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
@@ -10,18 +11,18 @@ internal static class EditionText
     public static string Describe(Edition edition)
     {
         var text = new StringBuilder();
-        text.AppendLine($"{edition.Title} · {edition.Date:yyyy-MM-dd} · {edition.Language} · id {edition.Id}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{edition.Title} · {edition.Date:yyyy-MM-dd} · {edition.Language} · id {edition.Id}");
         if (edition.Url is not null) text.AppendLine(edition.Url.ToString());
         foreach (var author in edition.Authors)
             text.AppendLine(author.Role is null ? $"  by {author.Name}" : $"  by {author.Name}, {author.Role}");
         if (edition.Intro.Length > 0) text.AppendLine().AppendLine(edition.Intro);
         foreach (var story in edition.Stories)
         {
-            text.AppendLine().AppendLine($"{story.Number}. {story.Headline}  [{story.Id}]");
-            text.AppendLine($"   {story.Text.Length} characters, {story.Paragraphs.Count()} paragraphs");
+            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{story.Number}. {story.Headline}  [{story.Id}]");
+            text.AppendLine(CultureInfo.InvariantCulture, $"   {story.Text.Length} characters, {story.Paragraphs.Count()} paragraphs");
             if (story.Sources.Count > 0)
-                text.AppendLine($"   sources: {string.Join(" · ", story.Sources.Select(s => s.Url is null ? s.Name : $"{s.Name} <{s.Url}>"))}");
-            if (Hashtags.Line(story.Topics) is { } tags) text.AppendLine($"   topics: {tags}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"   sources: {string.Join(" · ", story.Sources.Select(s => s.Url is null ? s.Name : $"{s.Name} <{s.Url}>"))}");
+            if (Hashtags.Line(story.Topics) is { } tags) text.AppendLine(CultureInfo.InvariantCulture, $"   topics: {tags}");
         }
         return text.ToString().TrimEnd();
     }

@@ -6,8 +6,10 @@ internal static class ServeVerb
 {
     public static Command Build(Action<IHostApplicationBuilder>? configure)
     {
-        var verb = new Command("serve", "Run the bot host (the default when no verb is given).");
-        verb.TreatUnmatchedTokensAsErrors = false;
+        var verb = new Command("serve", "Run the bot host (the default when no verb is given).")
+        {
+            TreatUnmatchedTokensAsErrors = false
+        };
         verb.SetAction((parse, ct) => RunAsync([.. parse.UnmatchedTokens], configure, ct));
         return verb;
     }

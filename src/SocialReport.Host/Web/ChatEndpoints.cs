@@ -67,7 +67,7 @@ internal static partial class ChatEndpoints
         request.GetTypedHeaders().AcceptLanguage
             .OrderByDescending(l => l.Quality ?? 1)
             .Select(l => l.Value.Value)
-            .FirstOrDefault(v => v is not null && v != "*");
+            .FirstOrDefault(v => v is not null and not "*");
 
     [GeneratedRegex("^[A-Za-z0-9_-]{16,64}$")]
     private static partial Regex SessionId();

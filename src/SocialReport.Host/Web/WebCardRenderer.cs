@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
@@ -23,10 +24,10 @@ internal sealed class WebCardRenderer : ICardVisitor<string>
         Paragraphs(html, cover.Intro);
         html.Append("<ol class=\"headlines\">");
         foreach (var headline in cover.Headlines)
-            html.Append($"<li value=\"{Labels.Number(headline.Number)}\">{Encode(headline.Text)}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li value=\"{Labels.Number(headline.Number)}\">{Encode(headline.Text)}</li>");
         html.Append("</ol>");
         if (cover.Editors is { } editors)
-            html.Append($"<p class=\"byline\">{Encode(editors)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"byline\">{Encode(editors)}</p>");
     });
 
     public string Story(StoryCard story) => Article(story, html =>
@@ -34,9 +35,9 @@ internal sealed class WebCardRenderer : ICardVisitor<string>
         Heading(html, $"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}");
         Paragraphs(html, story.Summary);
         if (story.Sources.Count > 0)
-            html.Append($"<p class=\"sources\">{Encode(Phrases.For(story.Language).SourcesPrefix)}{string.Join(" · ", story.Sources.Select(SourceLink))}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"sources\">{Encode(Phrases.For(story.Language).SourcesPrefix)}{string.Join(" · ", story.Sources.Select(SourceLink))}</p>");
         if (Hashtags.Line(story.Topics) is { } tags)
-            html.Append($"<p class=\"tags\">{Encode(tags)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"tags\">{Encode(tags)}</p>");
     });
 
     public string Part(StoryPartCard part) => Article(part, html =>
@@ -54,12 +55,12 @@ internal sealed class WebCardRenderer : ICardVisitor<string>
             html.Append("<li>");
             html.Append(item.Open is { } open ? Action(open with { Label = item.Text }, "item") : Encode(item.Text));
             if (!string.IsNullOrWhiteSpace(item.Detail))
-                html.Append($" <span class=\"detail\">{Encode(item.Detail)}</span>");
+                html.Append(CultureInfo.InvariantCulture, $" <span class=\"detail\">{Encode(item.Detail)}</span>");
             html.Append("</li>");
         }
         html.Append("</ol>");
         if (list.Footer is { } footer)
-            html.Append($"<p class=\"footer\">{Encode(footer)}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"footer\">{Encode(footer)}</p>");
     });
 
     public string Notice(NoticeCard notice) => Article(notice, html =>
@@ -73,20 +74,20 @@ internal sealed class WebCardRenderer : ICardVisitor<string>
     private static string Article(Card card, Action<StringBuilder> body)
     {
         var html = new StringBuilder();
-        html.Append($"<article class=\"card card-{card.Kind}\" lang=\"{Encode(card.Language)}\">");
+        html.Append(CultureInfo.InvariantCulture, $"<article class=\"card card-{card.Kind}\" lang=\"{Encode(card.Language)}\">");
         body(html);
         Actions(html, card.Actions);
         html.Append("</article>");
         return html.ToString();
     }
 
-    private static void Heading(StringBuilder html, string text) => html.Append($"<h3>{Encode(text.Trim())}</h3>");
+    private static void Heading(StringBuilder html, string text) => html.Append(CultureInfo.InvariantCulture, $"<h3>{Encode(text.Trim())}</h3>");
 
     /// <summary>Paragraphs separated by a blank line; single line breaks kept.</summary>
     private static void Paragraphs(StringBuilder html, string text)
     {
         foreach (var paragraph in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            html.Append($"<p>{string.Join("<br>", paragraph.Split('\n').Select(Encode))}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p>{string.Join("<br>", paragraph.Split('\n').Select(Encode))}</p>");
     }
 
     private static void Actions(StringBuilder html, IReadOnlyList<IReadOnlyList<CardAction>> rows)
@@ -96,7 +97,7 @@ internal sealed class WebCardRenderer : ICardVisitor<string>
             return;
         html.Append("<div class=\"actions\">");
         foreach (var line in lines)
-            html.Append($"<div class=\"row\">{string.Concat(line)}</div>");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"row\">{string.Concat(line)}</div>");
         html.Append("</div>");
     }
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using SocialReport.Teams.Connector;
+using SocialReport.Teams.Outbound;
 
 namespace SocialReport.Teams.Auth;
 
@@ -13,7 +13,7 @@ namespace SocialReport.Teams.Auth;
 /// Entra ID tokens the Bot Service is moving to; and the activity's origin: its channel, its service URL (on the
 /// allow-list, whether a token came or not) and its tenant.
 /// </summary>
-public sealed class BotFrameworkTokenValidator
+internal sealed class BotFrameworkTokenValidator
 {
     /// <summary>The Bot Service's own Entra tenants (public cloud, and those its documentation lists).</summary>
     public static readonly IReadOnlyList<string> BotServiceTenants =
@@ -27,27 +27,27 @@ public sealed class BotFrameworkTokenValidator
 
     private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
 
-    private readonly TeamsOptions options;
-    private readonly SigningKeySource botFrameworkKeys;
-    private readonly SigningKeySource entraKeys;
+    private readonly TeamsOptions _options;
+    private readonly SigningKeySource _botFrameworkKeys;
+    private readonly SigningKeySource _entraKeys;
     /// <summary>The Entra ID issuers trusted, each with its tenant.</summary>
-    private readonly Dictionary<string, string> entraIssuers;
-    private readonly ServiceUrlAllowList serviceUrls;
-    private readonly TimeProvider time;
-    private readonly ILogger<BotFrameworkTokenValidator> logger;
-    private readonly JsonWebTokenHandler handler = new();
+    private readonly Dictionary<string, string> _entraIssuers;
+    private readonly ServiceUrlAllowList _serviceUrls;
+    private readonly TimeProvider _time;
+    private readonly ILogger<BotFrameworkTokenValidator> _logger;
+    private readonly JsonWebTokenHandler _handler = new();
 
     public BotFrameworkTokenValidator(
         IOptions<TeamsOptions> options, ServiceUrlAllowList serviceUrls, HttpClient metadataClient, TimeProvider time, ILogger<BotFrameworkTokenValidator> logger)
     {
-        this.options = options.Value;
-        this.serviceUrls = serviceUrls;
-        this.time = time;
-        this.logger = logger;
-        botFrameworkKeys = new SigningKeySource(this.options.OpenIdMetadataUrl, metadataClient, time);
-        entraKeys = new SigningKeySource(this.options.EntraOpenIdMetadataUrl, metadataClient, time);
+        _options = options.Value;
+        _serviceUrls = serviceUrls;
+        _time = time;
+        _logger = logger;
+        _botFrameworkKeys = new SigningKeySource(_options.OpenIdMetadataUrl, metadataClient, time);
+        _entraKeys = new SigningKeySource(_options.EntraOpenIdMetadataUrl, metadataClient, time);
         // A single-tenant bot's own tenant issues tokens too; a multi-tenant bot trusts no tenant but the Bot Service's.
-        entraIssuers = IssuersOf(string.IsNullOrWhiteSpace(this.options.TenantId) ? BotServiceTenants : [.. BotServiceTenants, this.options.TenantId]);
+        _entraIssuers = IssuersOf(string.IsNullOrWhiteSpace(_options.TenantId) ? BotServiceTenants : [.. BotServiceTenants, _options.TenantId]);
     }
 
     /// <param name="authorizationHeader">The request's <c>Authorization</c> header, null when it had none.</param>
@@ -59,15 +59,15 @@ public sealed class BotFrameworkTokenValidator
     {
         var result = await CheckAsync(authorizationHeader, origin, cancellationToken);
         if (!result.Succeeded)
-            logger.LogWarning("Teams request rejected: {Reason}", result.Failure);
+            _logger.TeamsRequestRejected(result.Failure);
         return result;
     }
 
     private async Task<TokenValidation> CheckAsync(string? authorizationHeader, ActivityOrigin origin, CancellationToken cancellationToken)
     {
         var noHeader = string.IsNullOrWhiteSpace(authorizationHeader);
-        var anonymous = noHeader || string.IsNullOrEmpty(options.AppId);
-        if (anonymous && !options.AllowUnauthenticated)
+        var anonymous = noHeader || string.IsNullOrEmpty(_options.AppId);
+        if (anonymous && !_options.AllowUnauthenticated)
             return TokenValidation.Rejected(noHeader ? "no Authorization header" : "no Teams:AppId configured");
         if (OriginFailure(origin) is { } originFailure)
             return TokenValidation.Rejected(originFailure);
@@ -82,7 +82,7 @@ public sealed class BotFrameworkTokenValidator
         JsonWebToken token;
         try
         {
-            token = handler.ReadJsonWebToken(raw);
+            token = _handler.ReadJsonWebToken(raw);
         }
         catch (ArgumentException)
         {
@@ -96,8 +96,8 @@ public sealed class BotFrameworkTokenValidator
 
         var (issuer, keys) = token.Issuer switch
         {
-            var i when i == options.BotFrameworkIssuer => (TokenIssuer.BotFramework, botFrameworkKeys),
-            var i when entraIssuers.ContainsKey(i) => (TokenIssuer.EntraId, entraKeys),
+            var i when i == _options.BotFrameworkIssuer => (TokenIssuer.BotFramework, _botFrameworkKeys),
+            var i when _entraIssuers.ContainsKey(i) => (TokenIssuer.EntraId, _entraKeys),
             _ => (TokenIssuer.None, null),
         };
         if (keys is null)
@@ -119,7 +119,7 @@ public sealed class BotFrameworkTokenValidator
         if (key.Endorsements is null ? issuer == TokenIssuer.BotFramework : !key.Endorsements.Contains(channelId, StringComparer.Ordinal))
             return TokenValidation.Rejected($"signing key '{token.Kid}' is not endorsed for channel '{channelId}'");
 
-        var validated = await handler.ValidateTokenAsync(raw, Parameters(token.Issuer, key.Key));
+        var validated = await _handler.ValidateTokenAsync(raw, Parameters(token.Issuer, key.Key));
         if (!validated.IsValid)
             return TokenValidation.Rejected($"invalid token: {validated.Exception?.GetType().Name}: {validated.Exception?.Message}");
         var identity = validated.ClaimsIdentity;
@@ -130,7 +130,7 @@ public sealed class BotFrameworkTokenValidator
         if (claimedServiceUrl is not null && !string.Equals(claimedServiceUrl, serviceUrl, StringComparison.OrdinalIgnoreCase))
             return TokenValidation.Rejected($"the token's serviceurl '{claimedServiceUrl}' is not the activity's '{serviceUrl}'");
 
-        if (issuer == TokenIssuer.EntraId && EntraCallerFailure(identity, entraIssuers[token.Issuer]) is { } callerFailure)
+        if (issuer == TokenIssuer.EntraId && EntraCallerFailure(identity, _entraIssuers[token.Issuer]) is { } callerFailure)
             return TokenValidation.Rejected(callerFailure);
 
         return TokenValidation.Accepted(identity, issuer);
@@ -139,11 +139,11 @@ public sealed class BotFrameworkTokenValidator
     /// <summary>Why the activity may not be taken from where it says it comes from; null when it may.</summary>
     private string? OriginFailure(ActivityOrigin origin)
     {
-        if (!string.Equals(origin.ChannelId, options.ChannelId, StringComparison.Ordinal))
-            return $"the activity's channel '{Shown(origin.ChannelId)}' is not '{options.ChannelId}' (Teams:ChannelId)";
-        if (serviceUrls.Refusal(origin.ServiceUrl) is { } refusal)
+        if (!string.Equals(origin.ChannelId, _options.ChannelId, StringComparison.Ordinal))
+            return $"the activity's channel '{Shown(origin.ChannelId)}' is not '{_options.ChannelId}' (Teams:ChannelId)";
+        if (_serviceUrls.Refusal(origin.ServiceUrl) is { } refusal)
             return refusal;
-        var tenants = options.Tenants;
+        var tenants = _options.Tenants;
         if (tenants.Count > 0 && (origin.TenantIds.Count == 0 || origin.TenantIds.Any(t => !tenants.Contains(t, StringComparer.OrdinalIgnoreCase))))
             return $"the activity's tenant '{Shown(string.Join(", ", origin.TenantIds))}' is not allowed (Teams:AllowedTenants, Teams:TenantId)";
         return null;
@@ -164,7 +164,7 @@ public sealed class BotFrameworkTokenValidator
         var caller = identity.FindFirst(version == "1.0" ? "appid" : "azp")?.Value;
         if (caller is null)
             return "the Entra ID token names no calling application (appid/azp)";
-        if (!string.Equals(caller, options.AppId, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(caller, _options.AppId, StringComparison.OrdinalIgnoreCase))
             return $"the Entra ID token was issued to '{Shown(caller)}', not to the bot";
         if (identity.FindFirst("idtyp")?.Value == "user")
             return "the Entra ID token was issued to a user, not to an application";
@@ -181,7 +181,7 @@ public sealed class BotFrameworkTokenValidator
         ValidateIssuer = true,
         ValidIssuer = issuer,
         ValidateAudience = true,
-        ValidAudience = options.AppId,
+        ValidAudience = _options.AppId,
         ValidateIssuerSigningKey = true,
         IssuerSigningKey = key,
         TryAllIssuerSigningKeys = false,
@@ -195,7 +195,7 @@ public sealed class BotFrameworkTokenValidator
 
     private bool IsLive(DateTime? notBefore, DateTime? expires)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = _time.GetUtcNow().UtcDateTime;
         return expires is { } end && now - ClockSkew < end && (notBefore is not { } start || start <= now + ClockSkew);
     }
 

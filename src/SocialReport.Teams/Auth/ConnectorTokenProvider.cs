@@ -7,27 +7,27 @@ namespace SocialReport.Teams.Auth;
 /// The bot's token for calling the connector: OAuth client credentials through one MSAL confidential client, whose
 /// in-memory cache serves the same token until it nears expiry.
 /// </summary>
-public sealed class ConnectorTokenProvider
+internal sealed class ConnectorTokenProvider
 {
     /// <summary>The named HttpClient MSAL's token requests go through.</summary>
     public const string HttpClientName = "Teams.Token";
 
-    private readonly TeamsOptions options;
-    private readonly Lazy<IConfidentialClientApplication>? application;
+    private readonly TeamsOptions _options;
+    private readonly Lazy<IConfidentialClientApplication>? _application;
 
     public ConnectorTokenProvider(IOptions<TeamsOptions> options, IHttpClientFactory httpClients)
     {
-        this.options = options.Value;
-        if (this.options.SendsTokens)
-            application = new Lazy<IConfidentialClientApplication>(() => Build(this.options, httpClients));
+        _options = options.Value;
+        if (_options.SendsTokens)
+            _application = new Lazy<IConfidentialClientApplication>(() => Build(_options, httpClients));
     }
 
     /// <summary>The bearer token to send, or null when the adapter runs unauthenticated (local emulator, no app id).</summary>
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
-        if (application is null)
+        if (_application is null)
             return null;
-        var result = await application.Value.AcquireTokenForClient([options.ConnectorScope]).ExecuteAsync(cancellationToken);
+        var result = await _application.Value.AcquireTokenForClient([_options.ConnectorScope]).ExecuteAsync(cancellationToken);
         return result.AccessToken;
     }
 

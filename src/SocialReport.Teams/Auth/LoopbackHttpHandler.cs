@@ -4,7 +4,7 @@ namespace SocialReport.Teams.Auth;
 /// Sends requests for one loopback authority over plain http: MSAL insists on https authorities, and a test's fake
 /// token endpoint serves http on 127.0.0.1. Options validation allows http for loopback hosts only.
 /// </summary>
-public sealed class LoopbackHttpHandler(Uri? httpAuthority) : DelegatingHandler
+internal sealed class LoopbackHttpHandler(Uri? httpAuthority) : DelegatingHandler
 {
     /// <summary>The URL as MSAL must see it: https in place of a loopback http.</summary>
     public static string AsHttps(string url) =>

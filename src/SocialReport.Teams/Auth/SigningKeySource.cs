@@ -10,22 +10,22 @@ namespace SocialReport.Teams.Auth;
 /// <see cref="ConfigurationManager{T}"/>. Keys are looked up by id, with their <c>endorsements</c> (the channels a Bot
 /// Framework key may sign for).
 /// </summary>
-public sealed class SigningKeySource
+internal sealed class SigningKeySource
 {
     private static readonly TimeSpan RefreshWait = TimeSpan.FromSeconds(10);
 
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> manager;
-    private readonly NotifyingRetriever retriever = new();
-    private readonly TimeProvider time;
-    private readonly Lock gate = new();
-    private DateTimeOffset? lastForcedRefresh;
+    private readonly ConfigurationManager<OpenIdConnectConfiguration> _manager;
+    private readonly NotifyingRetriever _retriever = new();
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _lastForcedRefresh;
 
     public SigningKeySource(string metadataUrl, HttpClient httpClient, TimeProvider time)
     {
         MetadataUrl = metadataUrl;
-        this.time = time;
+        _time = time;
         var documents = new HttpDocumentRetriever(httpClient) { RequireHttps = !Loopback.IsHttp(metadataUrl) };
-        manager = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, retriever, documents);
+        _manager = new ConfigurationManager<OpenIdConnectConfiguration>(metadataUrl, _retriever, documents);
     }
 
     public string MetadataUrl { get; }
@@ -36,42 +36,42 @@ public sealed class SigningKeySource
     /// </summary>
     public async Task<SigningKey?> FindAsync(string keyId, CancellationToken cancellationToken)
     {
-        var configuration = await manager.GetConfigurationAsync(cancellationToken);
+        var configuration = await _manager.GetConfigurationAsync(cancellationToken);
         var key = Find(configuration, keyId);
         if (key is not null || !TryClaimRefresh())
             return key;
 
         // ConfigurationManager refreshes in the background; wait for that retrieval to land before looking again.
-        var refreshed = retriever.NextRetrieval;
-        manager.RequestRefresh();
-        _ = await manager.GetConfigurationAsync(cancellationToken);
-        var deadline = time.GetUtcNow() + RefreshWait;
+        var refreshed = _retriever.NextRetrieval;
+        _manager.RequestRefresh();
+        _ = await _manager.GetConfigurationAsync(cancellationToken);
+        var deadline = _time.GetUtcNow() + RefreshWait;
         try
         {
-            await refreshed.WaitAsync(RefreshWait, time, cancellationToken);
+            await refreshed.WaitAsync(RefreshWait, _time, cancellationToken);
         }
         catch (TimeoutException)
         {
             return null;
         }
         // The retrieval has landed, but the manager swaps in the new configuration a moment later.
-        var latest = await manager.GetConfigurationAsync(cancellationToken);
-        while (ReferenceEquals(latest, configuration) && time.GetUtcNow() < deadline)
+        var latest = await _manager.GetConfigurationAsync(cancellationToken);
+        while (ReferenceEquals(latest, configuration) && _time.GetUtcNow() < deadline)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken);
-            latest = await manager.GetConfigurationAsync(cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), _time, cancellationToken);
+            latest = await _manager.GetConfigurationAsync(cancellationToken);
         }
         return Find(latest, keyId);
     }
 
     private bool TryClaimRefresh()
     {
-        lock (gate)
+        lock (_gate)
         {
-            var now = time.GetUtcNow();
-            if (lastForcedRefresh is { } last && now - last < manager.RefreshInterval)
+            var now = _time.GetUtcNow();
+            if (_lastForcedRefresh is { } last && now - last < _manager.RefreshInterval)
                 return false;
-            lastForcedRefresh = now;
+            _lastForcedRefresh = now;
             return true;
         }
     }
@@ -101,9 +101,9 @@ public sealed class SigningKeySource
     /// <summary>Signals each completed retrieval, so that a caller can wait for a refresh it requested.</summary>
     private sealed class NotifyingRetriever : IConfigurationRetriever<OpenIdConnectConfiguration>
     {
-        private TaskCompletionSource next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public Task NextRetrieval => Volatile.Read(ref next).Task;
+        public Task NextRetrieval => Volatile.Read(ref _next).Task;
 
         public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever, CancellationToken cancel)
         {
@@ -113,11 +113,11 @@ public sealed class SigningKeySource
             }
             finally
             {
-                Interlocked.Exchange(ref next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+                Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
     }
 }
 
 /// <param name="Endorsements">The channels the key may sign for; null when the JWKS entry has no <c>endorsements</c> (Entra ID keys).</param>
-public sealed record SigningKey(SecurityKey Key, IReadOnlyList<string>? Endorsements, string? MetadataIssuer);
+internal sealed record SigningKey(SecurityKey Key, IReadOnlyList<string>? Endorsements, string? MetadataIssuer);

@@ -3,10 +3,10 @@ using System.Security.Claims;
 namespace SocialReport.Teams.Auth;
 
 /// <summary>Who signed the token an activity came with.</summary>
-public enum TokenIssuer { None, BotFramework, EntraId }
+internal enum TokenIssuer { None, BotFramework, EntraId }
 
 /// <summary>The verdict on an inbound request's token; <see cref="Failure"/> says why, for the logs (never for the caller).</summary>
-public sealed record TokenValidation
+internal sealed record TokenValidation
 {
     public ClaimsIdentity? Identity { get; private init; }
     public string? Failure { get; private init; }

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace SocialReport.Teams.Protocol;
 
 /// <summary>The Bot Connector's unit of exchange, with the members a Teams bot reads or sends.</summary>
-public sealed record Activity
+internal sealed record Activity
 {
     public string? Type { get; init; }
     public string? Id { get; init; }
@@ -38,7 +38,7 @@ public sealed record Activity
 }
 
 /// <summary>Activity types the bot reads or sends.</summary>
-public static class ActivityTypes
+internal static class ActivityTypes
 {
     public const string Message = "message";
     public const string ConversationUpdate = "conversationUpdate";
@@ -46,7 +46,7 @@ public static class ActivityTypes
     public const string Invoke = "invoke";
 }
 
-public sealed record ChannelAccount
+internal sealed record ChannelAccount
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
@@ -55,7 +55,7 @@ public sealed record ChannelAccount
     public string? Role { get; init; }
 }
 
-public sealed record ConversationAccount
+internal sealed record ConversationAccount
 {
     public string? Id { get; init; }
     /// <summary><c>personal</c>, <c>groupChat</c> or <c>channel</c>.</summary>
@@ -66,7 +66,7 @@ public sealed record ConversationAccount
 }
 
 /// <summary>A mention (<c>type: mention</c>), client info and the like; unknown members are kept.</summary>
-public sealed record Entity
+internal sealed record Entity
 {
     public string? Type { get; init; }
     public ChannelAccount? Mentioned { get; init; }
@@ -77,7 +77,7 @@ public sealed record Entity
 }
 
 /// <summary>Teams' <c>channelData</c>: where the activity happened.</summary>
-public sealed record TeamsChannelData
+internal sealed record TeamsChannelData
 {
     public TenantInfo? Tenant { get; init; }
     public TeamInfo? Team { get; init; }
@@ -91,27 +91,27 @@ public sealed record TeamsChannelData
 }
 
 /// <summary>Teams' <c>channelData.settings</c>: <c>selectedChannel</c> is where the installer asked the app to post.</summary>
-public sealed record TeamsChannelDataSettings
+internal sealed record TeamsChannelDataSettings
 {
     public ChannelInfo? SelectedChannel { get; init; }
 }
 
-public sealed record TenantInfo(string? Id);
+internal sealed record TenantInfo(string? Id);
 
-public sealed record TeamInfo
+internal sealed record TeamInfo
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
     public string? AadGroupId { get; init; }
 }
 
-public sealed record ChannelInfo
+internal sealed record ChannelInfo
 {
     public string? Id { get; init; }
     public string? Name { get; init; }
 }
 
-public sealed record ActivityAttachment
+internal sealed record ActivityAttachment
 {
     public const string AdaptiveCardType = "application/vnd.microsoft.card.adaptive";
 

@@ -1,7 +1,7 @@
 namespace SocialReport.Teams.Protocol;
 
 /// <summary>What the bot needs to reach a conversation later; stored as JSON in <c>Chat.Address</c>.</summary>
-public sealed record ConversationReference
+internal sealed record ConversationReference
 {
     /// <summary>The connector to call for this conversation; it can differ per region and tenant.</summary>
     public required string ServiceUrl { get; init; }

@@ -1,7 +1,7 @@
 namespace SocialReport.Teams.Protocol;
 
 /// <summary>Reading where an activity happened, the way Teams encodes it.</summary>
-public static class TeamsConversation
+internal static class TeamsConversation
 {
     private const string ThreadSuffix = ";messageid=";
 

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace SocialReport.Teams.Protocol;
 
 /// <summary>How activities travel: camelCase, nulls left out, non-ASCII text kept as is (it counts once, not six times, against the size limit).</summary>
-public static class TeamsJson
+internal static class TeamsJson
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

@@ -170,7 +170,7 @@ internal static class HtmlTokenizer
         }
         if (j == digitsStart || j >= html.Length || html[j] != ';')
             return false;
-        if (value is <= 0 or > 0x10FFFF || value is >= 0xD800 and <= 0xDFFF)
+        if (value is <= 0 or > 0x10FFFF or >= 0xD800 and <= 0xDFFF)
             return false;
         (decoded, length) = (char.ConvertFromUtf32((int)value), j + 1 - i);
         return true;

@@ -1,6 +1,7 @@
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
+using SocialReport.Telegram.Protocol;
 using static SocialReport.Telegram.Rendering.TelegramHtml;
 
 namespace SocialReport.Telegram.Rendering;
@@ -9,7 +10,7 @@ namespace SocialReport.Telegram.Rendering;
 /// Cards as Telegram messages in HTML mode: every piece of card text escaped, every message valid on its own and
 /// within <see cref="MaxMessageLength"/>; a card too long for one message becomes several, the buttons under the last.
 /// </summary>
-public sealed class TelegramCardRenderer(ICallbackStore callbacks) : ICardVisitor<IReadOnlyList<TelegramMessage>>
+internal sealed class TelegramCardRenderer(ICallbackStore callbacks) : ICardVisitor<IReadOnlyList<TelegramMessage>>
 {
     /// <summary>Telegram's limit, counted after entity parsing in UTF-16 code units.</summary>
     public const int MaxMessageLength = 4096;

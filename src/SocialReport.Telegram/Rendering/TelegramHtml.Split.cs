@@ -3,7 +3,7 @@ using SocialReport.Core.Cards;
 
 namespace SocialReport.Telegram.Rendering;
 
-public static partial class TelegramHtml
+internal static partial class TelegramHtml
 {
     /// <summary>
     /// Valid HTML cut into messages of at most <paramref name="maxVisible"/> visible UTF-16 units, each valid on

@@ -3,7 +3,7 @@ using System.Text;
 namespace SocialReport.Telegram.Rendering;
 
 /// <summary>Telegram's HTML parse mode: escaping, the length Telegram counts, and a validator as strict as Telegram.</summary>
-public static partial class TelegramHtml
+internal static partial class TelegramHtml
 {
     private static readonly HashSet<string> PlainTags =
         ["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "tg-spoiler", "pre"];

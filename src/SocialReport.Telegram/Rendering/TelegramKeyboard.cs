@@ -1,4 +1,5 @@
 using SocialReport.Core.Cards;
+using SocialReport.Telegram.Protocol;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace SocialReport.Telegram.Rendering;

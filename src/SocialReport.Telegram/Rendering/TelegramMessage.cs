@@ -5,7 +5,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace SocialReport.Telegram.Rendering;
 
 /// <summary>One message to send: HTML text (parse mode <see cref="ParseMode"/>, link previews off) and its buttons.</summary>
-public sealed record TelegramMessage(string Text, InlineKeyboardMarkup? Keyboard)
+internal sealed record TelegramMessage(string Text, InlineKeyboardMarkup? Keyboard)
 {
     public const ParseMode ParseMode = global::Telegram.Bot.Types.Enums.ParseMode.Html;
 

@@ -6,14 +6,14 @@ namespace SocialReport.Core.Tests.Cards;
 
 public class CardFactoryTests
 {
-    private readonly Edition edition = SeedEdition.Build();
+    private readonly Edition _edition = SeedEdition.Build();
 
     private static CardAction Read(string label, int number) => CardAction.Run(label, $"/read 2020-03-06/{number}");
 
     [Fact]
     public void Cover_shows_title_date_intro_headlines_and_editors()
     {
-        var cover = CardFactory.Cover(edition, "fr");
+        var cover = CardFactory.Cover(_edition, "fr");
 
         Assert.Equal("cover", cover.Kind);
         Assert.Equal("2020-03-06", cover.EditionId);
@@ -34,7 +34,7 @@ public class CardFactoryTests
     [Fact]
     public void Cover_buttons_open_each_story_and_the_web_edition()
     {
-        var cover = CardFactory.Cover(edition, "fr");
+        var cover = CardFactory.Cover(_edition, "fr");
 
         Assert.Equal(2, cover.Actions.Count);
         Assert.Equal([Read("1", 1), Read("2", 2), Read("3", 3), Read("4", 4)], cover.Actions[0]);
@@ -44,7 +44,7 @@ public class CardFactoryTests
     [Fact]
     public void Cover_without_url_or_editors_has_no_link_row_nor_byline()
     {
-        var cover = CardFactory.Cover(edition with { Url = null, Authors = [] }, "fr");
+        var cover = CardFactory.Cover(_edition with { Url = null, Authors = [] }, "fr");
 
         Assert.Single(cover.Actions);
         Assert.Null(cover.Editors);
@@ -56,7 +56,7 @@ public class CardFactoryTests
         var stories = Enumerable.Range(1, 30)
             .Select(n => new Story { Id = $"2020-03-06/{n}", Headline = $"Titre {n}", Text = "Texte." }).ToList();
 
-        var cover = CardFactory.Cover(edition with { Stories = stories }, "fr");
+        var cover = CardFactory.Cover(_edition with { Stories = stories }, "fr");
 
         Assert.Equal(7, cover.Actions.Count);
         Assert.All(cover.Actions.Take(6), row => Assert.Equal(5, row.Count));
@@ -66,7 +66,7 @@ public class CardFactoryTests
     [Fact]
     public void Story_card_has_summary_sources_topics_and_navigation()
     {
-        var card = CardFactory.Story(edition, 2, "fr");
+        var card = CardFactory.Story(_edition, 2, "fr");
 
         Assert.Equal("story", card.Kind);
         Assert.Equal("2020-03-06/2", card.StoryId);
@@ -87,8 +87,8 @@ public class CardFactoryTests
     [Fact]
     public void First_and_last_story_cards_have_no_way_past_the_ends()
     {
-        var first = CardFactory.Story(edition, 1, "en");
-        var last = CardFactory.Story(edition, 4, "en");
+        var first = CardFactory.Story(_edition, 1, "en");
+        var last = CardFactory.Story(_edition, 4, "en");
 
         Assert.Equal([CardAction.Run("Contents", "/cover 2020-03-06"), Read("2 ▶", 2)], first.Actions[0]);
         Assert.Equal([Read("◀ 3", 3), CardAction.Run("Contents", "/cover 2020-03-06")], last.Actions[0]);
@@ -98,7 +98,7 @@ public class CardFactoryTests
     [Fact]
     public void Story_card_keeps_at_most_five_topics()
     {
-        var card = CardFactory.Story(edition, 3, "fr");
+        var card = CardFactory.Story(_edition, 3, "fr");
 
         Assert.Equal(["influence", "instagram", "youtube", "pinterest", "tiktok"], card.Topics);
     }
@@ -107,13 +107,13 @@ public class CardFactoryTests
     public void Story_card_shortens_absurd_source_names_and_topics()
     {
         var longName = string.Join(' ', Enumerable.Repeat("Journal", 40));
-        var story = edition.Stories[1] with
+        var story = _edition.Stories[1] with
         {
             Sources = [new("Le Monde", null), new(longName, null), new(" ", null), new("le monde", null)],
             Topics = [string.Join(' ', Enumerable.Repeat("sujet", 20)), " ", "Facebook", "facebook"],
         };
 
-        var card = CardFactory.Story(edition with { Stories = [story] }, 1, "fr");
+        var card = CardFactory.Story(_edition with { Stories = [story] }, 1, "fr");
 
         Assert.Equal(2, card.Sources.Count);
         Assert.Equal("Le Monde", card.Sources[0].Name);
@@ -129,7 +129,7 @@ public class CardFactoryTests
     {
         var shortStory = new Story { Id = "2020-03-06/1", Headline = "Court", Text = "Une info repérée pour vous sur Luxe Infinity !" };
 
-        var card = CardFactory.Story(edition with { Stories = [shortStory], Url = null }, 1, "fr");
+        var card = CardFactory.Story(_edition with { Stories = [shortStory], Url = null }, 1, "fr");
 
         Assert.Equal("Une info repérée pour vous sur Luxe Infinity !", card.Summary);
         Assert.Equal([[CardAction.Run("Sommaire", "/cover 2020-03-06")]], card.Actions);
@@ -138,14 +138,14 @@ public class CardFactoryTests
     [Fact]
     public void Unknown_story_number_is_refused()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => CardFactory.Story(edition, 0, "fr"));
-        Assert.Throws<ArgumentOutOfRangeException>(() => CardFactory.FullStory(edition, 5, 500, "fr"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CardFactory.Story(_edition, 0, "fr"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CardFactory.FullStory(_edition, 5, 500, "fr"));
     }
 
     [Fact]
     public void Full_story_parts_hold_the_whole_text()
     {
-        var parts = CardFactory.FullStory(edition, 1, 800, "fr");
+        var parts = CardFactory.FullStory(_edition, 1, 800, "fr");
 
         Assert.True(parts.Count > 1);
         Assert.Equal(HostileText.Squeeze(SeedEdition.Story1), HostileText.Squeeze(string.Concat(parts.Select(p => p.Text))));
@@ -160,7 +160,7 @@ public class CardFactoryTests
     [Fact]
     public void Full_story_cuts_between_paragraphs_when_it_can()
     {
-        var parts = CardFactory.FullStory(edition, 2, 3800, "fr");
+        var parts = CardFactory.FullStory(_edition, 2, 3800, "fr");
 
         Assert.Single(parts);
         Assert.Equal(SeedEdition.Story2, parts[0].Text);
@@ -171,7 +171,7 @@ public class CardFactoryTests
     {
         var empty = new Story { Id = "2020-03-06/1", Headline = "Vide", Text = "" };
 
-        var parts = CardFactory.FullStory(edition with { Stories = [empty] }, 1, 500, "fr");
+        var parts = CardFactory.FullStory(_edition with { Stories = [empty] }, 1, 500, "fr");
 
         Assert.Equal("", Assert.Single(parts).Text);
     }
@@ -179,7 +179,7 @@ public class CardFactoryTests
     [Fact]
     public void All_gives_cover_then_stories_then_full_parts()
     {
-        var cards = CardFactory.All(edition, "fr", 3800);
+        var cards = CardFactory.All(_edition, "fr", 3800);
 
         Assert.Equal(["cover", "story", "story", "story", "story", "full", "full", "full", "full"], cards.Select(c => c.Kind));
     }
@@ -187,7 +187,7 @@ public class CardFactoryTests
     [Fact]
     public void English_interface_writes_the_date_in_english()
     {
-        var cover = CardFactory.Cover(edition, "en");
+        var cover = CardFactory.Cover(_edition, "en");
 
         Assert.Equal("6 March 2020", cover.DateText);
         Assert.Equal("By Ambre Limousi, Gwenaëlle Lepeltier and Nouhaila Drissi", cover.Editors);

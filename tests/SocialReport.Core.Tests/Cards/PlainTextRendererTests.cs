@@ -4,12 +4,12 @@ namespace SocialReport.Core.Tests.Cards;
 
 public class PlainTextRendererTests
 {
-    private readonly PlainTextRenderer renderer = new();
+    private readonly PlainTextRenderer _renderer = new();
 
     [Fact]
     public void Renders_the_cover_with_what_to_type()
     {
-        var text = renderer.Render(CardFactory.Cover(SeedEdition.Build(), "fr"));
+        var text = _renderer.Render(CardFactory.Cover(SeedEdition.Build(), "fr"));
 
         Assert.Equal(
             """
@@ -32,7 +32,7 @@ public class PlainTextRendererTests
     [Fact]
     public void Renders_a_story_with_sources_and_hashtags()
     {
-        var text = renderer.Render(CardFactory.Story(SeedEdition.Build(withUrl: false), 2, "fr"));
+        var text = _renderer.Render(CardFactory.Story(SeedEdition.Build(withUrl: false), 2, "fr"));
 
         var summary = TextCutter.Cut(SeedEdition.Story2, CardBudgets.Summary);
         Assert.Equal(
@@ -50,10 +50,10 @@ public class PlainTextRendererTests
     {
         var parts = CardFactory.FullStory(SeedEdition.Build(), 1, 1000, "fr");
 
-        var first = renderer.Render(parts[0]);
+        var first = _renderer.Render(parts[0]);
 
         Assert.StartsWith($"L’Europe dévoile sa stratégie digitale pendant la tournée européenne de Mark Zuckerberg (1/{parts.Count})\n\nNous vous l’annoncions", first);
-        Assert.EndsWith("[Sommaire → /cover 2020-03-06]  [2 ▶ → /read 2020-03-06/2]", renderer.Render(parts[^1]));
+        Assert.EndsWith("[Sommaire → /cover 2020-03-06]  [2 ▶ → /read 2020-03-06/2]", _renderer.Render(parts[^1]));
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public class PlainTextRendererTests
             "1. WhatsApp franchit la barre des 2 milliards d’utilisateurs — 6 mars 2020 → /read 2020-03-06/2\n" +
             "2. Sans lien\n\n" +
             "1–2 sur 2",
-            renderer.Render(list));
-        Assert.Equal("Bienvenue\n\nTapez /latest.", renderer.Render(notice));
-        Assert.Equal("Tapez /latest.", renderer.Render(notice with { Title = null }));
+            _renderer.Render(list));
+        Assert.Equal("Bienvenue\n\nTapez /latest.", _renderer.Render(notice));
+        Assert.Equal("Tapez /latest.", _renderer.Render(notice with { Title = null }));
     }
 }

@@ -9,12 +9,12 @@ namespace SocialReport.Core.Tests.Readers;
 public class FailedSendTests
 {
     private static readonly ChatKey Group = new("telegram", "-100");
-    private readonly IChatStore chats = Substitute.For<IChatStore>();
-    private readonly Subscriptions subscriptions;
+    private readonly IChatStore _chats = Substitute.For<IChatStore>();
+    private readonly Subscriptions _subscriptions;
 
     public FailedSendTests()
     {
-        chats.Get(Group).Returns(new Chat
+        _chats.Get(Group).Returns(new Chat
         {
             Key = Group,
             Kind = ChatKind.Group,
@@ -23,34 +23,34 @@ public class FailedSendTests
             SubscribedAt = DateTimeOffset.UnixEpoch,
             UpdatedAt = DateTimeOffset.UnixEpoch,
         });
-        subscriptions = new Subscriptions(chats, new FakeTimeProvider());
+        _subscriptions = new Subscriptions(_chats, new FakeTimeProvider());
     }
 
     [Fact]
     public void Blocked_ends_the_subscription_as_blocked()
     {
-        Assert.True(subscriptions.AfterFailedSend(Group, new SendOutcome.Blocked("bot was blocked by the user")));
-        chats.Received(1).Save(Arg.Is<Chat>(c => c.Key == Group && c.State == SubscriptionState.Blocked));
-        chats.DidNotReceiveWithAnyArgs().Rekey(default, default);
+        Assert.True(_subscriptions.AfterFailedSend(Group, new SendOutcome.Blocked("bot was blocked by the user")));
+        _chats.Received(1).Save(Arg.Is<Chat>(c => c.Key == Group && c.State == SubscriptionState.Blocked));
+        _chats.DidNotReceiveWithAnyArgs().Rekey(default, default);
     }
 
     [Fact]
     public void Gone_ends_the_subscription_as_gone()
     {
-        Assert.True(subscriptions.AfterFailedSend(Group, new SendOutcome.Gone("chat not found")));
-        chats.Received(1).Save(Arg.Is<Chat>(c => c.Key == Group && c.State == SubscriptionState.Gone));
-        chats.DidNotReceiveWithAnyArgs().Rekey(default, default);
+        Assert.True(_subscriptions.AfterFailedSend(Group, new SendOutcome.Gone("chat not found")));
+        _chats.Received(1).Save(Arg.Is<Chat>(c => c.Key == Group && c.State == SubscriptionState.Gone));
+        _chats.DidNotReceiveWithAnyArgs().Rekey(default, default);
     }
 
     [Fact]
     public void Moved_moves_the_chat_to_its_new_id()
     {
         var supergroup = Group with { Id = "-1001234" };
-        chats.Rekey(Group, supergroup).Returns(true);
+        _chats.Rekey(Group, supergroup).Returns(true);
 
-        Assert.True(subscriptions.AfterFailedSend(Group, new SendOutcome.Moved("-1001234")));
-        chats.Received(1).Rekey(Group, supergroup);
-        chats.DidNotReceiveWithAnyArgs().Save(default!);
+        Assert.True(_subscriptions.AfterFailedSend(Group, new SendOutcome.Moved("-1001234")));
+        _chats.Received(1).Rekey(Group, supergroup);
+        _chats.DidNotReceiveWithAnyArgs().Save(default!);
     }
 
     public static TheoryData<SendOutcome> Others() =>
@@ -65,8 +65,8 @@ public class FailedSendTests
     [MemberData(nameof(Others))]
     public void Anything_else_leaves_the_chat_alone(SendOutcome outcome)
     {
-        Assert.False(subscriptions.AfterFailedSend(Group, outcome));
-        chats.DidNotReceiveWithAnyArgs().Save(default!);
-        chats.DidNotReceiveWithAnyArgs().Rekey(default, default);
+        Assert.False(_subscriptions.AfterFailedSend(Group, outcome));
+        _chats.DidNotReceiveWithAnyArgs().Save(default!);
+        _chats.DidNotReceiveWithAnyArgs().Rekey(default, default);
     }
 }

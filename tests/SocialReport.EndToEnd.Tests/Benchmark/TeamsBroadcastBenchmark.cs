@@ -23,7 +23,7 @@ public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITest
     /// <summary>One organisation: its tenant's 50/s binds, as does the default bot-wide pace of 50/s.</summary>
     [BenchmarkFact]
     public Task Three_thousand_readers_in_one_tenant() =>
-        RunAsync([1.0], new Dictionary<string, string?>());
+        RunAsync([1.0], []);
 
     /// <summary>
     /// Five organisations of unequal size, the bot-wide pace raised to five tenants' worth: each tenant's 50/s binds,

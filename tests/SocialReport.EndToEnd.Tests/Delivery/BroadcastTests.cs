@@ -23,7 +23,7 @@ public sealed class BroadcastTests : DeliveryTests
     private Deliveries Start(DeliveryOptions? options = null, bool killable = false) =>
         new(_directory.DatabaseFile, _time, _chats, _archive, [_telegram], options, killable);
 
-    private IEnumerable<string> Subscribers => Enumerable.Range(0, 200).Select(Id);
+    private static IEnumerable<string> Subscribers => Enumerable.Range(0, 200).Select(Id);
 
     [Fact]
     public async Task Every_subscriber_gets_the_edition_once_despite_429s_5xx_blocked_and_moved_chats()

@@ -17,5 +17,9 @@ public abstract class DeliveryTests(DateTimeOffset? now = null) : IDisposable
     protected readonly MemoryChatStore _chats = new();
     protected readonly MemoryArchive _archive = new();
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose()
+    {
+        _directory.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -1,10 +1,8 @@
 using System.Globalization;
-using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Delivery;

@@ -18,37 +18,37 @@ public sealed class EditorBroadcastTests(FakeBotFramework botFramework) : IClass
     private static readonly ChatKey Personal = new("teams", TestIds.PersonalConversationId);
     private static readonly ChannelAccount Editor = TestActivities.User with { AadObjectId = TeamsBotHost.EditorAadObjectId, Id = "29:editor" };
 
-    private FakeConnector fake = null!;
-    private TeamsBotHost bot = null!;
+    private FakeConnector _fake = null!;
+    private TeamsBotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        fake = botFramework.Start();
+        _fake = botFramework.Start();
         // About two seconds of sending at 10 a second, with a status every 300 ms (the test waits on requests, not on time).
-        bot = new TeamsBotHost(fake, new Dictionary<string, string?>
+        _bot = new TeamsBotHost(_fake, new Dictionary<string, string?>
         {
             ["Delivery:Teams:MessagesPerSecond"] = "10",
             ["Delivery:ProgressInterval"] = "00:00:00.300",
         });
-        await bot.SendAsync(TestActivities.BotAddedPersonal(Service) with { From = Editor });
+        await _bot.SendAsync(TestActivities.BotAddedPersonal(Service) with { From = Editor });
         for (var i = 0; i < Readers; i++) Subscribe($"a:reader-{i.ToString("00", CultureInfo.InvariantCulture)}");
-        fake.ConnectorRequests.Clear();
+        _fake.ConnectorRequests.Clear();
     }
 
     public async Task DisposeAsync()
     {
-        bot.Sent(); // every card the bot sent: version 1.5, allowed elements, size
-        await bot.DisposeAsync();
-        await fake.DisposeAsync();
+        _bot.Sent(); // every card the bot sent: version 1.5, allowed elements, size
+        await _bot.DisposeAsync();
+        await _fake.DisposeAsync();
     }
 
-    private string Service => fake.ServiceUrl;
+    private string Service => _fake.ServiceUrl;
 
-    private BroadcastService Broadcasts => bot.Services.GetRequiredService<BroadcastService>();
+    private BroadcastService Broadcasts => _bot.Services.GetRequiredService<BroadcastService>();
 
-    private IChatNotifier Notifier => bot.Services.GetServices<IChatNotifier>().Single(n => n.Channel == "teams");
+    private IChatNotifier Notifier => _bot.Services.GetServices<IChatNotifier>().Single(n => n.Channel == "teams");
 
-    private void Subscribe(string conversationId) => bot.Chats.Save(new Chat
+    private void Subscribe(string conversationId) => _bot.Chats.Save(new Chat
     {
         Key = new ChatKey("teams", conversationId),
         Kind = ChatKind.Private,
@@ -63,22 +63,22 @@ public sealed class EditorBroadcastTests(FakeBotFramework botFramework) : IClass
         }.ToJson(),
     });
 
-    private Task EditorSaysAsync(string text) => bot.SendAsync(TestActivities.PersonalMessage(Service, text) with { From = Editor });
+    private Task EditorSaysAsync(string text) => _bot.SendAsync(TestActivities.PersonalMessage(Service, text) with { From = Editor });
 
-    private Task EditorPressesAsync(string command) => bot.SendAsync(TestActivities.ButtonPressed(Service, command) with { From = Editor });
+    private Task EditorPressesAsync(string command) => _bot.SendAsync(TestActivities.ButtonPressed(Service, command) with { From = Editor });
 
     /// <summary>The plan card, and the command of each of its Action.Submit buttons by title.</summary>
     private async Task<(SentActivity Plan, Dictionary<string, string> Buttons)> PlanAsync()
     {
         await EditorSaysAsync("/broadcast 2020-03-06");
-        var plan = Assert.Single(bot.Sent());
-        fake.ConnectorRequests.Clear();
+        var plan = Assert.Single(_bot.Sent());
+        _fake.ConnectorRequests.Clear();
         var buttons = CardAssert.OfType(plan.Cards[0], "Action.Submit")
             .ToDictionary(b => b["title"]!.GetValue<string>(), b => b["data"]!["command"]!.GetValue<string>());
         return (plan, buttons);
     }
 
-    private int StatusRequests() => fake.ConnectorRequests.Count(r => r.RawTarget.StartsWith(ConversationPath, StringComparison.Ordinal)
+    private int StatusRequests() => _fake.ConnectorRequests.Count(r => r.RawTarget.StartsWith(ConversationPath, StringComparison.Ordinal)
         && r.Body.Contains("Diffusion 2020-03-06#1 en cours", StringComparison.Ordinal));
 
     [Fact]
@@ -90,14 +90,14 @@ public sealed class EditorBroadcastTests(FakeBotFramework botFramework) : IClass
         Assert.Equal("/cancel", buttons["Annuler"]);
 
         // The last reader's delivery hangs: meanwhile the status card is posted, then updated at least twice.
-        fake.Hold(SlowReader);
+        _fake.Hold(SlowReader);
         await EditorPressesAsync(buttons["Confirmer"]);
-        await fake.UntilAsync(() => StatusRequests() >= 3).WaitAsync(TimeSpan.FromSeconds(60));
-        fake.Release(SlowReader);
+        await _fake.UntilAsync(() => StatusRequests() >= 3).WaitAsync(TimeSpan.FromSeconds(60));
+        _fake.Release(SlowReader);
         var summary = await Broadcasts.WaitAsync("2020-03-06#1").WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal((BroadcastState.Completed, 21), (summary!.State, summary.Sent));
 
-        var sent = bot.Sent();
+        var sent = _bot.Sent();
         Assert.Contains(sent, s => s.Texts is ["Diffusion 2020-03-06#1 lancée.", ..] && s.Request.RawTarget == $"{ConversationPath}/1700000000111");
         var statuses = sent.Where(s => s.Texts is [var first, var counts, ..] && first.StartsWith("Diffusion 2020-03-06#1 ", StringComparison.Ordinal)
             && counts.StartsWith("envoyés", StringComparison.Ordinal)).ToList();
@@ -122,12 +122,12 @@ public sealed class EditorBroadcastTests(FakeBotFramework botFramework) : IClass
 
         await EditorPressesAsync(buttons["Annuler"]);
 
-        var reply = Assert.Single(bot.Sent());
+        var reply = Assert.Single(_bot.Sent());
         Assert.Equal("Diffusion annulée : rien n’a été envoyé.", reply.Texts[0]);
         Assert.Empty(Broadcasts.History(5));
-        fake.ConnectorRequests.Clear();
+        _fake.ConnectorRequests.Clear();
         await EditorPressesAsync("/confirm");
-        Assert.StartsWith("Rien à confirmer", Assert.Single(bot.Sent()).Texts[0]);
+        Assert.StartsWith("Rien à confirmer", Assert.Single(_bot.Sent()).Texts[0]);
     }
 
     [Fact]
@@ -135,28 +135,28 @@ public sealed class EditorBroadcastTests(FakeBotFramework botFramework) : IClass
     {
         var card = new NoticeCard { Language = "fr", Text = "Diffusion 2020-03-06#1 en cours" };
 
-        fake.FailNext(new Fault(503));
+        _fake.FailNext(new Fault(503));
         Assert.Null(await Notifier.SendAsync(Personal, card, CancellationToken.None));
         var id = await Notifier.SendAsync(Personal, card, CancellationToken.None);
         Assert.NotNull(id);
-        fake.FailNext(new Fault(404, "ActivityNotFound"));
+        _fake.FailNext(new Fault(404, "ActivityNotFound"));
         await Notifier.EditAsync(Personal, id, card, CancellationToken.None);
         Assert.Null(await Notifier.SendAsync(new ChatKey("teams", "a:never-installed"), card, CancellationToken.None));
 
-        Assert.Equal(["POST", "POST", "PUT"], fake.ConnectorRequests.Select(r => r.Method));
+        Assert.Equal(["POST", "POST", "PUT"], _fake.ConnectorRequests.Select(r => r.Method));
     }
 
     [Fact]
     public async Task In_a_team_the_status_is_a_new_thread_in_its_channel_updated_in_that_thread()
     {
-        await bot.SendAsync(TestActivities.BotAddedTeam(Service) with { From = Editor });
-        fake.ConnectorRequests.Clear();
+        await _bot.SendAsync(TestActivities.BotAddedTeam(Service) with { From = Editor });
+        _fake.ConnectorRequests.Clear();
         var team = new ChatKey("teams", "team:" + TestIds.TeamId);
 
         var id = await Notifier.SendAsync(team, new NoticeCard { Language = "en", Text = "Broadcast 2020-03-06#1 running" }, CancellationToken.None);
         await Notifier.EditAsync(team, id!, new NoticeCard { Language = "en", Text = "Broadcast 2020-03-06#1 completed" }, CancellationToken.None);
 
-        var sent = bot.Sent();
+        var sent = _bot.Sent();
         Assert.Equal(("POST", "/amer/v3/conversations"), (sent[0].Request.Method, sent[0].Request.RawTarget));
         Assert.Equal(TestIds.TeamId, sent[0].Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
         Assert.Equal(sent[0].Request.AnsweredActivityId, id);
@@ -171,32 +171,32 @@ public sealed class ShortBroadcastStatusTests(FakeBotFramework botFramework) : I
 {
     private static readonly ChannelAccount Editor = TestActivities.User with { AadObjectId = TeamsBotHost.EditorAadObjectId, Id = "29:editor" };
 
-    private FakeConnector fake = null!;
-    private TeamsBotHost bot = null!;
+    private FakeConnector _fake = null!;
+    private TeamsBotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
-        fake = botFramework.Start();
-        bot = new TeamsBotHost(fake, new Dictionary<string, string?> { ["Delivery:ProgressInterval"] = "01:00:00" });
-        await bot.SendAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl) with { From = Editor });
-        fake.ConnectorRequests.Clear();
+        _fake = botFramework.Start();
+        _bot = new TeamsBotHost(_fake, new Dictionary<string, string?> { ["Delivery:ProgressInterval"] = "01:00:00" });
+        await _bot.SendAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl) with { From = Editor });
+        _fake.ConnectorRequests.Clear();
     }
 
     public async Task DisposeAsync()
     {
-        await bot.DisposeAsync();
-        await fake.DisposeAsync();
+        await _bot.DisposeAsync();
+        await _fake.DisposeAsync();
     }
 
     [Fact]
     public async Task One_post_then_one_update_with_the_summary()
     {
-        await bot.SendAsync(TestActivities.PersonalMessage(fake.ServiceUrl, "/broadcast 2020-03-06") with { From = Editor });
-        await bot.SendAsync(TestActivities.ButtonPressed(fake.ServiceUrl, "/confirm") with { From = Editor });
-        await bot.Services.GetRequiredService<BroadcastService>().WaitAsync("2020-03-06#1").WaitAsync(TimeSpan.FromSeconds(60));
+        await _bot.SendAsync(TestActivities.PersonalMessage(_fake.ServiceUrl, "/broadcast 2020-03-06") with { From = Editor });
+        await _bot.SendAsync(TestActivities.ButtonPressed(_fake.ServiceUrl, "/confirm") with { From = Editor });
+        await _bot.Services.GetRequiredService<BroadcastService>().WaitAsync("2020-03-06#1").WaitAsync(TimeSpan.FromSeconds(60));
 
         // Its two lines are two TextBlocks: in one, Teams' Markdown would run them together.
-        var statuses = bot.Sent().Where(s => s.Texts is [_, var counts, ..] && counts.StartsWith("envoyés", StringComparison.Ordinal)).ToList();
+        var statuses = _bot.Sent().Where(s => s.Texts is [_, var counts, ..] && counts.StartsWith("envoyés", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, statuses.Count);
         Assert.Equal("POST", statuses[0].Request.Method);
         Assert.StartsWith("Diffusion 2020-03-06#1 en cours", statuses[0].Texts[0]);

@@ -12,21 +12,21 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
 {
     private static readonly ChatKey Personal = new("teams", TestIds.PersonalConversationId);
 
-    private FakeConnector fake = null!;
+    private FakeConnector _fake = null!;
 
     public Task InitializeAsync()
     {
-        fake = botFramework.Start();
+        _fake = botFramework.Start();
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await fake.DisposeAsync();
+    public async Task DisposeAsync() => await _fake.DisposeAsync();
 
-    public static TheoryData<string> Forgeries => new()
-    {
+    public static TheoryData<string> Forgeries =>
+    [
         "no header", "not a bearer", "bad signature", "unknown key id", "wrong audience", "wrong issuer", "expired",
         "not endorsed for msteams", "serviceurl mismatch", "no serviceurl", "HS256",
-    };
+    ];
 
     private static string? Authorization(TeamsBotHost bot, string forgery) => forgery switch
     {
@@ -48,27 +48,27 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
     [MemberData(nameof(Forgeries))]
     public async Task A_forged_or_missing_token_gets_401_and_nothing_is_stored_or_sent(string forgery)
     {
-        await using var bot = new TeamsBotHost(fake);
+        await using var bot = new TeamsBotHost(_fake);
 
-        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl), Authorization(bot, forgery));
-        using var message = await bot.PostAsync(TestActivities.PersonalMessage(fake.ServiceUrl, "latest"), Authorization(bot, forgery));
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl), Authorization(bot, forgery));
+        using var message = await bot.PostAsync(TestActivities.PersonalMessage(_fake.ServiceUrl, "latest"), Authorization(bot, forgery));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, message.StatusCode);
         Assert.Equal("", await response.Content.ReadAsStringAsync());
         Assert.Null(bot.Chats.Get(Personal));
-        Assert.Empty(fake.ConnectorRequests);
-        Assert.Empty(fake.TokenRequests);
+        Assert.Empty(_fake.ConnectorRequests);
+        Assert.Empty(_fake.TokenRequests);
         if (forgery == "no header")
-            Assert.Equal(0, fake.BotFrameworkKeyFetches); // refused before the body is even read
+            Assert.Equal(0, _fake.BotFrameworkKeyFetches); // refused before the body is even read
     }
 
     [Fact]
     public async Task The_same_activity_with_a_valid_token_is_processed()
     {
-        await using var bot = new TeamsBotHost(fake);
+        await using var bot = new TeamsBotHost(_fake);
 
-        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl));
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Personal)!.State);
@@ -78,7 +78,7 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
     [Fact]
     public async Task A_body_that_is_no_activity_is_refused_as_unauthorized_without_a_valid_token()
     {
-        await using var bot = new TeamsBotHost(fake);
+        await using var bot = new TeamsBotHost(_fake);
         using var client = bot.CreateClient();
 
         using var garbage = await client.PostAsync("/api/messages", new StringContent("{not json", Encoding.UTF8, "application/json"));
@@ -88,33 +88,33 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
 
         Assert.Equal(HttpStatusCode.Unauthorized, garbage.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, signed.StatusCode); // no channelId to check the key's endorsement against
-        Assert.Empty(fake.ConnectorRequests);
+        Assert.Empty(_fake.ConnectorRequests);
     }
 
     [Fact]
     public async Task Unauthenticated_mode_accepts_activities_without_a_token_and_calls_the_connector_without_one()
     {
-        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?>
+        await using var bot = new TeamsBotHost(_fake, new Dictionary<string, string?>
         {
             ["Teams:AppId"] = "",
             ["Teams:AppPassword"] = "",
             ["Teams:AllowUnauthenticated"] = "true",
         });
 
-        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl), authorization: "");
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl), authorization: "");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Personal)!.State);
         var sent = bot.Sent();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, s => Assert.Null(s.Request.Authorization));
-        Assert.Empty(fake.TokenRequests);
+        Assert.Empty(_fake.TokenRequests);
     }
 
     [Fact]
     public async Task Unauthenticated_mode_outside_Development_stops_the_host_at_start_up()
     {
-        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?>
+        await using var bot = new TeamsBotHost(_fake, new Dictionary<string, string?>
         {
             [WebHostDefaults.EnvironmentKey] = Environments.Production,
             ["Teams:AppId"] = "",
@@ -123,41 +123,41 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
         });
 
         // The host's entry point reports the refusal (TeamsOptionsTests checks its line) and exits: no server to post to.
-        await Assert.ThrowsAsync<InvalidOperationException>(() => bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl), authorization: ""));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl), authorization: ""));
 
-        Assert.Equal(0, fake.Connections);
+        Assert.Equal(0, _fake.Connections);
     }
 
     [Fact]
     public async Task Unauthenticated_mode_with_an_app_password_stops_the_host_at_start_up()
     {
-        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?> { ["Teams:AllowUnauthenticated"] = "true" });
+        await using var bot = new TeamsBotHost(_fake, new Dictionary<string, string?> { ["Teams:AllowUnauthenticated"] = "true" });
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl), authorization: ""));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl), authorization: ""));
 
-        Assert.Equal(0, fake.Connections);
+        Assert.Equal(0, _fake.Connections);
     }
 
     [Fact]
     public async Task An_activity_from_another_channel_than_msteams_gets_401()
     {
-        await using var bot = new TeamsBotHost(fake);
+        await using var bot = new TeamsBotHost(_fake);
 
         // The key is endorsed for webchat too: only the channel rule refuses it.
-        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl) with { ChannelId = "webchat" });
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl) with { ChannelId = "webchat" });
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(bot.Chats.Get(Personal));
-        Assert.Empty(fake.ConnectorRequests);
+        Assert.Empty(_fake.ConnectorRequests);
     }
 
     [Fact]
     public async Task The_channel_accepted_can_be_configured()
     {
-        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "webchat" });
+        await using var bot = new TeamsBotHost(_fake, new Dictionary<string, string?> { ["Teams:ChannelId"] = "webchat" });
 
-        using var webchat = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl) with { ChannelId = "webchat" });
-        using var teams = await bot.PostAsync(TestActivities.PersonalMessage(fake.ServiceUrl, "latest"));
+        using var webchat = await bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl) with { ChannelId = "webchat" });
+        using var teams = await bot.PostAsync(TestActivities.PersonalMessage(_fake.ServiceUrl, "latest"));
 
         Assert.Equal(HttpStatusCode.OK, webchat.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, teams.StatusCode);
@@ -177,9 +177,9 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
     [MemberData(nameof(TenantRules))]
     public async Task A_tenant_off_the_allowed_ones_gets_401(string setting, string tenant, HttpStatusCode expected)
     {
-        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?> { [setting] = tenant });
+        await using var bot = new TeamsBotHost(_fake, new Dictionary<string, string?> { [setting] = tenant });
 
-        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl));
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl));
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(expected == HttpStatusCode.OK, bot.Chats.Get(Personal) is not null);
@@ -190,16 +190,16 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
     [InlineData("5f3c9a1d-7e2b-4c80-9d6a-1b4e8f0c2a57", HttpStatusCode.Unauthorized)]
     public async Task An_Entra_ID_token_is_accepted_only_when_issued_to_the_bot_itself(string caller, HttpStatusCode expected)
     {
-        await using var bot = new TeamsBotHost(fake);
+        await using var bot = new TeamsBotHost(_fake);
         var token = TestTokens.Sign(new TokenSpec
         {
-            Key = fake.Entra,
+            Key = _fake.Entra,
             Issuer = $"https://sts.windows.net/{TestIds.BotServiceTenant}/",
-            ServiceUrl = fake.ServiceUrl,
+            ServiceUrl = _fake.ServiceUrl,
             Claims = new Dictionary<string, string> { ["appid"] = caller, ["ver"] = "1.0", ["tid"] = TestIds.BotServiceTenant },
         });
 
-        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl), "Bearer " + token);
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl), "Bearer " + token);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(expected == HttpStatusCode.OK, bot.Chats.Get(Personal) is not null);
@@ -208,15 +208,15 @@ public sealed class EndpointAuthenticationTests(FakeBotFramework botFramework) :
     [Fact]
     public async Task Without_an_app_id_nor_unauthenticated_mode_the_endpoint_does_not_exist()
     {
-        await using var bot = new TeamsBotHost(fake, new Dictionary<string, string?> { ["Teams:AppId"] = "", ["Teams:AppPassword"] = "" });
+        await using var bot = new TeamsBotHost(_fake, new Dictionary<string, string?> { ["Teams:AppId"] = "", ["Teams:AppPassword"] = "" });
 
-        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(fake.ServiceUrl));
+        using var response = await bot.PostAsync(TestActivities.BotAddedPersonal(_fake.ServiceUrl));
         using var client = bot.CreateClient();
         using var health = await client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Null(bot.Chats.Get(Personal));
-        Assert.Empty(fake.ConnectorRequests);
+        Assert.Empty(_fake.ConnectorRequests);
     }
 }

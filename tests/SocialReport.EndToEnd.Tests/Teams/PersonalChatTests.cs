@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using SocialReport.Core.Readers;
-using SocialReport.Teams.Bot;
+using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
 using SocialReport.Testing.Teams;
 
@@ -16,10 +16,10 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
     /// <summary>The activities answering one message: replies to its id in the personal conversation.</summary>
     private async Task<IReadOnlyList<SentActivity>> AskAsync(string text)
     {
-        bot.Sent(); // checks the cards sent so far before they are forgotten
-        fake.ConnectorRequests.Clear();
-        await bot.SendAsync(TestActivities.PersonalMessage(Service, text));
-        var sent = bot.Sent();
+        _bot.Sent(); // checks the cards sent so far before they are forgotten
+        _fake.ConnectorRequests.Clear();
+        await _bot.SendAsync(TestActivities.PersonalMessage(Service, text));
+        var sent = _bot.Sent();
         Assert.All(sent, s => Assert.Equal($"{ConversationPath}/1700000000111", s.Request.RawTarget));
         return sent;
     }
@@ -27,9 +27,9 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
     [Fact]
     public async Task Installing_greets_the_reader_and_subscribes_the_chat_with_its_reference()
     {
-        await bot.SendAsync(TestActivities.BotAddedPersonal(Service));
+        await _bot.SendAsync(TestActivities.BotAddedPersonal(Service));
 
-        var chat = bot.Chats.Get(Personal)!;
+        var chat = _bot.Chats.Get(Personal)!;
         Assert.Equal(SubscriptionState.Active, chat.State);
         Assert.Equal(ChatKind.Private, chat.Kind);
         Assert.Equal(TeamsActivityHandler.InstallVia, chat.SubscribedVia);
@@ -41,7 +41,7 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
         Assert.Equal(TestIds.TenantId, reference.TenantId);
         Assert.Equal(TestIds.UserAadObjectId, reference.UserAadObjectId);
 
-        var sent = bot.Sent();
+        var sent = _bot.Sent();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, s => Assert.Equal(("POST", ConversationPath), (s.Request.Method, s.Request.RawTarget)));
         Assert.All(sent, s => Assert.StartsWith("Bearer ", s.Request.Authorization));
@@ -89,7 +89,7 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
         Assert.Equal(3, CardAssert.OfType(card, "Action.ToggleVisibility").Count());
         Assert.Contains("1. Zoom's daily users jump past 200 million", reply.Texts);
         Assert.Contains("3. Influencers move their work to live streams", reply.Texts);
-        Assert.Null(bot.Chats.Get(Personal)); // reading subscribes nothing
+        Assert.Null(_bot.Chats.Get(Personal)); // reading subscribes nothing
     }
 
     [Fact]
@@ -121,9 +121,9 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
     [Fact]
     public async Task A_card_button_updates_the_message_it_is_on()
     {
-        await bot.SendAsync(TestActivities.ButtonPressed(Service, "/read 2020-03-27/2"));
+        await _bot.SendAsync(TestActivities.ButtonPressed(Service, "/read 2020-03-27/2"));
 
-        var update = Assert.Single(bot.Sent());
+        var update = Assert.Single(_bot.Sent());
         Assert.Equal(("PUT", $"{ConversationPath}/1700000000100"), (update.Request.Method, update.Request.RawTarget));
         Assert.StartsWith("2/3 · Twitter widens its rules", update.Texts[0]);
     }
@@ -131,11 +131,11 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
     [Fact]
     public async Task A_button_whose_message_cannot_be_updated_answers_with_a_new_message()
     {
-        fake.FailNext(new Fault(404, "ActivityNotFound"));
+        _fake.FailNext(new Fault(404, "ActivityNotFound"));
 
-        await bot.SendAsync(TestActivities.ButtonPressed(Service, "/cover 2020-03-06"));
+        await _bot.SendAsync(TestActivities.ButtonPressed(Service, "/cover 2020-03-06"));
 
-        var sent = bot.Sent();
+        var sent = _bot.Sent();
         Assert.Equal(["PUT", "POST"], sent.Select(s => s.Request.Method));
         Assert.Equal("6 mars 2020", sent[1].Texts[1]);
     }
@@ -143,37 +143,37 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
     [Fact]
     public async Task An_Action_Execute_invoke_is_answered_and_acknowledged()
     {
-        using var response = await bot.PostAsync(TestActivities.ExecuteInvoked(Service, "/read 2020-03-06/2"));
+        using var response = await _bot.PostAsync(TestActivities.ExecuteInvoked(Service, "/read 2020-03-06/2"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.activity.message", body["type"]!.GetValue<string>());
-        var reply = Assert.Single(bot.Sent());
+        var reply = Assert.Single(_bot.Sent());
         Assert.StartsWith("2/4 · WhatsApp franchit", reply.Texts[0]);
     }
 
     [Fact]
     public async Task Stop_unsubscribes_and_start_subscribes_again()
     {
-        await bot.SendAsync(TestActivities.BotAddedPersonal(Service));
+        await _bot.SendAsync(TestActivities.BotAddedPersonal(Service));
 
         Assert.StartsWith("Désabonnement confirmé", Assert.Single(await AskAsync("stop")).Texts[0]);
-        Assert.Equal(SubscriptionState.Stopped, bot.Chats.Get(Personal)!.State);
+        Assert.Equal(SubscriptionState.Stopped, _bot.Chats.Get(Personal)!.State);
 
         await AskAsync("/start");
-        Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Personal)!.State);
-        Assert.Equal(Service, ConversationReference.FromJson(bot.Chats.Get(Personal)!.Address)!.ServiceUrl);
+        Assert.Equal(SubscriptionState.Active, _bot.Chats.Get(Personal)!.State);
+        Assert.Equal(Service, ConversationReference.FromJson(_bot.Chats.Get(Personal)!.Address)!.ServiceUrl);
     }
 
     [Fact]
     public async Task Uninstalling_marks_the_chat_gone()
     {
-        await bot.SendAsync(TestActivities.BotAddedPersonal(Service));
+        await _bot.SendAsync(TestActivities.BotAddedPersonal(Service));
 
-        await bot.SendAsync(TestActivities.InstallationRemoved(Service));
+        await _bot.SendAsync(TestActivities.InstallationRemoved(Service));
 
-        Assert.Equal(SubscriptionState.Gone, bot.Chats.Get(Personal)!.State);
+        Assert.Equal(SubscriptionState.Gone, _bot.Chats.Get(Personal)!.State);
     }
 
     [Theory]
@@ -193,10 +193,10 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
     {
         var editor = TestActivities.User with { AadObjectId = TeamsBotHost.EditorAadObjectId, Id = "29:editor" };
 
-        await bot.SendAsync(TestActivities.PersonalMessage(Service, "stats") with { From = editor });
-        await bot.SendAsync(TestActivities.PersonalMessage(Service, "publish") with { From = editor });
+        await _bot.SendAsync(TestActivities.PersonalMessage(Service, "stats") with { From = editor });
+        await _bot.SendAsync(TestActivities.PersonalMessage(Service, "publish") with { From = editor });
 
-        var sent = bot.Sent();
+        var sent = _bot.Sent();
         Assert.Equal(2, sent.Count);
         Assert.Contains(sent[0].Texts, t => t.Contains("4 éditions", StringComparison.Ordinal));
         Assert.DoesNotContain(sent.SelectMany(s => s.Texts), t => t.Contains("réservée aux éditeurs", StringComparison.Ordinal));

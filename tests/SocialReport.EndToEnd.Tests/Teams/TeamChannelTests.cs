@@ -1,8 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
-using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Teams.Protocol;
 using SocialReport.Testing.Teams;
 
@@ -13,14 +13,14 @@ public sealed class TeamChannelTests(FakeBotFramework botFramework) : TeamsBotTe
 {
     private static readonly ChatKey Team = new("teams", "team:" + TestIds.TeamId);
 
-    private ConversationReference Reference => ConversationReference.FromJson(bot.Chats.Get(Team)!.Address)!;
+    private ConversationReference Reference => ConversationReference.FromJson(_bot.Chats.Get(Team)!.Address)!;
 
     private async Task<SentActivity> MentionAsync(string command, string channel = TestIds.OtherChannelId)
     {
-        bot.Sent(); // checks the cards sent so far before they are forgotten
-        fake.ConnectorRequests.Clear();
-        await bot.SendAsync(TestActivities.ChannelMention(Service, command, channel));
-        var reply = Assert.Single(bot.Sent());
+        _bot.Sent(); // checks the cards sent so far before they are forgotten
+        _fake.ConnectorRequests.Clear();
+        await _bot.SendAsync(TestActivities.ChannelMention(Service, command, channel));
+        var reply = Assert.Single(_bot.Sent());
         // The answer goes in the thread the command was typed in.
         Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(channel + ";messageid=1700000000200")}/activities/1700000000222", reply.Request.RawTarget);
         return reply;
@@ -28,28 +28,28 @@ public sealed class TeamChannelTests(FakeBotFramework botFramework) : TeamsBotTe
 
     private async Task<SendOutcome> BroadcastAsync()
     {
-        var sender = bot.Services.GetServices<IEditionSender>().Single(s => s.Channel == "teams");
-        var edition = bot.Services.GetRequiredService<EditionImporter>().ImportFile(RepositoryFiles.Newest);
-        bot.Sent(); // checks the cards sent so far before they are forgotten
-        fake.ConnectorRequests.Clear();
-        return await sender.SendAsync(bot.Chats.Get(Team)!, edition, DeliveryMode.Edition, CancellationToken.None);
+        var sender = _bot.Services.GetServices<IEditionSender>().Single(s => s.Channel == "teams");
+        var edition = _bot.Services.GetRequiredService<EditionImporter>().ImportFile(RepositoryFiles.Newest);
+        _bot.Sent(); // checks the cards sent so far before they are forgotten
+        _fake.ConnectorRequests.Clear();
+        return await sender.SendAsync(_bot.Chats.Get(Team)!, edition, DeliveryMode.Edition, CancellationToken.None);
     }
 
     [Fact]
     public async Task Installing_in_a_team_subscribes_the_team_in_its_General_channel_and_greets_there()
     {
-        await bot.SendAsync(TestActivities.BotAddedTeam(Service));
+        await _bot.SendAsync(TestActivities.BotAddedTeam(Service));
 
-        var chat = bot.Chats.Get(Team)!;
+        var chat = _bot.Chats.Get(Team)!;
         Assert.Equal((SubscriptionState.Active, ChatKind.Channel, "install", "Communication"), (chat.State, chat.Kind, chat.SubscribedVia, chat.Title));
         Assert.Equal((TestIds.TeamId, TestIds.TeamId, TestIds.TeamId, "channel"), (Reference.TeamsChannelId, Reference.TeamId, Reference.ConversationId, Reference.ConversationType));
-        var sent = bot.Sent();
+        var sent = _bot.Sent();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, s => Assert.Equal("/amer/v3/conversations/19%3Ateam0f1e2d3c4b5a%40thread.tacv2/activities", s.Request.RawTarget));
         Assert.Contains(sent[0].Texts, t => t.Contains("@SocialReport subscribe", StringComparison.Ordinal));
 
         Assert.IsType<SendOutcome.Sent>(await BroadcastAsync());
-        var thread = Assert.Single(bot.Sent());
+        var thread = Assert.Single(_bot.Sent());
         Assert.Equal("/amer/v3/conversations", thread.Request.RawTarget);
         Assert.Equal(TestIds.TeamId, thread.Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
     }
@@ -59,7 +59,7 @@ public sealed class TeamChannelTests(FakeBotFramework botFramework) : TeamsBotTe
     {
         // The channel picked in Teams' install dialog, as the connector sends it (not through the record's own member).
         var install = TestActivities.BotAddedTeam(Service);
-        await bot.SendAsync(install with
+        await _bot.SendAsync(install with
         {
             ChannelData = install.ChannelData! with
             {
@@ -68,40 +68,40 @@ public sealed class TeamChannelTests(FakeBotFramework botFramework) : TeamsBotTe
         });
 
         Assert.Equal((TestIds.OtherChannelId, TestIds.OtherChannelId, TestIds.TeamId), (Reference.TeamsChannelId, Reference.ConversationId, Reference.TeamId));
-        Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Team)!.State);
-        var sent = bot.Sent();
+        Assert.Equal(SubscriptionState.Active, _bot.Chats.Get(Team)!.State);
+        var sent = _bot.Sent();
         Assert.Equal(2, sent.Count);
         Assert.All(sent, s => Assert.Equal($"/amer/v3/conversations/{Uri.EscapeDataString(TestIds.OtherChannelId)}/activities", s.Request.RawTarget));
 
         Assert.IsType<SendOutcome.Sent>(await BroadcastAsync());
-        Assert.Equal(TestIds.OtherChannelId, Assert.Single(bot.Sent()).Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal(TestIds.OtherChannelId, Assert.Single(_bot.Sent()).Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task Subscribe_in_another_channel_moves_the_teams_editions_there_and_unsubscribe_stops_them()
     {
-        await bot.SendAsync(TestActivities.BotAddedTeam(Service));
+        await _bot.SendAsync(TestActivities.BotAddedTeam(Service));
 
         var moved = await MentionAsync("subscribe");
         Assert.StartsWith("C’est noté", moved.Texts[0]); // the team chose French when it installed the app
-        Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Team)!.State);
+        Assert.Equal(SubscriptionState.Active, _bot.Chats.Get(Team)!.State);
         Assert.Equal(TestIds.OtherChannelId, Reference.TeamsChannelId);
         Assert.Equal(TestIds.TeamId, Reference.TeamId);
 
         Assert.IsType<SendOutcome.Sent>(await BroadcastAsync());
-        Assert.Equal(TestIds.OtherChannelId, Assert.Single(bot.Sent()).Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal(TestIds.OtherChannelId, Assert.Single(_bot.Sent()).Request.Json!["channelData"]!["channel"]!["id"]!.GetValue<string>());
 
         Assert.Equal("Cette conversation est déjà abonnée.", (await MentionAsync("subscribe")).Texts[0]);
 
         await MentionAsync("unsubscribe", TestIds.TeamId);
-        Assert.Equal(SubscriptionState.Stopped, bot.Chats.Get(Team)!.State);
-        Assert.DoesNotContain(bot.Chats.Active("teams"), c => c.Key == Team);
+        Assert.Equal(SubscriptionState.Stopped, _bot.Chats.Get(Team)!.State);
+        Assert.DoesNotContain(_bot.Chats.Active("teams"), c => c.Key == Team);
     }
 
     [Fact]
     public async Task Unsubscribing_a_channel_says_to_mention_the_bot_to_come_back_not_to_send_start()
     {
-        await bot.SendAsync(TestActivities.BotAddedTeam(Service));
+        await _bot.SendAsync(TestActivities.BotAddedTeam(Service));
 
         var stopped = (await MentionAsync("unsubscribe", TestIds.TeamId)).Texts[0];
         var again = (await MentionAsync("stop", TestIds.TeamId)).Texts[0];
@@ -109,7 +109,7 @@ public sealed class TeamChannelTests(FakeBotFramework botFramework) : TeamsBotTe
         Assert.Equal("Désabonnement confirmé : cette conversation ne recevra plus le Social Report. Pour revenir, écrivez @SocialReport subscribe.", stopped);
         Assert.Equal("Cette conversation n’était pas abonnée. @SocialReport subscribe pour l’abonner.", again);
         await MentionAsync("subscribe", TestIds.TeamId);
-        Assert.Equal(SubscriptionState.Active, bot.Chats.Get(Team)!.State);
+        Assert.Equal(SubscriptionState.Active, _bot.Chats.Get(Team)!.State);
     }
 
     [Fact]
@@ -132,20 +132,20 @@ public sealed class TeamChannelTests(FakeBotFramework botFramework) : TeamsBotTe
     [Fact]
     public async Task Removing_the_app_from_the_team_marks_it_gone()
     {
-        await bot.SendAsync(TestActivities.BotAddedTeam(Service));
+        await _bot.SendAsync(TestActivities.BotAddedTeam(Service));
 
-        await bot.SendAsync(TestActivities.BotAddedTeam(Service) with { MembersAdded = null, MembersRemoved = [TestActivities.Bot] });
+        await _bot.SendAsync(TestActivities.BotAddedTeam(Service) with { MembersAdded = null, MembersRemoved = [TestActivities.Bot] });
 
-        Assert.Equal(SubscriptionState.Gone, bot.Chats.Get(Team)!.State);
+        Assert.Equal(SubscriptionState.Gone, _bot.Chats.Get(Team)!.State);
     }
 
     [Fact]
     public async Task A_member_joining_the_team_changes_nothing()
     {
-        await bot.SendAsync(TestActivities.BotAddedTeam(Service) with { MembersAdded = [TestActivities.User] });
+        await _bot.SendAsync(TestActivities.BotAddedTeam(Service) with { MembersAdded = [TestActivities.User] });
 
-        Assert.Null(bot.Chats.Get(Team));
-        Assert.Empty(fake.ConnectorRequests);
+        Assert.Null(_bot.Chats.Get(Team));
+        Assert.Empty(_fake.ConnectorRequests);
     }
 
     [Fact]
@@ -156,11 +156,11 @@ public sealed class TeamChannelTests(FakeBotFramework botFramework) : TeamsBotTe
             Conversation = new ConversationAccount { Id = "19:meeting_abc@thread.v2", ConversationType = "groupChat", IsGroup = true, Name = "Équipe com" },
         };
 
-        await bot.SendAsync(added);
+        await _bot.SendAsync(added);
 
-        var chat = bot.Chats.Get(new ChatKey("teams", "19:meeting_abc@thread.v2"))!;
+        var chat = _bot.Chats.Get(new ChatKey("teams", "19:meeting_abc@thread.v2"))!;
         Assert.Equal((SubscriptionState.Active, ChatKind.Group, "Équipe com"), (chat.State, chat.Kind, chat.Title));
         Assert.Equal("groupChat", ConversationReference.FromJson(chat.Address)!.ConversationType);
-        Assert.Equal(2, bot.Sent().Count);
+        Assert.Equal(2, _bot.Sent().Count);
     }
 }

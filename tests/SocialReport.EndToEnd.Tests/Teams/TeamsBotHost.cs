@@ -5,9 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Readers;
-using SocialReport.Teams;
-using SocialReport.Teams.Cards;
+using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
+using SocialReport.Teams.Rendering;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.EndToEnd.Tests.Teams;
@@ -16,28 +16,28 @@ namespace SocialReport.EndToEnd.Tests.Teams;
 /// The real host (its <c>Program</c>, services and <c>/api/messages</c>) over a temp LiteDB file seeded with the
 /// repository's editions, talking to a fake connector over loopback HTTP.
 /// </summary>
-public sealed class TeamsBotHost : WebApplicationFactory<Program>
+internal sealed class TeamsBotHost : WebApplicationFactory<Program>
 {
     public const string EditorAadObjectId = "e0d1c2b3-a4f5-4e6d-8c7b-9a0817263544";
 
-    private readonly Dictionary<string, string?> settings;
-    private readonly TempDirectory directory = new();
+    private readonly Dictionary<string, string?> _settings;
+    private readonly TempDirectory _directory = new();
 
     public TeamsBotHost(FakeConnector fake, IDictionary<string, string?>? overrides = null)
     {
         Fake = fake;
-        settings = new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>
         {
-            ["Storage:Path"] = directory.DatabaseFile,
+            ["Storage:Path"] = _directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
             ["Admins:Teams:0"] = EditorAadObjectId,
             ["Commands:PerChatPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in fake.AdapterSettings)
-            settings[key] = value;
+            _settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-            settings[key] = value;
+            _settings[key] = value;
     }
 
     public FakeConnector Fake { get; }
@@ -46,7 +46,7 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
     }
 
@@ -60,7 +60,7 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
     /// <summary>POSTs the activity to <c>/api/messages</c>; with a valid token unless <paramref name="authorization"/> says otherwise ("" for none).</summary>
     public async Task<HttpResponseMessage> PostAsync(Activity activity, string? authorization = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, TeamsEndpoints.Route)
+        using var request = new HttpRequestMessage(HttpMethod.Post, TeamsWebhook.Route)
         {
             Content = new StringContent(TeamsJson.Serialize(activity), Encoding.UTF8, "application/json"),
         };
@@ -102,7 +102,7 @@ public sealed class TeamsBotHost : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        directory.Dispose();
+        _directory.Dispose();
     }
 }
 

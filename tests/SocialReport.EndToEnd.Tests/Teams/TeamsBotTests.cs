@@ -8,22 +8,22 @@ namespace SocialReport.EndToEnd.Tests.Teams;
 /// </summary>
 public abstract class TeamsBotTests(FakeBotFramework botFramework) : IClassFixture<FakeBotFramework>, IAsyncLifetime
 {
-    protected FakeConnector fake = null!;
-    protected TeamsBotHost bot = null!;
+    protected FakeConnector _fake = null!;
+    private protected TeamsBotHost _bot = null!;
 
-    protected string Service => fake.ServiceUrl;
+    protected string Service => _fake.ServiceUrl;
 
     public Task InitializeAsync()
     {
-        fake = botFramework.Start();
-        bot = new TeamsBotHost(fake);
+        _fake = botFramework.Start();
+        _bot = new TeamsBotHost(_fake);
         return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
-        bot.Sent();
-        await bot.DisposeAsync();
-        await fake.DisposeAsync();
+        _bot.Sent();
+        await _bot.DisposeAsync();
+        await _fake.DisposeAsync();
     }
 }

@@ -1,13 +1,12 @@
 using SocialReport.Core.Readers;
-using SocialReport.Teams;
-using SocialReport.Teams.Bot;
+using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
 using SocialReport.Testing.Teams;
 
 namespace SocialReport.EndToEnd.Tests.Teams;
 
 /// <summary>A reader who installed the app in their personal scope, in one tenant.</summary>
-public sealed record TeamsReader(string ConversationId, string TenantId, string UserId, string AadObjectId)
+internal sealed record TeamsReader(string ConversationId, string TenantId, string UserId, string AadObjectId)
 {
     public ChatKey Key => new("teams", ConversationId);
 
@@ -21,7 +20,7 @@ public sealed record TeamsReader(string ConversationId, string TenantId, string 
 }
 
 /// <summary>Readers spread over tenants, with conversation ids shaped like Teams' (<c>a:1…</c>), drawn from a seed.</summary>
-public static class TeamsReaders
+internal static class TeamsReaders
 {
     private const string IdCharacters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 

@@ -8,7 +8,7 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// <summary>Starting without a token, and riding out Bot API failures without leaking the token.</summary>
 public class AdapterLifecycleTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Reader = 4747;
+    private const long Reader = 4747;
 
     [Fact]
     public async Task Without_a_token_the_host_runs_and_says_once_that_Telegram_is_off()

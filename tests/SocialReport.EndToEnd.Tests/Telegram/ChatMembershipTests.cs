@@ -7,9 +7,9 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// <summary>my_chat_member: blocked, unblocked, added to and removed from groups.</summary>
 public class ChatMembershipTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Reader = 4444;
-    const long Group = -4444;
-    const long GroupAdmin = 7;
+    private const long Reader = 4444;
+    private const long Group = -4444;
+    private const long GroupAdmin = 7;
 
     [Theory]
     [InlineData(TelegramMode.Polling)]
@@ -46,7 +46,7 @@ public class ChatMembershipTests(FakeBotApi api) : IClassFixture<FakeBotApi>
         Assert.Equal(sent + 1, bot.Fake.SentTo(Group).Count);
     }
 
-    static async Task<IReadOnlyList<BotMessage>> AfterAsync(TelegramBotHost bot, long chatId, Action act)
+    private static async Task<IReadOnlyList<BotMessage>> AfterAsync(TelegramBotHost bot, long chatId, Action act)
     {
         var before = bot.Fake.SentTo(chatId).Count;
         act();

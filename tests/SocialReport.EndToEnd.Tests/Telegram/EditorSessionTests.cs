@@ -1,15 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocialReport.Core.Archive;
 using SocialReport.Telegram;
 using SocialReport.Testing.Telegram;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
 /// <summary>Editors publish by sending the edition file; readers can't; the command menu tells them apart.</summary>
 public class EditorSessionTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Editor = TelegramBotHost.EditorId;
-    const long Reader = 4343;
+    private const long Editor = TelegramBotHost.EditorId;
+    private const long Reader = 4343;
 
     [Theory]
     [InlineData(TelegramMode.Polling)]

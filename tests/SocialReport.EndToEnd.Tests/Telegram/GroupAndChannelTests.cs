@@ -9,11 +9,11 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// <summary>A group is one subscriber its admins manage; a channel is subscribed by an editor who administers it.</summary>
 public class GroupAndChannelTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Group = -5555;
-    const long Admin = 7;
-    const long Member = 8;
-    const long Channel = -1001234567890;
-    const long OtherChannel = -1009876543210;
+    private const long Group = -5555;
+    private const long Admin = 7;
+    private const long Member = 8;
+    private const long Channel = -1001234567890;
+    private const long OtherChannel = -1009876543210;
 
     [Theory]
     [InlineData(TelegramMode.Polling)]

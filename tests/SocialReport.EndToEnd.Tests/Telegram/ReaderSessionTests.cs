@@ -7,7 +7,7 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// <summary>A reader's whole session, the same in both receiving modes.</summary>
 public class ReaderSessionTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Reader = 4242;
+    private const long Reader = 4242;
 
     [Theory]
     [InlineData(TelegramMode.Polling)]

@@ -4,7 +4,7 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Telegram;
-using SocialReport.Telegram.Delivery;
+using SocialReport.Telegram.Outbound;
 using SocialReport.Testing.Telegram;
 
 namespace SocialReport.EndToEnd.Tests.Telegram;
@@ -12,7 +12,7 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// <summary>Editing in place: an unchanged page is fine, a message that can't be found gets a new one instead.</summary>
 public class ReplySenderTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Reader = 4848;
+    private const long Reader = 4848;
 
     [Fact]
     public async Task Paging_to_the_page_already_shown_changes_nothing_and_a_message_gone_is_replaced_by_a_new_one()

@@ -1,6 +1,6 @@
 namespace SocialReport.EndToEnd.Tests.Telegram;
 
-static class SecretsAssert
+internal static class SecretsAssert
 {
     /// <summary>The token's secret part (what follows the bot id) and the webhook secret appear in no log line.</summary>
     public static void NotLogged(TelegramBotHost bot)

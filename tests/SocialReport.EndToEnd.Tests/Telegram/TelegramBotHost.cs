@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocialReport.Core.Archive;
@@ -16,17 +16,17 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// The real host (WebApplicationFactory over Program) with Telegram pointed at a fake Bot API server, a LiteDB file
 /// of its own holding the seed edition, and every log line captured. Readers and editors talk to it through the fake.
 /// </summary>
-sealed class TelegramBotHost : IAsyncDisposable
+internal sealed class TelegramBotHost : IAsyncDisposable
 {
     public const long EditorId = 5001;
     public const string WebhookUrl = "https://socialreport.test/telegram/webhook";
     public const string WebhookSecret = "webhook_Secret-0123456789";
 
-    readonly HostFactory _factory;
-    readonly TempDirectory _directory;
-    readonly bool _ownsFake;
+    private readonly HostFactory _factory;
+    private readonly TempDirectory _directory;
+    private readonly bool _ownsFake;
 
-    TelegramBotHost(FakeTelegramServer fake, bool ownsFake, HostFactory factory, TempDirectory directory, TelegramMode mode)
+    private TelegramBotHost(FakeTelegramServer fake, bool ownsFake, HostFactory factory, TempDirectory directory, TelegramMode mode)
     {
         Fake = fake;
         _ownsFake = ownsFake;
@@ -133,7 +133,7 @@ sealed class TelegramBotHost : IAsyncDisposable
         return await NewMessagesAsync(chatId, before, expected);
     }
 
-    async Task<IReadOnlyList<BotMessage>> NewMessagesAsync(long chatId, int before, int expected)
+    private async Task<IReadOnlyList<BotMessage>> NewMessagesAsync(long chatId, int before, int expected)
     {
         if (expected == 0) return [];
         var all = await Fake.WaitForSentAsync(chatId, before + expected, Patience);
@@ -149,7 +149,7 @@ sealed class TelegramBotHost : IAsyncDisposable
         _directory.Dispose();
     }
 
-    sealed class HostFactory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
+    private sealed class HostFactory(IDictionary<string, string?> settings, Action<IServiceCollection>? services) : WebApplicationFactory<Program>
     {
         public CapturedLogs Logs { get; } = new();
 

@@ -10,12 +10,12 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// </summary>
 public sealed class UpdateReplayTests(FakeBotApi api) : IClassFixture<FakeBotApi>, IDisposable
 {
-    const long Reader = 4747;
-    static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    private const long Reader = 4747;
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    readonly TempDirectory _directory = new();
+    private readonly TempDirectory _directory = new();
 
-    string Database => _directory.DatabaseFile;
+    private string Database => _directory.DatabaseFile;
 
     public void Dispose() => _directory.Dispose();
 

@@ -8,7 +8,7 @@ namespace SocialReport.EndToEnd.Tests.Telegram;
 /// <summary>The webhook endpoint: the secret, repeats, and answering before the work is done.</summary>
 public class WebhookTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Reader = 4646;
+    private const long Reader = 4646;
 
     [Fact]
     public async Task The_bot_registers_its_webhook_with_the_secret_and_the_update_types_it_handles()

@@ -8,6 +8,7 @@ using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
+using SocialReport.Telegram;
 
 namespace SocialReport.Host.Tests.Commands;
 

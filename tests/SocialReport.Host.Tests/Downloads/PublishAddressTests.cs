@@ -28,7 +28,7 @@ public sealed class PublishAddressTests : IAsyncLifetime
         _v6.Stop();
     }
 
-    private int Port(TcpListener listener) => ((IPEndPoint)listener.LocalEndpoint).Port;
+    private static int Port(TcpListener listener) => ((IPEndPoint)listener.LocalEndpoint).Port;
 
     private async Task<string> PublishAsync(string address) =>
         (await _bot.AskAsync($"/publish {address}", "admin").WaitAsync(Guard)).NoticeText();

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
-using SocialReport.Core.Inbox;
 using SocialReport.Core.Readers;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Storage.PostgreSql;
@@ -24,13 +23,13 @@ public sealed class MigrateStorageVerbTests(PostgreSqlDatabase database) : IClas
         Seed();
         string[] arguments = ["migrate-storage", "--from", _dir.DatabaseFile, "--to", database.ConnectionString];
 
-        var first = await HostProcess.RunAsync(arguments, _dir.File("unused.db"));
-        var second = await HostProcess.RunAsync(arguments, _dir.File("unused.db"));
+        var (firstExit, firstOutput, firstErrors) = await HostProcess.RunAsync(arguments, _dir.File("unused.db"));
+        var (secondExit, secondOutput, secondErrors) = await HostProcess.RunAsync(arguments, _dir.File("unused.db"));
 
-        Assert.True(first.ExitCode == 0, first.Errors);
-        Assert.Equal("copied: 3 edition revisions, 3 chats, 2 inbox updates, 1 broadcast requests, 2 broadcasts, 4 delivery rows, 1 schedules", first.Output.Trim());
-        Assert.True(second.ExitCode == 0, second.Errors);
-        Assert.Equal("copied: 0 edition revisions, 0 chats, 0 inbox updates, 0 broadcast requests, 0 broadcasts, 0 delivery rows, 0 schedules", second.Output.Trim());
+        Assert.True(firstExit == 0, firstErrors);
+        Assert.Equal("copied: 3 edition revisions, 3 chats, 2 inbox updates, 1 broadcast requests, 2 broadcasts, 4 delivery rows, 1 schedules", firstOutput.Trim());
+        Assert.True(secondExit == 0, secondErrors);
+        Assert.Equal("copied: 0 edition revisions, 0 chats, 0 inbox updates, 0 broadcast requests, 0 broadcasts, 0 delivery rows, 0 schedules", secondOutput.Trim());
 
         using var lite = new LiteDbStore(_dir.DatabaseFile);
         using var postgres = new PostgreSqlStore(database.ConnectionString);

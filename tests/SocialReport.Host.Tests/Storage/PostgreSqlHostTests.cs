@@ -25,19 +25,19 @@ public sealed class PostgreSqlHostTests(PostgreSqlDatabase database) : IClassFix
             using var client = new HttpClient { BaseAddress = served.Address };
             Assert.Contains("\"Healthy\"", await client.GetStringAsync("/readyz"), StringComparison.Ordinal);
 
-            var published = await HostProcess.RunAsync(["publish", RepositoryFiles.Seed], _dir.DatabaseFile, Settings());
-            Assert.True(published.ExitCode == 0, published.Errors);
-            Assert.StartsWith("unchanged: 2020-03-06 revision 1", published.Output, StringComparison.Ordinal);
+            var (publishExit, published, publishErrors) = await HostProcess.RunAsync(["publish", RepositoryFiles.Seed], _dir.DatabaseFile, Settings());
+            Assert.True(publishExit == 0, publishErrors);
+            Assert.StartsWith("unchanged: 2020-03-06 revision 1", published, StringComparison.Ordinal);
         }
 
-        var listed = await HostProcess.RunAsync(["archive"], _dir.DatabaseFile, Settings());
+        var (listExit, listed, listErrors) = await HostProcess.RunAsync(["archive"], _dir.DatabaseFile, Settings());
 
-        Assert.True(listed.ExitCode == 0, listed.Errors);
+        Assert.True(listExit == 0, listErrors);
         using var store = new PostgreSqlStore(database.ConnectionString);
         var count = new PostgreSqlEditionArchive(store, TimeProvider.System).Count();
         Assert.True(count > 0);
-        Assert.Equal(count, listed.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
-        Assert.Contains("2020-03-06", listed.Output, StringComparison.Ordinal);
+        Assert.Equal(count, listed.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("2020-03-06", listed, StringComparison.Ordinal);
         Assert.False(File.Exists(_dir.DatabaseFile), "no LiteDB file was made");
     }
 }

@@ -2,8 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
-using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
+using SocialReport.Teams.Rendering;
+using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
 using Telegram.Bot;
 

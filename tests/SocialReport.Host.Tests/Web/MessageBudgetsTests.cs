@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SocialReport.Core.Cards;
-using SocialReport.Teams.Cards;
-using SocialReport.Telegram;
+using SocialReport.Teams.Rendering;
+using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
 
 namespace SocialReport.Host.Tests.Web;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
-using SocialReport.Host;
 using SocialReport.Host.Web;
 
 namespace SocialReport.Host.Tests.Web;

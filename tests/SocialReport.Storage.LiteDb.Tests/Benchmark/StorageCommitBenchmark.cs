@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using LiteDB;
-using SocialReport.Storage.LiteDb;
 
 namespace SocialReport.Storage.LiteDb.Tests.Benchmark;
 

@@ -16,9 +16,9 @@ public sealed class ManifestTests : IDisposable
     private static readonly string ValidatorDir = Path.Combine(Root, "tests", "SocialReport.Teams.Tests", "ManifestValidation");
     private static readonly Lazy<bool> NodeModules = new(InstallValidator);
 
-    private readonly TempDirectory work = new();
+    private readonly TempDirectory _work = new();
 
-    public void Dispose() => work.Dispose();
+    public void Dispose() => _work.Dispose();
 
     [Fact]
     public void The_package_holds_the_filled_manifest_its_translation_and_icons()
@@ -126,17 +126,17 @@ public sealed class ManifestTests : IDisposable
     [Fact]
     public void Packaging_refuses_an_app_id_that_is_not_a_GUID()
     {
-        var (exit, output) = Run("bash", [Path.Combine(ManifestDir, "package.sh"), work.File("x.zip")], ManifestDir,
+        var (exit, output) = Run("bash", [Path.Combine(ManifestDir, "package.sh"), _work.File("x.zip")], ManifestDir,
             new() { ["BOT_ID"] = "my-bot", ["BOT_DOMAIN"] = "bot.example.org" });
 
         Assert.Equal(2, exit);
         Assert.Contains("BOT_ID is not a GUID", output);
-        Assert.False(File.Exists(work.File("x.zip")));
+        Assert.False(File.Exists(_work.File("x.zip")));
     }
 
     private string Package()
     {
-        var zip = work.File("socialreport-teams.zip");
+        var zip = _work.File("socialreport-teams.zip");
         var (exit, output) = Run("bash", [Path.Combine(ManifestDir, "package.sh"), zip], ManifestDir, new()
         {
             ["BOT_ID"] = BotId,
@@ -149,7 +149,7 @@ public sealed class ManifestTests : IDisposable
 
     private Dictionary<string, string> Extract(string zip, string folder)
     {
-        var target = work.File(folder);
+        var target = _work.File(folder);
         ZipFile.ExtractToDirectory(zip, target);
         return Directory.GetFiles(target).ToDictionary(f => Path.GetFileName(f), f => f);
     }

@@ -65,9 +65,9 @@ public sealed record PngImage(int Width, int Height, byte ColorType, byte BitDep
             for (var x = 0; x < stride; x++)
             {
                 var value = raw[(y * (stride + 1)) + 1 + x];
-                int left = x >= bpp ? pixels[(y * stride) + x - bpp] : 0;
-                int up = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
-                int upLeft = x >= bpp && y > 0 ? pixels[((y - 1) * stride) + x - bpp] : 0;
+                var left = x >= bpp ? pixels[(y * stride) + x - bpp] : 0;
+                var up = y > 0 ? pixels[((y - 1) * stride) + x] : 0;
+                var upLeft = x >= bpp && y > 0 ? pixels[((y - 1) * stride) + x - bpp] : 0;
                 var predictor = filter switch
                 {
                     0 => 0,

@@ -4,7 +4,7 @@ namespace SocialReport.Telegram.Tests.FakeServerTests;
 
 public class ChatTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const long Channel = -1001234567890;
+    private const long Channel = -1001234567890;
 
     [Fact]
     public async Task Channel_members_and_administrators_are_reported()

@@ -4,7 +4,7 @@ namespace SocialReport.Telegram.Tests.FakeServerTests;
 
 public class EditAndCallbackTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    const string NotModified =
+    private const string NotModified =
         "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
     [Fact]

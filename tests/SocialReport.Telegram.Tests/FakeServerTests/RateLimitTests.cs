@@ -5,9 +5,9 @@ namespace SocialReport.Telegram.Tests.FakeServerTests;
 
 public class RateLimitTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 {
-    readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 3, 6, 8, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2020, 3, 6, 8, 0, 0, TimeSpan.Zero));
 
-    FakeTelegramOptions Limits(FakeRateLimits limits) => new() { TimeProvider = _time, RateLimits = limits };
+    private FakeTelegramOptions Limits(FakeRateLimits limits) => new() { TimeProvider = _time, RateLimits = limits };
 
     [Fact]
     public async Task A_fourth_message_to_one_chat_within_three_seconds_gets_429_with_retry_after()
@@ -76,8 +76,8 @@ public class RateLimitTests(FakeBotApi api) : IClassFixture<FakeBotApi>
             fake.AddChat(42);
             var bot = TestBot.ClientFor(fake);
             var sent = await bot.SendMessage(42, "Cover");
-            var edit = () => bot.EditMessageText(42, sent.Id, "Story 1");
-            if (fake == strict) Assert.Equal(429, (await Assert.ThrowsAsync<ApiRequestException>(edit)).ErrorCode);
+            Task<Message> edit() => bot.EditMessageText(42, sent.Id, "Story 1");
+            if (fake == strict) Assert.Equal(429, (await Assert.ThrowsAsync<ApiRequestException>((Func<Task<Message>>)edit)).ErrorCode);
             else await edit();
         }
     }

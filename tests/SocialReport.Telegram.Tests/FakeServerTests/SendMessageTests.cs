@@ -107,7 +107,7 @@ public class SendMessageTests(FakeBotApi api) : IClassFixture<FakeBotApi>
     {
         await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
-        var send = () => TestBot.ClientFor(fake).SendMessage(42, "<b>" + string.Concat(Enumerable.Repeat(unit, repeat)) + "</b>\n", ParseMode.Html);
+        Task<Message> send() => TestBot.ClientFor(fake).SendMessage(42, "<b>" + string.Concat(Enumerable.Repeat(unit, repeat)) + "</b>\n", ParseMode.Html);
 
         if (error is null)
         {
@@ -116,7 +116,7 @@ public class SendMessageTests(FakeBotApi api) : IClassFixture<FakeBotApi>
             Assert.Equal(message.Text.Length, message.Entities!.Single().Length);
             return;
         }
-        var refused = await Assert.ThrowsAsync<ApiRequestException>(send);
+        var refused = await Assert.ThrowsAsync<ApiRequestException>((Func<Task<Message>>)send);
         Assert.Equal((400, error), (refused.ErrorCode, refused.Message));
     }
 
@@ -155,14 +155,14 @@ public class SendMessageTests(FakeBotApi api) : IClassFixture<FakeBotApi>
         await using var fake = api.Start(TestBot.Quiet);
         fake.AddChat(42);
         var data = string.Concat(Enumerable.Repeat(unit, repeat));
-        var send = () => TestBot.ClientFor(fake).SendMessage(42, "Cover", replyMarkup: TestBot.Buttons(("▶", data)));
+        Task<Message> send() => TestBot.ClientFor(fake).SendMessage(42, "Cover", replyMarkup: TestBot.Buttons(("▶", data)));
 
         if (accepted)
         {
             Assert.Equal(data, (await send()).ReplyMarkup!.InlineKeyboard.Single().Single().CallbackData);
             return;
         }
-        var refused = await Assert.ThrowsAsync<ApiRequestException>(send);
+        var refused = await Assert.ThrowsAsync<ApiRequestException>((Func<Task<Message>>)send);
         Assert.Equal((400, "Bad Request: BUTTON_DATA_INVALID"), (refused.ErrorCode, refused.Message));
     }
 

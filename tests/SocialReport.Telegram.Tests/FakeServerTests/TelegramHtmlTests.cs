@@ -5,7 +5,7 @@ namespace SocialReport.Telegram.Tests.FakeServerTests;
 
 public class TelegramHtmlTests
 {
-    static FormattedText Parse(string html, bool strict = true)
+    private static FormattedText Parse(string html, bool strict = true)
     {
         Assert.True(TelegramHtml.TryParse(html, strict, out var text, out var error), error);
         return text;

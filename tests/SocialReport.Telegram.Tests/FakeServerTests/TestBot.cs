@@ -3,7 +3,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
-static class TestBot
+internal static class TestBot
 {
     /// <summary>For tests not about pacing: no flood limits, quick webhook retries.</summary>
     public static FakeTelegramOptions Quiet => new() { RateLimits = FakeRateLimits.Off, WebhookRetryDelay = TimeSpan.FromMilliseconds(50) };

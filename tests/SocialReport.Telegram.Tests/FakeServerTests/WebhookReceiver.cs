@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Http;
 namespace SocialReport.Telegram.Tests.FakeServerTests;
 
 /// <summary>A bot's webhook endpoint for the fake to call: records each POST, answers the statuses it is told to.</summary>
-sealed class WebhookReceiver : IAsyncDisposable
+internal sealed class WebhookReceiver : IAsyncDisposable
 {
     public sealed record Received(string? SecretToken, string ContentType, string Body);
 
-    readonly ConcurrentQueue<int> _statuses = new();
-    readonly ConcurrentQueue<Received> _received = new();
-    LoopbackServer _server = null!;
+    private readonly ConcurrentQueue<int> _statuses = new();
+    private readonly ConcurrentQueue<Received> _received = new();
+    private LoopbackServer _server = null!;
 
     public string Url { get; private set; } = "";
 

@@ -170,13 +170,13 @@ public class WebhookTests(FakeBotApi api) : IClassFixture<FakeBotApi>
         var update = fake.SendText(42, 42, "/start");
         await fake.WaitUntilAsync(() => fake.PendingUpdateCount == 0);
 
-        var request = Assert.Single(handler.Requests);
-        Assert.Equal("http://host.test/telegram/webhook", request.Url);
-        Assert.Equal("abc", request.Secret);
-        Assert.Equal(update.UpdateId, JsonSerializer.Deserialize<Update>(request.Body, JsonBotAPI.Options)!.Id);
+        var (Url, Secret, Body) = Assert.Single(handler.Requests);
+        Assert.Equal("http://host.test/telegram/webhook", Url);
+        Assert.Equal("abc", Secret);
+        Assert.Equal(update.UpdateId, JsonSerializer.Deserialize<Update>(Body, JsonBotAPI.Options)!.Id);
     }
 
-    sealed class RecordingHandler : HttpMessageHandler
+    private sealed class RecordingHandler : HttpMessageHandler
     {
         public List<(string Url, string? Secret, string Body)> Requests { get; } = [];
 

@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using SocialReport.Core.Cards;
+using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
 
 namespace SocialReport.Telegram.Tests.Rendering;

@@ -1,4 +1,5 @@
 using SocialReport.Core.Cards;
+using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -6,10 +7,10 @@ namespace SocialReport.Telegram.Tests.Rendering;
 
 public class TelegramCardRendererTests
 {
-    private readonly MemoryCallbackStore callbacks = new();
-    private readonly TelegramCardRenderer renderer;
+    private readonly MemoryCallbackStore _callbacks = new();
+    private readonly TelegramCardRenderer _renderer;
 
-    public TelegramCardRendererTests() => renderer = new TelegramCardRenderer(callbacks);
+    public TelegramCardRendererTests() => _renderer = new TelegramCardRenderer(_callbacks);
 
     private static List<List<string>> Buttons(InlineKeyboardMarkup? keyboard) =>
         keyboard is null
@@ -19,7 +20,7 @@ public class TelegramCardRendererTests
     [Fact]
     public void Cover_is_one_message_with_numbered_buttons_and_the_web_edition()
     {
-        var message = Assert.Single(renderer.Render(CardFactory.Cover(SeedEdition.Build(), "fr")));
+        var message = Assert.Single(_renderer.Render(CardFactory.Cover(SeedEdition.Build(), "fr")));
 
         Assert.Equal(
             """
@@ -44,7 +45,7 @@ public class TelegramCardRendererTests
     [Fact]
     public void Story_shows_headline_summary_linked_sources_and_hashtags()
     {
-        var message = Assert.Single(renderer.Render(CardFactory.Story(SeedEdition.Build(), 2, "fr")));
+        var message = Assert.Single(_renderer.Render(CardFactory.Story(SeedEdition.Build(), 2, "fr")));
 
         var summary = TelegramHtml.Escape(TextCutter.Cut(SeedEdition.Story2, CardBudgets.Summary));
         Assert.Equal(
@@ -70,7 +71,7 @@ public class TelegramCardRendererTests
     {
         var parts = CardFactory.FullStory(SeedEdition.Build(), 1, 1500, "fr");
 
-        var messages = parts.SelectMany(renderer.Render).ToList();
+        var messages = parts.SelectMany(_renderer.Render).ToList();
 
         Assert.Equal(parts.Count, messages.Count);
         Assert.StartsWith(
@@ -83,7 +84,7 @@ public class TelegramCardRendererTests
     [Fact]
     public void Single_part_has_no_part_number()
     {
-        var message = Assert.Single(renderer.Render(CardFactory.FullStory(SeedEdition.Build(), 4, 3800, "fr")[0]));
+        var message = Assert.Single(_renderer.Render(CardFactory.FullStory(SeedEdition.Build(), 4, 3800, "fr")[0]));
 
         Assert.StartsWith("<b>Dior Makeup Holiday 2020, notre campagne influence coup de cœur</b>\n\nPour la célébration", message.Text);
     }
@@ -94,7 +95,7 @@ public class TelegramCardRendererTests
         var edition = SeedEdition.Build();
         var story = edition.Stories[0] with { Headline = "<script>alert(\"x\")</script> & <b>co</b>", Text = "Tom & Jerry <3." };
 
-        var message = Assert.Single(renderer.Render(CardFactory.Story(edition with { Stories = [story] }, 1, "fr")));
+        var message = Assert.Single(_renderer.Render(CardFactory.Story(edition with { Stories = [story] }, 1, "fr")));
 
         Assert.StartsWith(
             "<b>1/1 · &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;b&gt;co&lt;/b&gt;</b>\n\nTom &amp; Jerry &lt;3.",
@@ -120,7 +121,7 @@ public class TelegramCardRendererTests
             Actions = [[CardAction.Run("Suivants ▶", longCommand)]],
         };
 
-        var message = Assert.Single(renderer.Render(list));
+        var message = Assert.Single(_renderer.Render(list));
 
         Assert.Equal(
             "<b>#whatsapp</b>\n\n" +
@@ -133,7 +134,7 @@ public class TelegramCardRendererTests
         Assert.Equal(["1", "3"], rows[0].Select(b => b.Text));
         Assert.Equal("/read 2020-03-06/2", rows[0][0].CallbackData);
         Assert.Equal("https://x.example/?a=1&b=2", rows[0][1].Url);
-        Assert.Equal(longCommand, CallbackData.Decode(rows[1][0].CallbackData!, callbacks));
+        Assert.Equal(longCommand, CallbackData.Decode(rows[1][0].CallbackData!, _callbacks));
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public class TelegramCardRendererTests
             Actions = [[CardAction.Run("Dernière édition", "/latest")]],
         };
 
-        var messages = renderer.Render(notice);
+        var messages = _renderer.Render(notice);
 
         Assert.True(messages.Count >= 3, $"{messages.Count} messages");
         Assert.StartsWith("<b>Aide</b>\n\nBienvenue &amp; bonjour.", messages[0].Text);
@@ -163,7 +164,7 @@ public class TelegramCardRendererTests
     [Fact]
     public void Blank_card_still_sends_something()
     {
-        var message = Assert.Single(renderer.Render(new NoticeCard { Language = "fr", Text = "  " }));
+        var message = Assert.Single(_renderer.Render(new NoticeCard { Language = "fr", Text = "  " }));
 
         Assert.Equal("…", message.Text);
     }
@@ -182,7 +183,7 @@ public class TelegramCardRendererTests
             ],
         };
 
-        var message = Assert.Single(renderer.Render(notice));
+        var message = Assert.Single(_renderer.Render(notice));
 
         var button = Assert.Single(message.Keyboard!.InlineKeyboard.SelectMany(r => r));
         Assert.Equal("Un libellé de bouton beaucoup…", button.Text);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using SocialReport.Teams.Cards;
 using SocialReport.Teams.Protocol;
+using SocialReport.Teams.Rendering;
 
 namespace SocialReport.Testing.Teams;
 

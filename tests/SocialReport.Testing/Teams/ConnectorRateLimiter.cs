@@ -3,14 +3,14 @@ namespace SocialReport.Testing.Teams;
 /// <summary>Arrival logs per conversation and per tenant, checked against <see cref="ConnectorRateLimits"/>. Thread-safe.</summary>
 internal sealed class ConnectorRateLimiter
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, ArrivalLog> conversations = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ArrivalLog> tenants = new(StringComparer.Ordinal);
-    private readonly List<LimitViolation> violations = [];
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ArrivalLog> _conversations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ArrivalLog> _tenants = new(StringComparer.Ordinal);
+    private readonly List<LimitViolation> _violations = [];
 
     public IReadOnlyList<LimitViolation> Violations
     {
-        get { lock (gate) return [.. violations]; }
+        get { lock (_gate) return [.. _violations]; }
     }
 
     /// <summary>
@@ -20,10 +20,10 @@ internal sealed class ConnectorRateLimiter
     public int? Arrive(ConnectorRateLimits limits, string? conversationId, string tenantId, DateTimeOffset now)
     {
         if (limits.Mode == RateLimitMode.Off) return null;
-        lock (gate)
+        lock (_gate)
         {
-            var conversation = conversationId is null ? null : Log(conversations, conversationId);
-            var tenant = Log(tenants, tenantId);
+            var conversation = conversationId is null ? null : Log(_conversations, conversationId);
+            var tenant = Log(_tenants, tenantId);
             var broken = new List<LimitViolation>();
             if (conversation is not null)
             {
@@ -32,7 +32,7 @@ internal sealed class ConnectorRateLimiter
             }
             foreach (var (limit, retryAfter) in tenant.Broken(limits.PerTenant, now))
                 broken.Add(new LimitViolation(RateLimitKind.PerTenant, limit, tenantId, conversationId, tenantId, now, retryAfter));
-            violations.AddRange(broken);
+            _violations.AddRange(broken);
             if (broken.Count > 0 && limits.Mode == RateLimitMode.Enforce)
                 return broken.Max(v => v.RetryAfterSeconds);
             conversation?.Add(now, Longest(limits.PerConversation));
@@ -52,35 +52,35 @@ internal sealed class ConnectorRateLimiter
     /// <summary>When the requests of one conversation or tenant arrived, oldest first, kept for the longest window.</summary>
     private sealed class ArrivalLog
     {
-        private readonly List<DateTimeOffset> arrivals = [];
+        private readonly List<DateTimeOffset> _arrivals = [];
 
         public IEnumerable<(RateLimit Limit, int RetryAfter)> Broken(IReadOnlyList<RateLimit> limits, DateTimeOffset now)
         {
             foreach (var limit in limits)
             {
                 // The window is (now - Window, now]: a request exactly one window old has left it.
-                var inWindow = arrivals.Count - FirstAfter(now - limit.Window);
+                var inWindow = _arrivals.Count - FirstAfter(now - limit.Window);
                 if (inWindow < limit.Limit) continue;
                 // The oldest requests leave first: one more fits once the limit-th newest has left.
-                var freeAt = arrivals[arrivals.Count - limit.Limit] + limit.Window;
+                var freeAt = _arrivals[^limit.Limit] + limit.Window;
                 yield return (limit, Math.Max(1, (int)Math.Ceiling((freeAt - now).TotalSeconds)));
             }
         }
 
         public void Add(DateTimeOffset now, TimeSpan keep)
         {
-            arrivals.Add(arrivals.Count > 0 && arrivals[^1] > now ? arrivals[^1] : now);
+            _arrivals.Add(_arrivals.Count > 0 && _arrivals[^1] > now ? _arrivals[^1] : now);
             var expired = FirstAfter(now - keep);
-            if (expired > 64 && expired > arrivals.Count / 2) arrivals.RemoveRange(0, expired);
+            if (expired > 64 && expired > _arrivals.Count / 2) _arrivals.RemoveRange(0, expired);
         }
 
         private int FirstAfter(DateTimeOffset time)
         {
-            int low = 0, high = arrivals.Count;
+            int low = 0, high = _arrivals.Count;
             while (low < high)
             {
                 var middle = (low + high) / 2;
-                if (arrivals[middle] <= time) low = middle + 1;
+                if (_arrivals[middle] <= time) low = middle + 1;
                 else high = middle;
             }
             return low;

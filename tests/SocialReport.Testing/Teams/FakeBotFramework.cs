@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Http;
 
 namespace SocialReport.Testing.Teams;
@@ -10,10 +9,10 @@ namespace SocialReport.Testing.Teams;
 /// </summary>
 public sealed class FakeBotFramework : IAsyncLifetime
 {
-    private LoopbackServer? server;
-    private FakeConnector? current;
+    private LoopbackServer? _server;
+    private FakeConnector? _current;
 
-    public string BaseUrl => server?.BaseUrl ?? throw new InvalidOperationException("The server is not started.");
+    public string BaseUrl => _server?.BaseUrl ?? throw new InvalidOperationException("The server is not started.");
 
     /// <summary>A fresh fake connector on this server, whose rate-limit windows run on <paramref name="time"/>.</summary>
     public FakeConnector Start(TimeProvider? time = null) => Add(time, ownsServer: false);
@@ -21,25 +20,25 @@ public sealed class FakeBotFramework : IAsyncLifetime
     internal FakeConnector Add(TimeProvider? time, bool ownsServer)
     {
         var fake = new FakeConnector(this, ownsServer, time ?? TimeProvider.System);
-        if (Interlocked.CompareExchange(ref current, fake, null) is not null)
+        if (Interlocked.CompareExchange(ref _current, fake, null) is not null)
             throw new InvalidOperationException("One fake connector at a time on a server: dispose the previous one first.");
         return fake;
     }
 
-    internal void Remove(FakeConnector fake) => Interlocked.CompareExchange(ref current, null, fake);
+    internal void Remove(FakeConnector fake) => Interlocked.CompareExchange(ref _current, null, fake);
 
     public async Task InitializeAsync() =>
-        server = await LoopbackServer.StartAsync(
-            context => Volatile.Read(ref current) is { } fake ? fake.HandleAsync(context) : NotFound(context),
+        _server = await LoopbackServer.StartAsync(
+            context => Volatile.Read(ref _current) is { } fake ? fake.HandleAsync(context) : NotFound(context),
             listen => listen.Use(next => connection =>
             {
-                Volatile.Read(ref current)?.CountConnection();
+                Volatile.Read(ref _current)?.CountConnection();
                 return next(connection);
             }));
 
     public async Task DisposeAsync()
     {
-        if (server is not null) await server.DisposeAsync();
+        if (_server is not null) await _server.DisposeAsync();
     }
 
     private static Task NotFound(HttpContext context)

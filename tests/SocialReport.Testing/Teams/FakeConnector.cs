@@ -37,22 +37,22 @@ public sealed record Fault(int Status, string? Code = null, string? RetryAfter =
 /// </summary>
 public sealed partial class FakeConnector : IAsyncDisposable
 {
-    private readonly FakeBotFramework server;
-    private readonly bool ownsServer;
-    private readonly TimeProvider time;
-    private readonly ConcurrentQueue<Fault> faults = new();
-    private readonly List<TestKey> botFrameworkKeys;
-    private readonly List<TestKey> entraKeys;
-    private int connections;
-    private int nextActivity;
+    private readonly FakeBotFramework _server;
+    private readonly bool _ownsServer;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentQueue<Fault> _faults = new();
+    private readonly List<TestKey> _botFrameworkKeys;
+    private readonly List<TestKey> _entraKeys;
+    private int _connections;
+    private int _nextActivity;
 
     internal FakeConnector(FakeBotFramework server, bool ownsServer, TimeProvider time)
     {
-        this.server = server;
-        this.ownsServer = ownsServer;
-        this.time = time;
-        botFrameworkKeys = [Endorsed, NotEndorsed];
-        entraKeys = [Entra];
+        _server = server;
+        _ownsServer = ownsServer;
+        _time = time;
+        _botFrameworkKeys = [Endorsed, NotEndorsed];
+        _entraKeys = [Entra];
     }
 
     // RSA key generation is slow on a small machine: the keys are made once per test run and shared by every fake.
@@ -73,7 +73,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
     /// <summary>Signs the access tokens the fake token endpoint issues.</summary>
     public TestKey Issuer => SharedIssuer;
 
-    public string BaseUrl => server.BaseUrl;
+    public string BaseUrl => _server.BaseUrl;
     /// <summary>The fake's <c>host:port</c>, as <c>Teams:AllowedServiceHosts</c> lists it.</summary>
     public string ServiceHost => new Uri(BaseUrl).Authority;
     /// <summary>A Teams-like regional service URL served by the fake.</summary>
@@ -96,14 +96,14 @@ public sealed partial class FakeConnector : IAsyncDisposable
     public ConcurrentQueue<RecordedRequest> ConnectorRequests { get; } = new();
     public ConcurrentQueue<RecordedRequest> TokenRequests { get; } = new();
     public ConcurrentQueue<RecordedRequest> OtherRequests { get; } = new();
-    private int botFrameworkKeyFetches;
-    private int entraKeyFetches;
-    public int BotFrameworkKeyFetches => Volatile.Read(ref botFrameworkKeyFetches);
-    public int EntraKeyFetches => Volatile.Read(ref entraKeyFetches);
+    private int _botFrameworkKeyFetches;
+    private int _entraKeyFetches;
+    public int BotFrameworkKeyFetches => Volatile.Read(ref _botFrameworkKeyFetches);
+    public int EntraKeyFetches => Volatile.Read(ref _entraKeyFetches);
     /// <summary>TCP connections accepted, whatever was (or was not) sent on them.</summary>
-    public int Connections => Volatile.Read(ref connections);
+    public int Connections => Volatile.Read(ref _connections);
 
-    internal void CountConnection() => Interlocked.Increment(ref connections);
+    internal void CountConnection() => Interlocked.Increment(ref _connections);
 
     /// <summary>A fake on a server of its own; a test class takes its fakes from a <see cref="FakeBotFramework"/> fixture instead.</summary>
     /// <param name="time">The clock of the rate-limit windows.</param>
@@ -115,12 +115,12 @@ public sealed partial class FakeConnector : IAsyncDisposable
     }
 
     /// <summary>The next connector call gets this answer instead of a success.</summary>
-    public void FailNext(Fault fault) => faults.Enqueue(fault);
+    public void FailNext(Fault fault) => _faults.Enqueue(fault);
 
     /// <summary>Adds a key to the Bot Framework JWKS, as a key rotation would.</summary>
     public void PublishBotFrameworkKey(TestKey key)
     {
-        lock (botFrameworkKeys) botFrameworkKeys.Add(key);
+        lock (_botFrameworkKeys) _botFrameworkKeys.Add(key);
     }
 
     internal async Task HandleAsync(HttpContext context)
@@ -138,17 +138,17 @@ public sealed partial class FakeConnector : IAsyncDisposable
                 await Json(context, Metadata("https://api.botframework.com", BaseUrl + "/v1/keys"));
                 return;
             case "/v1/keys":
-                Interlocked.Increment(ref botFrameworkKeyFetches);
+                Interlocked.Increment(ref _botFrameworkKeyFetches);
                 JsonObject published;
-                lock (botFrameworkKeys) published = Jwks(botFrameworkKeys);
+                lock (_botFrameworkKeys) published = Jwks(_botFrameworkKeys);
                 await Json(context, published);
                 return;
             case "/common/v2.0/.well-known/openid-configuration":
                 await Json(context, Metadata("https://login.microsoftonline.com/{tenantid}/v2.0", BaseUrl + "/common/discovery/v2.0/keys"));
                 return;
             case "/common/discovery/v2.0/keys":
-                Interlocked.Increment(ref entraKeyFetches);
-                await Json(context, Jwks(entraKeys));
+                Interlocked.Increment(ref _entraKeyFetches);
+                await Json(context, Jwks(_entraKeys));
                 return;
         }
 
@@ -194,7 +194,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
             return;
         }
 
-        var activityId = $"1700000000{Interlocked.Increment(ref nextActivity):000}";
+        var activityId = $"1700000000{Interlocked.Increment(ref _nextActivity):000}";
         switch (method, segments)
         {
             case ("POST", ["conversations"]):
@@ -229,7 +229,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
 
     private async Task AnswerFaultAsync(HttpContext context, Fault fault)
     {
-        if (fault.Status == 429) Interlocked.Increment(ref tooManyRequests);
+        if (fault.Status == 429) Interlocked.Increment(ref _tooManyRequests);
         context.Response.StatusCode = fault.Status;
         if (fault.RetryAfter is not null)
             context.Response.Headers.RetryAfter = fault.RetryAfter;
@@ -268,8 +268,8 @@ public sealed partial class FakeConnector : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var conversation in held.Keys) Release(conversation);
-        if (ownsServer) await server.DisposeAsync();
-        else server.Remove(this);
+        foreach (var conversation in _held.Keys) Release(conversation);
+        if (_ownsServer) await _server.DisposeAsync();
+        else _server.Remove(this);
     }
 }

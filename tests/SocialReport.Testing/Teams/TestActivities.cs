@@ -4,7 +4,7 @@ using SocialReport.Teams.Protocol;
 namespace SocialReport.Testing.Teams;
 
 /// <summary>Activities shaped like the ones Teams sends (ids, channelData, mentions, entities as captured from Teams).</summary>
-public static class TestActivities
+internal static class TestActivities
 {
     public static ChannelAccount Bot => new() { Id = TestIds.BotId, Name = TestIds.BotName };
 

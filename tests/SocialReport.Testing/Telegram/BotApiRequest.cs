@@ -9,10 +9,10 @@ namespace SocialReport.Testing.Telegram;
 /// The parameters of one Bot API call, from a JSON body, a form (urlencoded or multipart) or the query string,
 /// the ways Telegram accepts them. In forms, objects arrive as JSON text.
 /// </summary>
-sealed class BotApiRequest
+internal sealed class BotApiRequest
 {
-    readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
-    readonly Dictionary<string, IFormFile> _files = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonNode?> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IFormFile> _files = new(StringComparer.Ordinal);
 
     public static async Task<BotApiRequest> ReadAsync(HttpRequest http, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ sealed class BotApiRequest
         return request;
     }
 
-    void AddAll(JsonObject json)
+    private void AddAll(JsonObject json)
     {
         foreach (var (key, value) in json) _values[key] = value?.DeepClone();
     }

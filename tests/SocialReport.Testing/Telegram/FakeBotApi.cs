@@ -10,9 +10,9 @@ namespace SocialReport.Testing.Telegram;
 /// </summary>
 public sealed class FakeBotApi : IAsyncLifetime
 {
-    readonly ConcurrentDictionary<string, FakeTelegramServer> _bots = new(StringComparer.Ordinal);
-    LoopbackServer? _server;
-    int _issued;
+    private readonly ConcurrentDictionary<string, FakeTelegramServer> _bots = new(StringComparer.Ordinal);
+    private LoopbackServer? _server;
+    private int _issued;
 
     /// <summary>Pass to <c>new TelegramBotClientOptions(token, BaseUrl)</c>.</summary>
     public string BaseUrl => _server?.BaseUrl ?? throw new InvalidOperationException("The server is not started.");
@@ -42,7 +42,7 @@ public sealed class FakeBotApi : IAsyncLifetime
     }
 
     /// <summary>To the fake the token names; what Telegram answers to a malformed path (404) or an unknown token (401) otherwise.</summary>
-    Task HandleAsync(HttpContext context)
+    private Task HandleAsync(HttpContext context)
     {
         var token = FakeTelegramServer.TokenOf(context.Request.Path.Value ?? "");
         if (token is not null && _bots.TryGetValue(token, out var bot)) return bot.HandleAsync(context);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace SocialReport.Testing.Telegram;
 
 /// <summary>What the fake knows of a chat: its kind, the bot's place in it, its messages.</summary>
-sealed class FakeChat(long id, string type)
+internal sealed class FakeChat(long id, string type)
 {
     public long Id { get; } = id;
     public string Type { get; } = type;
@@ -23,7 +23,7 @@ sealed class FakeChat(long id, string type)
 }
 
 /// <summary>The current state of a message in a chat.</summary>
-sealed class StoredMessage
+internal sealed class StoredMessage
 {
     public required FakeChat Chat { get; init; }
     public required int MessageId { get; init; }
@@ -40,9 +40,9 @@ sealed class StoredMessage
     public StoredMessage? ReplyTo { get; init; }
 }
 
-sealed record StoredFile(string FileId, string FileUniqueId, string FileName, string MimeType, string FilePath, byte[] Content);
+internal sealed record StoredFile(string FileId, string FileUniqueId, string FileName, string MimeType, string FilePath, byte[] Content);
 
-sealed class PendingUpdate(long updateId, string type, long queueKey, JsonObject json)
+internal sealed class PendingUpdate(long updateId, string type, long queueKey, JsonObject json)
 {
     public long UpdateId { get; } = updateId;
     public string Type { get; } = type;
@@ -54,7 +54,7 @@ sealed class PendingUpdate(long updateId, string type, long queueKey, JsonObject
     public DateTimeOffset NotBefore { get; set; }
 }
 
-sealed class Fault(int remaining, int statusCode, int retryAfter, long? chatId, string? method)
+internal sealed class Fault(int remaining, int statusCode, int retryAfter, long? chatId, string? method)
 {
     public int Remaining { get; set; } = remaining;
     public int StatusCode { get; } = statusCode;

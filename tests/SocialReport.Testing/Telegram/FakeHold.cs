@@ -6,8 +6,8 @@ namespace SocialReport.Testing.Telegram;
 /// </summary>
 public sealed class FakeHold(string method, long? chatId)
 {
-    readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string Method { get; } = method;
 

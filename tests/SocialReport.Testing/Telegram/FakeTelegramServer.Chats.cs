@@ -9,20 +9,20 @@ namespace SocialReport.Testing.Telegram;
 // setMyCommands/getMyCommands/deleteMyCommands, getFile and the file download.
 public sealed partial class FakeTelegramServer
 {
-    readonly Dictionary<long, FakeChat> _chats = [];
-    readonly Dictionary<long, FakeUser> _users = [];
-    readonly HashSet<long> _deactivated = [];
-    readonly Dictionary<string, StoredFile> _filesById = new(StringComparer.Ordinal);
-    readonly Dictionary<(CommandScope Scope, string Language), IReadOnlyList<RegisteredCommand>> _commands = [];
+    private readonly Dictionary<long, FakeChat> _chats = [];
+    private readonly Dictionary<long, FakeUser> _users = [];
+    private readonly HashSet<long> _deactivated = [];
+    private readonly Dictionary<string, StoredFile> _filesById = new(StringComparer.Ordinal);
+    private readonly Dictionary<(CommandScope Scope, string Language), IReadOnlyList<RegisteredCommand>> _commands = [];
 
-    FakeUser UserById(long id)
+    private FakeUser UserById(long id)
     {
         if (!_users.TryGetValue(id, out var user)) _users[id] = user = new FakeUser(id, $"User{Invariant(id)}");
         return user;
     }
 
     /// <summary>The chat a chat_id names (a number or @username), or null; no checks.</summary>
-    FakeChat? FindChat(string? reference)
+    private FakeChat? FindChat(string? reference)
     {
         reference = reference?.Trim();
         if (string.IsNullOrEmpty(reference)) return null;
@@ -32,7 +32,7 @@ public sealed partial class FakeTelegramServer
     }
 
     /// <summary>The chat of a call, with Telegram's answers for chats that are gone, moved or closed to the bot.</summary>
-    FakeChat ChatFor(BotApiRequest request, bool toSend)
+    private FakeChat ChatFor(BotApiRequest request, bool toSend)
     {
         var reference = request.Text("chat_id");
         if (string.IsNullOrWhiteSpace(reference)) throw BotApiException.BadRequest("chat_id is empty");
@@ -53,7 +53,7 @@ public sealed partial class FakeTelegramServer
         return chat;
     }
 
-    MethodResult GetMe(BotApiRequest request)
+    private MethodResult GetMe(BotApiRequest request)
     {
         var json = UserJson(Bot);
         json["can_join_groups"] = true;
@@ -64,12 +64,12 @@ public sealed partial class FakeTelegramServer
         return new MethodResult(json);
     }
 
-    MethodResult GetChat(BotApiRequest request)
+    private MethodResult GetChat(BotApiRequest request)
     {
         lock (_gate) return new MethodResult(ChatFullInfoJson(ChatFor(request, toSend: false)));
     }
 
-    MethodResult GetChatMember(BotApiRequest request)
+    private MethodResult GetChatMember(BotApiRequest request)
     {
         lock (_gate)
         {
@@ -79,7 +79,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    string MemberStatus(FakeChat chat, long userId)
+    private string MemberStatus(FakeChat chat, long userId)
     {
         if (userId == Bot.Id) return chat.BotStatus == "kicked" && chat.IsPrivate ? "member" : chat.BotStatus;
         if (chat.Administrators.Contains(userId)) return "administrator";
@@ -87,7 +87,7 @@ public sealed partial class FakeTelegramServer
         return chat.Members.Contains(userId) ? "member" : "left";
     }
 
-    MethodResult GetChatAdministrators(BotApiRequest request)
+    private MethodResult GetChatAdministrators(BotApiRequest request)
     {
         lock (_gate)
         {
@@ -100,7 +100,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    MethodResult SetMyCommands(BotApiRequest request)
+    private MethodResult SetMyCommands(BotApiRequest request)
     {
         var node = request.Json("commands", "can't parse commands JSON object");
         if (node is not JsonArray array) throw BotApiException.BadRequest("Field \"commands\" must be an Array");
@@ -128,7 +128,7 @@ public sealed partial class FakeTelegramServer
         return new MethodResult(true);
     }
 
-    MethodResult GetMyCommands(BotApiRequest request)
+    private MethodResult GetMyCommands(BotApiRequest request)
     {
         lock (_gate)
         {
@@ -137,23 +137,23 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    MethodResult DeleteMyCommands(BotApiRequest request)
+    private MethodResult DeleteMyCommands(BotApiRequest request)
     {
         lock (_gate) _commands.Remove((ScopeOf(request), LanguageOf(request)));
         return new MethodResult(true);
     }
 
-    static string? StringOf(JsonNode? node) =>
+    private static string? StringOf(JsonNode? node) =>
         node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
-    static string LanguageOf(BotApiRequest request)
+    private static string LanguageOf(BotApiRequest request)
     {
         var language = request.Text("language_code") ?? "";
         if (language.Length == 0 || (language.Length == 2 && language.All(char.IsAsciiLetterLower))) return language;
         throw BotApiException.BadRequest("invalid language code specified");
     }
 
-    CommandScope ScopeOf(BotApiRequest request)
+    private CommandScope ScopeOf(BotApiRequest request)
     {
         var node = request.Json("scope", "can't parse BotCommandScope JSON object");
         if (node is null) return CommandScope.Default;
@@ -174,7 +174,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    MethodResult GetFile(BotApiRequest request)
+    private MethodResult GetFile(BotApiRequest request)
     {
         var fileId = request.Text("file_id");
         if (string.IsNullOrWhiteSpace(fileId)) throw BotApiException.BadRequest("file_id not specified");
@@ -191,7 +191,7 @@ public sealed partial class FakeTelegramServer
         });
     }
 
-    async Task ServeFileAsync(HttpContext context, string tokenAndPath)
+    private async Task ServeFileAsync(HttpContext context, string tokenAndPath)
     {
         var slash = tokenAndPath.IndexOf('/', StringComparison.Ordinal);
         if (slash < 0 || !IsWellFormedToken(tokenAndPath[..slash]))
@@ -199,7 +199,7 @@ public sealed partial class FakeTelegramServer
             await WriteAsync(context, new BotApiException(404, "Not Found"));
             return;
         }
-        if (tokenAndPath[..slash] != _options.Token)
+        if (tokenAndPath[..slash] != Options.Token)
         {
             await WriteAsync(context, new BotApiException(401, "Unauthorized"));
             return;

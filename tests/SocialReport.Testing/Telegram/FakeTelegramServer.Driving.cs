@@ -7,10 +7,10 @@ namespace SocialReport.Testing.Telegram;
 // and faults to inject. Misuse (a button that is not there, a private chat that is not the user's) throws.
 public sealed partial class FakeTelegramServer
 {
-    static readonly string[] ChatTypes = ["private", "group", "supergroup", "channel"];
-    static readonly string[] BotStatuses = ["member", "administrator", "left", "kicked"];
+    private static readonly string[] ChatTypes = ["private", "group", "supergroup", "channel"];
+    private static readonly string[] BotStatuses = ["member", "administrator", "left", "kicked"];
 
-    long _lastCallbackQueryId = 4_382_000_000_000_000_000;
+    private long _lastCallbackQueryId = 4_382_000_000_000_000_000;
 
     public FakeUser AddUser(long userId, string firstName, string? username = null, string? languageCode = null)
     {
@@ -193,7 +193,7 @@ public sealed partial class FakeTelegramServer
         lock (_gate) _faults.Add(new Fault(calls, 429, retryAfterSeconds, chatId, method));
     }
 
-    void SetBotStatus(long chatId, string? expectedType, string status)
+    private void SetBotStatus(long chatId, string? expectedType, string status)
     {
         lock (_gate)
         {
@@ -203,10 +203,10 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    FakeChat KnownChat(long chatId) => _chats.GetValueOrDefault(chatId) ?? throw new InvalidOperationException($"Chat {Invariant(chatId)} is unknown.");
+    private FakeChat KnownChat(long chatId) => _chats.GetValueOrDefault(chatId) ?? throw new InvalidOperationException($"Chat {Invariant(chatId)} is unknown.");
 
     /// <summary>The chat, created if new. Ids follow Telegram: users positive, groups negative, supergroups and channels -100….</summary>
-    FakeChat ChatOf(long chatId, string? type, long userId)
+    private FakeChat ChatOf(long chatId, string? type, long userId)
     {
         if (_chats.TryGetValue(chatId, out var chat))
         {
@@ -225,7 +225,7 @@ public sealed partial class FakeTelegramServer
         return chat;
     }
 
-    StoredMessage AddUserMessage(FakeChat chat, long userId, int? replyToMessageId, FormattedText? text, FormattedText? caption, StoredFile? document)
+    private StoredMessage AddUserMessage(FakeChat chat, long userId, int? replyToMessageId, FormattedText? text, FormattedText? caption, StoredFile? document)
     {
         StoredMessage? replyTo = null;
         if (replyToMessageId is { } id && !chat.Messages.TryGetValue(id, out replyTo))

@@ -6,7 +6,7 @@ namespace SocialReport.Testing.Telegram;
 // not through Telegram.Bot's serializer: the client has to read what Telegram really sends.
 public sealed partial class FakeTelegramServer
 {
-    static JsonObject UserJson(FakeUser user)
+    private static JsonObject UserJson(FakeUser user)
     {
         var json = new JsonObject { ["id"] = user.Id, ["is_bot"] = user.IsBot, ["first_name"] = user.FirstName };
         if (user.Username is not null) json["username"] = user.Username;
@@ -14,7 +14,7 @@ public sealed partial class FakeTelegramServer
         return json;
     }
 
-    JsonObject ChatJson(FakeChat chat)
+    private JsonObject ChatJson(FakeChat chat)
     {
         var json = new JsonObject { ["id"] = chat.Id };
         if (chat.IsPrivate)
@@ -32,7 +32,7 @@ public sealed partial class FakeTelegramServer
         return json;
     }
 
-    JsonObject ChatFullInfoJson(FakeChat chat)
+    private JsonObject ChatFullInfoJson(FakeChat chat)
     {
         var json = ChatJson(chat);
         json["accent_color_id"] = 0;
@@ -44,7 +44,7 @@ public sealed partial class FakeTelegramServer
         return json;
     }
 
-    JsonObject MessageJson(StoredMessage message, bool withReply = true)
+    private JsonObject MessageJson(StoredMessage message, bool withReply = true)
     {
         var json = new JsonObject { ["message_id"] = message.MessageId };
         if (message.Chat.Type == "channel") json["sender_chat"] = ChatJson(message.Chat);
@@ -68,9 +68,9 @@ public sealed partial class FakeTelegramServer
         return json;
     }
 
-    static JsonArray EntitiesJson(FormattedText text) => [.. text.Entities.Select(EntityJson)];
+    private static JsonArray EntitiesJson(FormattedText text) => [.. text.Entities.Select(EntityJson)];
 
-    static JsonObject EntityJson(TextEntity entity)
+    private static JsonObject EntityJson(TextEntity entity)
     {
         var json = new JsonObject { ["offset"] = entity.Offset, ["length"] = entity.Length, ["type"] = entity.Type };
         if (entity.Url is not null) json["url"] = entity.Url;
@@ -79,7 +79,7 @@ public sealed partial class FakeTelegramServer
         return json;
     }
 
-    static JsonObject DocumentJson(StoredFile file) => new()
+    private static JsonObject DocumentJson(StoredFile file) => new()
     {
         ["file_name"] = file.FileName,
         ["mime_type"] = file.MimeType,
@@ -88,7 +88,7 @@ public sealed partial class FakeTelegramServer
         ["file_size"] = file.Content.Length,
     };
 
-    static JsonObject MemberJson(FakeChat chat, FakeUser user, string status)
+    private static JsonObject MemberJson(FakeChat chat, FakeUser user, string status)
     {
         var json = new JsonObject { ["user"] = UserJson(user), ["status"] = status };
         switch (status)

@@ -8,22 +8,22 @@ namespace SocialReport.Testing.Telegram;
 // with Telegram's checks on text, markup, chat state and flood limits.
 public sealed partial class FakeTelegramServer
 {
-    const int MaxTextLength = 4096;
-    const int MaxCaptionLength = 1024;
+    private const int MaxTextLength = 4096;
+    private const int MaxCaptionLength = 1024;
 
-    readonly RateLimiter _limiter;
-    readonly List<BotMessage> _sent = [];
-    readonly List<LimitViolation> _violations = [];
-    readonly List<CallbackAnswer> _callbackAnswers = [];
-    readonly HashSet<string> _openCallbackQueries = new(StringComparer.Ordinal);
-    int _fileCount;
+    private readonly RateLimiter _limiter;
+    private readonly List<BotMessage> _sent = [];
+    private readonly List<LimitViolation> _violations = [];
+    private readonly List<CallbackAnswer> _callbackAnswers = [];
+    private readonly HashSet<string> _openCallbackQueries = new(StringComparer.Ordinal);
+    private int _fileCount;
 
-    sealed record ReplyTarget(int MessageId, bool AllowSendingWithoutReply);
+    private sealed record ReplyTarget(int MessageId, bool AllowSendingWithoutReply);
 
     /// <summary>The text of a sendMessage or editMessageText (as sent, and as Telegram reads it), its keyboard and link preview.</summary>
-    sealed record MessageContent(string Raw, string? ParseMode, FormattedText Text, InlineKeyboard.Markup Markup, JsonNode? Preview);
+    private sealed record MessageContent(string Raw, string? ParseMode, FormattedText Text, InlineKeyboard.Markup Markup, JsonNode? Preview);
 
-    MessageContent ContentOf(BotApiRequest request)
+    private MessageContent ContentOf(BotApiRequest request)
     {
         var raw = request.Text("text");
         if (string.IsNullOrEmpty(raw)) throw BotApiException.BadRequest("message text is empty");
@@ -33,7 +33,7 @@ public sealed partial class FakeTelegramServer
         return new MessageContent(raw, parseMode, text, markup, request.Json("link_preview_options", "can't parse link preview options JSON object"));
     }
 
-    MethodResult SendMessage(BotApiRequest request)
+    private MethodResult SendMessage(BotApiRequest request)
     {
         var (raw, parseMode, text, markup, preview) = ContentOf(request);
         var reply = ReplyTargetOf(request);
@@ -48,7 +48,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    MethodResult EditMessageText(BotApiRequest request)
+    private MethodResult EditMessageText(BotApiRequest request)
     {
         if (request.Has("inline_message_id")) throw BotApiException.BadRequest("inline messages are not supported by FakeTelegramServer");
         var messageId = request.Integer("message_id") ?? throw BotApiException.BadRequest("message identifier is not specified");
@@ -74,7 +74,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    async Task<MethodResult> SendDocumentAsync(BotApiRequest request, CancellationToken cancellationToken)
+    private async Task<MethodResult> SendDocumentAsync(BotApiRequest request, CancellationToken cancellationToken)
     {
         var reference = request.Text("document");
         var upload = request.File("document")
@@ -112,7 +112,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    MethodResult SendChatAction(BotApiRequest request)
+    private MethodResult SendChatAction(BotApiRequest request)
     {
         string[] actions = ["typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note"];
         if (!actions.Contains(request.Text("action"))) throw BotApiException.BadRequest("wrong parameter action in request");
@@ -120,7 +120,7 @@ public sealed partial class FakeTelegramServer
         return new MethodResult(true);
     }
 
-    MethodResult AnswerCallbackQuery(BotApiRequest request)
+    private MethodResult AnswerCallbackQuery(BotApiRequest request)
     {
         var id = request.Text("callback_query_id") ?? "";
         lock (_gate)
@@ -133,7 +133,7 @@ public sealed partial class FakeTelegramServer
     }
 
     /// <summary>The text as the reader will get it, refused the way Telegram refuses it.</summary>
-    FormattedText MessageText(string raw, string? parseMode)
+    private FormattedText MessageText(string raw, string? parseMode)
     {
         var text = Format(raw, parseMode).Trimmed();
         if (text.Text.Length == 0) throw BotApiException.BadRequest("text must be non-empty");
@@ -142,7 +142,7 @@ public sealed partial class FakeTelegramServer
         return text;
     }
 
-    FormattedText Format(string raw, string? parseMode)
+    private FormattedText Format(string raw, string? parseMode)
     {
         if (Encoding.UTF8.GetByteCount(raw) > 1 << 15) throw BotApiException.BadRequest("text is too long");
         switch (parseMode?.Trim().ToLowerInvariant())
@@ -150,7 +150,7 @@ public sealed partial class FakeTelegramServer
             case null or "" or "none":
                 return new FormattedText(raw, []);
             case "html":
-                if (!TelegramHtml.TryParse(raw, _options.StrictEscaping, out var parsed, out var error))
+                if (!TelegramHtml.TryParse(raw, Options.StrictEscaping, out var parsed, out var error))
                     throw BotApiException.BadRequest("can't parse entities: " + error);
                 return parsed;
             case "markdown" or "markdownv2":
@@ -160,7 +160,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    static ReplyTarget? ReplyTargetOf(BotApiRequest request)
+    private static ReplyTarget? ReplyTargetOf(BotApiRequest request)
     {
         if (request.Json("reply_parameters", "can't parse reply parameters JSON object") is JsonObject parameters)
         {
@@ -171,14 +171,14 @@ public sealed partial class FakeTelegramServer
         return request.Integer("reply_to_message_id") is { } legacy ? new ReplyTarget((int)legacy, request.Flag("allow_sending_without_reply")) : null;
     }
 
-    static StoredMessage? FindReply(FakeChat chat, ReplyTarget? target)
+    private static StoredMessage? FindReply(FakeChat chat, ReplyTarget? target)
     {
         if (target is null) return null;
         if (chat.Messages.TryGetValue(target.MessageId, out var message)) return message;
         return target.AllowSendingWithoutReply ? null : throw BotApiException.BadRequest("message to be replied not found");
     }
 
-    void CountAgainstLimits(FakeChat chat, string method)
+    private void CountAgainstLimits(FakeChat chat, string method)
     {
         var now = Now;
         var broken = _limiter.Check(chat.Id, chat.IsGroupLike, now);
@@ -188,7 +188,7 @@ public sealed partial class FakeTelegramServer
         _limiter.Count(chat.Id, chat.IsGroupLike, now);
     }
 
-    StoredMessage AddBotMessage(FakeChat chat, StoredMessage? replyTo, FormattedText? text = null, FormattedText? caption = null,
+    private StoredMessage AddBotMessage(FakeChat chat, StoredMessage? replyTo, FormattedText? text = null, FormattedText? caption = null,
                                 InlineKeyboard.Markup? markup = null, StoredFile? document = null)
     {
         var message = new StoredMessage
@@ -208,11 +208,11 @@ public sealed partial class FakeTelegramServer
         return message;
     }
 
-    void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview) =>
+    private void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview) =>
         _sent.Add(new BotMessage(message.Chat.Id, message.MessageId, method, raw, parseMode, text.Text, text.Entities, message.Buttons,
             message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, Now));
 
-    StoredFile StoreFile(string fileName, byte[] content)
+    private StoredFile StoreFile(string fileName, byte[] content)
     {
         var number = ++_fileCount;
         var extension = Path.GetExtension(fileName).ToLowerInvariant();

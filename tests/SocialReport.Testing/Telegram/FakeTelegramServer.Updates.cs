@@ -5,19 +5,19 @@ namespace SocialReport.Testing.Telegram;
 // Incoming updates: the pending queue and getUpdates long polling (the webhook is the other way; never both at once).
 public sealed partial class FakeTelegramServer
 {
-    static readonly string[] ExcludedByDefault = ["chat_member", "message_reaction", "message_reaction_count"];
+    private static readonly string[] ExcludedByDefault = ["chat_member", "message_reaction", "message_reaction_count"];
 
-    readonly List<PendingUpdate> _pending = [];
-    readonly Dictionary<long, PendingUpdate> _history = [];
-    long _lastUpdateId = 740_000_000;
-    HashSet<string>? _allowedUpdates;
-    TaskCompletionSource _updatesChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    TaskCompletionSource<string>? _activePoll;
+    private readonly List<PendingUpdate> _pending = [];
+    private readonly Dictionary<long, PendingUpdate> _history = [];
+    private long _lastUpdateId = 740_000_000;
+    private HashSet<string>? _allowedUpdates;
+    private TaskCompletionSource _updatesChanged = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<string>? _activePoll;
 
-    bool IsAllowed(string type) => _allowedUpdates?.Contains(type) ?? !ExcludedByDefault.Contains(type);
+    private bool IsAllowed(string type) => _allowedUpdates?.Contains(type) ?? !ExcludedByDefault.Contains(type);
 
     /// <summary>Creates an update (under the lock). Telegram does not create updates of types the bot did not allow.</summary>
-    FakeUpdate Enqueue(string type, JsonObject payload, long chatId, int? messageId = null, string? callbackQueryId = null)
+    private FakeUpdate Enqueue(string type, JsonObject payload, long chatId, int? messageId = null, string? callbackQueryId = null)
     {
         var id = ++_lastUpdateId;
         var update = new PendingUpdate(id, type, chatId, new JsonObject { ["update_id"] = id, [type] = payload });
@@ -31,14 +31,14 @@ public sealed partial class FakeTelegramServer
         return new FakeUpdate(id, type, chatId, messageId, callbackQueryId, queued);
     }
 
-    void SignalUpdates()
+    private void SignalUpdates()
     {
         var changed = _updatesChanged;
         _updatesChanged = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         changed.TrySetResult();
     }
 
-    async Task<MethodResult> GetUpdatesAsync(BotApiRequest request, CancellationToken cancellationToken)
+    private async Task<MethodResult> GetUpdatesAsync(BotApiRequest request, CancellationToken cancellationToken)
     {
         var offset = request.Integer("offset") ?? 0;
         var limit = (int)Math.Clamp(request.Integer("limit") ?? 100, 1, 100);
@@ -84,10 +84,10 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>The allowed_updates of a call: null when absent, empty for "back to the default".</summary>
-    static HashSet<string>? AllowedUpdatesOf(BotApiRequest request)
+    private static HashSet<string>? AllowedUpdatesOf(BotApiRequest request)
     {
         var node = request.Json("allowed_updates", "can't parse allowed updates JSON object");
         if (node is null) return null;

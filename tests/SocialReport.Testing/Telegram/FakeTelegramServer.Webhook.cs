@@ -8,14 +8,14 @@ namespace SocialReport.Testing.Telegram;
 // per-chat order, max_connections and retries.
 public sealed partial class FakeTelegramServer
 {
-    readonly List<WebhookDelivery> _deliveries = [];
-    readonly HttpClient _ownWebhookClient;
-    HttpClient _webhookClient;
-    WebhookState? _webhook;
-    CancellationTokenSource? _webhookStop;
-    Task _webhookLoop = Task.CompletedTask;
-    string? _lastWebhookError;
-    DateTimeOffset? _lastWebhookErrorAt;
+    private readonly List<WebhookDelivery> _deliveries = [];
+    private readonly HttpClient _ownWebhookClient;
+    private HttpClient _webhookClient;
+    private WebhookState? _webhook;
+    private CancellationTokenSource? _webhookStop;
+    private Task _webhookLoop = Task.CompletedTask;
+    private string? _lastWebhookError;
+    private DateTimeOffset? _lastWebhookErrorAt;
 
     /// <summary>
     /// Delivers webhook calls through <paramref name="handler"/> instead of the network, e.g. a
@@ -23,17 +23,17 @@ public sealed partial class FakeTelegramServer
     /// </summary>
     public void RouteWebhooksThrough(HttpMessageHandler handler)
     {
-        var client = new HttpClient(handler, disposeHandler: false) { Timeout = _options.WebhookTimeout };
+        var client = new HttpClient(handler, disposeHandler: false) { Timeout = Options.WebhookTimeout };
         lock (_gate) _webhookClient = client;
     }
 
-    MethodResult SetWebhook(BotApiRequest request)
+    private MethodResult SetWebhook(BotApiRequest request)
     {
         var url = request.Text("url") ?? "";
         if (url.Length == 0) return DeleteWebhook(request);
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             throw BotApiException.BadRequest("invalid webhook URL specified");
-        if (_options.RequireHttpsWebhook && uri.Scheme != "https")
+        if (Options.RequireHttpsWebhook && uri.Scheme != "https")
             throw BotApiException.BadRequest("bad webhook: An HTTPS URL must be provided for webhook");
         var secret = request.Text("secret_token") ?? "";
         if (secret.Length > 256) throw BotApiException.BadRequest("secret token is too long");
@@ -63,7 +63,7 @@ public sealed partial class FakeTelegramServer
         return new MethodResult(true, "Webhook was set");
     }
 
-    MethodResult DeleteWebhook(BotApiRequest request)
+    private MethodResult DeleteWebhook(BotApiRequest request)
     {
         CancellationTokenSource? previous;
         bool had;
@@ -79,7 +79,7 @@ public sealed partial class FakeTelegramServer
         return new MethodResult(true, had ? "Webhook was deleted" : "Webhook is already deleted");
     }
 
-    MethodResult GetWebhookInfo(BotApiRequest request)
+    private MethodResult GetWebhookInfo(BotApiRequest request)
     {
         lock (_gate)
         {
@@ -99,7 +99,7 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    async Task StopWebhookAsync()
+    private async Task StopWebhookAsync()
     {
         CancellationTokenSource? stop;
         Task loop;
@@ -112,7 +112,7 @@ public sealed partial class FakeTelegramServer
         await loop;
     }
 
-    async Task RunWebhookAsync(WebhookState hook, CancellationToken stop)
+    private async Task RunWebhookAsync(WebhookState hook, CancellationToken stop)
     {
         var deliveries = new List<Task>();
         var stopped = Task.Delay(Timeout.Infinite, stop);
@@ -152,7 +152,7 @@ public sealed partial class FakeTelegramServer
         await Task.WhenAll(deliveries);
     }
 
-    async Task DeliverAsync(WebhookState hook, PendingUpdate update, CancellationToken stop)
+    private async Task DeliverAsync(WebhookState hook, PendingUpdate update, CancellationToken stop)
     {
         int? status = null;
         string? error = null;
@@ -193,13 +193,13 @@ public sealed partial class FakeTelegramServer
             update.InFlight = false;
             update.Attempts++;
             _deliveries.Add(new WebhookDelivery(update.UpdateId, update.Attempts, status, error, Now));
-            if (error is null || update.Attempts >= _options.WebhookMaxAttempts)
+            if (error is null || update.Attempts >= Options.WebhookMaxAttempts)
             {
                 _pending.Remove(update);
             }
             else
             {
-                update.NotBefore = Now + _options.WebhookRetryDelay;
+                update.NotBefore = Now + Options.WebhookRetryDelay;
             }
             if (error is not null)
             {
@@ -212,7 +212,7 @@ public sealed partial class FakeTelegramServer
     }
 
     /// <summary>A webhook may answer with a method call in its body; Telegram runs it (except getters and webhook changes).</summary>
-    async Task RunWebhookReplyAsync(string body)
+    private async Task RunWebhookReplyAsync(string body)
     {
         JsonObject? call;
         try

@@ -12,25 +12,24 @@ namespace SocialReport.Testing.Telegram;
 /// </summary>
 public sealed partial class FakeTelegramServer : IAsyncDisposable
 {
-    delegate Task<MethodResult> Method(BotApiRequest request, CancellationToken cancellationToken);
+    private delegate Task<MethodResult> Method(BotApiRequest request, CancellationToken cancellationToken);
 
-    sealed record MethodResult(JsonNode Result, string? Description = null);
+    private sealed record MethodResult(JsonNode Result, string? Description = null);
 
-    readonly FakeTelegramOptions _options;
-    readonly TimeProvider _time;
-    readonly Lock _gate = new();
-    readonly CancellationTokenSource _stopping = new();
-    readonly Dictionary<string, (string Name, Method Handle)> _methods = new(StringComparer.OrdinalIgnoreCase);
-    readonly Dictionary<string, int> _requestCounts = new(StringComparer.Ordinal);
-    readonly List<Fault> _faults = [];
-    readonly List<FakeHold> _holds = [];
-    readonly FakeBotApi _api;
-    readonly bool _ownsApi;
-    int _tooManyRequests;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Dictionary<string, (string Name, Method Handle)> _methods = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _requestCounts = new(StringComparer.Ordinal);
+    private readonly List<Fault> _faults = [];
+    private readonly List<FakeHold> _holds = [];
+    private readonly FakeBotApi _api;
+    private readonly bool _ownsApi;
+    private int _tooManyRequests;
 
     internal FakeTelegramServer(FakeTelegramOptions options, FakeBotApi api, bool ownsApi)
     {
-        _options = options;
+        Options = options;
         _api = api;
         _ownsApi = ownsApi;
         _time = options.TimeProvider;
@@ -58,20 +57,20 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         Register("getFile", GetFile);
     }
 
-    void Register(string name, Func<BotApiRequest, MethodResult> handle) =>
+    private void Register(string name, Func<BotApiRequest, MethodResult> handle) =>
         _methods[name] = (name, (request, _) => Task.FromResult(handle(request)));
 
-    void Register(string name, Method handle) => _methods[name] = (name, handle);
+    private void Register(string name, Method handle) => _methods[name] = (name, handle);
 
     /// <summary>The bot this server plays: its id comes from the token.</summary>
     public FakeUser Bot { get; }
 
-    public FakeTelegramOptions Options => _options;
+    public FakeTelegramOptions Options { get; }
 
     /// <summary>Pass to <c>new TelegramBotClientOptions(token, BaseUrl)</c>.</summary>
     public string BaseUrl => _api.BaseUrl;
 
-    public string Token => _options.Token;
+    public string Token => Options.Token;
 
     /// <summary>A fake on a server of its own, with exactly the token of <paramref name="options"/>; a test class takes its fakes from a <see cref="FakeBotApi"/> fixture instead.</summary>
     public static async Task<FakeTelegramServer> StartAsync(FakeTelegramOptions? options = null)
@@ -91,7 +90,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    DateTimeOffset Now => _time.GetUtcNow();
+    private DateTimeOffset Now => _time.GetUtcNow();
 
     internal async Task HandleAsync(HttpContext context)
     {
@@ -107,7 +106,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             await WriteAsync(context, new BotApiException(404, "Not Found"));
             return;
         }
-        if (path[4..slash] != _options.Token)
+        if (path[4..slash] != Options.Token)
         {
             await WriteAsync(context, new BotApiException(401, "Unauthorized"));
             return;
@@ -166,12 +165,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return colon > 0 && token[..colon].All(char.IsAsciiDigit) && colon < token.Length - 1;
     }
 
-    void CountRequest(string method)
+    private void CountRequest(string method)
     {
         lock (_gate) _requestCounts[method] = _requestCounts.GetValueOrDefault(method) + 1;
     }
 
-    FakeHold? TakeHold(string method, BotApiRequest request)
+    private FakeHold? TakeHold(string method, BotApiRequest request)
     {
         lock (_gate)
         {
@@ -184,13 +183,13 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     }
 
     /// <summary>The chat a call is about (under the lock): by id or @username; null when it names none.</summary>
-    long? ChatIdOf(BotApiRequest request)
+    private long? ChatIdOf(BotApiRequest request)
     {
         var reference = request.Text("chat_id");
         return FindChat(reference)?.Id ?? (long.TryParse(reference, CultureInfo.InvariantCulture, out var id) ? id : null);
     }
 
-    Fault? TakeFault(string method, BotApiRequest request)
+    private Fault? TakeFault(string method, BotApiRequest request)
     {
         lock (_gate)
         {
@@ -204,7 +203,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         }
     }
 
-    async Task WriteFaultAsync(HttpContext context, Fault fault)
+    private async Task WriteFaultAsync(HttpContext context, Fault fault)
     {
         if (fault.StatusCode == 429)
         {
@@ -228,12 +227,12 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     internal static Task WriteAsync(HttpContext context, BotApiException error) => WriteAsync(context, error.ErrorCode, error.ToJson());
 
-    static async Task WriteAsync(HttpContext context, int status, JsonObject body)
+    private static async Task WriteAsync(HttpContext context, int status, JsonObject body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(body.ToJsonString());
     }
 
-    static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -8,12 +8,12 @@ namespace SocialReport.Testing.Telegram;
 public sealed record FakeButton(string Text, string? CallbackData, string? Url);
 
 /// <summary>Reads and checks a reply_markup the way Telegram does; only inline keyboards are kept on the message.</summary>
-static class InlineKeyboard
+internal static class InlineKeyboard
 {
-    const int MaxButtons = 100;
-    const int MaxCallbackDataBytes = 64;
+    private const int MaxButtons = 100;
+    private const int MaxCallbackDataBytes = 64;
 
-    static readonly string[] OtherButtonTypes =
+    private static readonly string[] OtherButtonTypes =
         ["callback_game", "pay", "login_url", "switch_inline_query", "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "web_app", "copy_text"];
 
     public sealed record Markup(JsonObject? InlineKeyboard, IReadOnlyList<IReadOnlyList<FakeButton>> Rows)
@@ -38,7 +38,7 @@ static class InlineKeyboard
             : new Markup(new JsonObject { ["inline_keyboard"] = keyboard.DeepClone() }, result);
     }
 
-    static FakeButton ReadButton(JsonNode? node)
+    private static FakeButton ReadButton(JsonNode? node)
     {
         if (node is not JsonObject button) throw Unparsable("InlineKeyboardButton must be an Object");
         var text = StringField(button, "text") ?? throw Unparsable("Field \"text\" must be of type String");
@@ -59,12 +59,12 @@ static class InlineKeyboard
         throw Unparsable("Text buttons are unallowed in the inline keyboard");
     }
 
-    static string? StringField(JsonObject button, string name) => button[name] switch
+    private static string? StringField(JsonObject button, string name) => button[name] switch
     {
         null => null,
         JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>(),
         _ => throw Unparsable($"Field \"{name}\" must be of type String"),
     };
 
-    static BotApiException Unparsable(string why) => BotApiException.BadRequest("can't parse inline keyboard button: " + why);
+    private static BotApiException Unparsable(string why) => BotApiException.BadRequest("can't parse inline keyboard button: " + why);
 }

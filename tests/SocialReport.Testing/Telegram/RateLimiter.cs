@@ -1,11 +1,11 @@
 namespace SocialReport.Testing.Telegram;
 
 /// <summary>Sliding-window counters of the messages the bot sent: per chat, per group and overall. Not thread-safe.</summary>
-sealed class RateLimiter(FakeRateLimits limits)
+internal sealed class RateLimiter(FakeRateLimits limits)
 {
-    readonly Dictionary<long, Queue<DateTimeOffset>> _perChat = [];
-    readonly Dictionary<long, Queue<DateTimeOffset>> _perGroup = [];
-    readonly Queue<DateTimeOffset> _overall = new();
+    private readonly Dictionary<long, Queue<DateTimeOffset>> _perChat = [];
+    private readonly Dictionary<long, Queue<DateTimeOffset>> _perGroup = [];
+    private readonly Queue<DateTimeOffset> _overall = new();
 
     public FakeRateLimits Limits => limits;
 
@@ -28,13 +28,13 @@ sealed class RateLimiter(FakeRateLimits limits)
         _overall.Enqueue(now);
     }
 
-    static Queue<DateTimeOffset> Window(Dictionary<long, Queue<DateTimeOffset>> windows, long chatId)
+    private static Queue<DateTimeOffset> Window(Dictionary<long, Queue<DateTimeOffset>> windows, long chatId)
     {
         if (!windows.TryGetValue(chatId, out var window)) windows[chatId] = window = new Queue<DateTimeOffset>();
         return window;
     }
 
-    static void Check(RateLimitKind kind, RateLimit? limit, Queue<DateTimeOffset> sent, DateTimeOffset now, List<(RateLimitKind, int)> broken)
+    private static void Check(RateLimitKind kind, RateLimit? limit, Queue<DateTimeOffset> sent, DateTimeOffset now, List<(RateLimitKind, int)> broken)
     {
         if (limit is not { } rate) return;
         while (sent.Count > 0 && sent.Peek() <= now - rate.Window) sent.Dequeue();

@@ -10,10 +10,10 @@ namespace SocialReport.Testing.Telegram;
 /// </summary>
 public static class TelegramHtml
 {
-    static readonly HashSet<string> SupportedTags =
+    private static readonly HashSet<string> SupportedTags =
         ["a", "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "tg-emoji", "code", "pre", "blockquote"];
 
-    sealed record OpenTag(string Name, string Argument, int Offset);
+    private sealed record OpenTag(string Name, string Argument, int Offset);
 
     /// <summary>Parses <paramref name="html"/>; on failure <paramref name="error"/> is Telegram's text after "can't parse entities: ".</summary>
     public static bool TryParse(string html, bool strictEscaping, out FormattedText result, out string error)
@@ -24,19 +24,19 @@ public static class TelegramHtml
         return error.Length == 0;
     }
 
-    sealed class Parser(string html, bool strict)
+    private sealed class Parser(string html, bool strict)
     {
         public readonly StringBuilder Text = new(html.Length);
         public readonly List<TextEntity> Entities = [];
-        readonly Stack<OpenTag> _open = new();
-        int _i;
+        private readonly Stack<OpenTag> _open = new();
+        private int _i;
 
         // Telegram's parser reads a NUL-terminated string; past the end reads as '\0', which counts as space.
-        char At(int index) => index < html.Length ? html[index] : '\0';
+        private char At(int index) => index < html.Length ? html[index] : '\0';
 
-        static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n' or '\v' or '\f' or '\0';
+        private static bool IsSpace(char c) => c is ' ' or '\t' or '\r' or '\n' or '\v' or '\f' or '\0';
 
-        int Bytes(int index) => Encoding.UTF8.GetByteCount(html.AsSpan(0, index));
+        private int Bytes(int index) => Encoding.UTF8.GetByteCount(html.AsSpan(0, index));
 
         public string? Run()
         {
@@ -65,7 +65,7 @@ public static class TelegramHtml
             return _open.Count > 0 ? $"Can't find end tag corresponding to start tag \"{_open.Peek().Name}\"" : null;
         }
 
-        string? StartTag()
+        private string? StartTag()
         {
             var begin = _i++;
             while (!IsSpace(At(_i)) && At(_i) != '>') _i++;
@@ -136,7 +136,7 @@ public static class TelegramHtml
             return null;
         }
 
-        string? EndTag()
+        private string? EndTag()
         {
             var begin = _i++;
             if (_open.Count == 0) return $"Unexpected end tag at byte offset {Bytes(begin)}";
@@ -152,7 +152,7 @@ public static class TelegramHtml
             return Text.Length > open.Offset ? AddEntity(open, Text.Length - open.Offset) : null;
         }
 
-        string? AddEntity(OpenTag tag, int length)
+        private string? AddEntity(OpenTag tag, int length)
         {
             var offset = tag.Offset;
             var last = Entities.Count > 0 ? Entities[^1] : null;
@@ -187,7 +187,7 @@ public static class TelegramHtml
         }
 
         // Telegram drops a link it cannot read instead of failing; scheme-less links get http://.
-        static string? CheckedLink(string url)
+        private static string? CheckedLink(string url)
         {
             url = url.Trim();
             if (url.Length == 0) return null;
@@ -197,7 +197,7 @@ public static class TelegramHtml
         }
 
         /// <summary>Only &amp;lt; &amp;gt; &amp;amp; &amp;quot; and numeric references are entities; anything else is text.</summary>
-        bool TryDecodeEntity(StringBuilder into)
+        private bool TryDecodeEntity(StringBuilder into)
         {
             var end = _i + 1;
             long code = 0;

@@ -13,7 +13,7 @@ internal static class SourceLines
         {
             var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var address = words.FirstOrDefault(w => w.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || w.StartsWith("https://", StringComparison.OrdinalIgnoreCase));
-            Uri? url = address is not null && Uri.TryCreate(address.Trim('(', ')', '<', '>'), UriKind.Absolute, out var parsed) ? parsed : null;
+            var url = address is not null && Uri.TryCreate(address.Trim('(', ')', '<', '>'), UriKind.Absolute, out var parsed) ? parsed : null;
             var name = string.Join(' ', words.Where(w => w != address)).Trim(' ', '(', ')', '-', '–', ':', '.');
             if (name.Length == 0 && url is not null)
             {

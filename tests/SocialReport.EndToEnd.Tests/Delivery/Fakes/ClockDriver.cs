@@ -4,7 +4,7 @@ namespace SocialReport.EndToEnd.Tests.Delivery.Fakes;
 
 /// <summary>
 /// Makes fake time run while work runs on it, so that its waits end: as fast as it can by default (a broadcast's
-/// pacing), or one <paramref name="step"/> per <paramref name="every"/> of the wall clock (a whole host, at the
+/// pacing), or one <c>step</c> per <c>every</c> of the wall clock (a whole host, at the
 /// wall clock's pace when both are equal), while the test can still move the clock on by hand.
 /// </summary>
 internal sealed class ClockDriver : IAsyncDisposable

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging;
+using SocialReport.Core.Archive;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Core;
+
+/// <summary>The log lines of SocialReport.Core, as source-generated methods; event ids 1001 and up.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Warning, Message = "Refused editor command /{Command} from {Channel} user {Sender} in chat {Chat}")]
+    public static partial void EditorCommandRefused(this ILogger logger, string command, string channel, string sender, ChatKey chat);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Edition {Edition} {Outcome} (revision {Revision}) by {Channel} user {Sender}")]
+    public static partial void EditionPublished(this ILogger logger, string edition, PublishOutcome outcome, int revision, string channel, string sender);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "A broadcast observer failed.")]
+    public static partial void BroadcastObserverFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Error, Message = "Broadcast {Id}: edition {Edition} is not in the archive; cancelling it.")]
+    public static partial void BroadcastEditionMissing(this ILogger logger, string id, string edition);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Broadcast {Id} of {Edition}: running.")]
+    public static partial void BroadcastRunning(this ILogger logger, string id, string edition);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Broadcast {Id}: {State}.")]
+    public static partial void BroadcastEnded(this ILogger logger, string id, BroadcastState state);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Broadcast {Id}: stopping after a failure while delivering to {Chat}.")]
+    public static partial void BroadcastStoppedByDeliveryFailure(this ILogger logger, Exception exception, string id, ChatKey chat);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Warning, Message = "Broadcast {Id}: {Count} deliveries skipped, the {Channel} adapter is off; a /broadcast once it is on serves them.")]
+    public static partial void BroadcastChannelOff(this ILogger logger, string id, int count, string channel);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Error, Message = "Sending {Edition} to {Chat} failed.")]
+    public static partial void EditionSendFailed(this ILogger logger, Exception exception, string edition, ChatKey chat);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Warning, Message = "Broadcast {Id}: progress reports stopped.")]
+    public static partial void BroadcastProgressReportsStopped(this ILogger logger, Exception exception, string id);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Schedule {Id} was due at {Due}, more than {Grace} ago: skipped.")]
+    public static partial void ScheduleMissed(this ILogger logger, string id, DateTimeOffset due, TimeSpan grace);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Error, Message = "Schedule {Id} could not start; it is tried again at the next tick.")]
+    public static partial void ScheduleStartFailed(this ILogger logger, Exception exception, string id);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Schedule {Id} started broadcast {Broadcast}.")]
+    public static partial void ScheduleStarted(this ILogger logger, string id, string broadcast);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information, Message = "Broadcast {Id} of {Edition} created by {By}{Force}.")]
+    public static partial void BroadcastCreated(this ILogger logger, string id, string edition, string by, string force);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "Resuming broadcast {Id} of {Edition}.")]
+    public static partial void BroadcastResuming(this ILogger logger, string id, string edition);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Stopped before every send in flight was recorded; those are sent again at the next start.")]
+    public static partial void StoppedWithSendsInFlight(this ILogger logger);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Error, Message = "Broadcast {Id} stopped by an error; it resumes at the next start or /broadcast.")]
+    public static partial void BroadcastFailed(this ILogger logger, Exception exception, string id);
+
+    [LoggerMessage(EventId = 1018, Level = LogLevel.Error, Message = "The broadcast scheduler failed; trying again.")]
+    public static partial void SchedulerFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1019, Level = LogLevel.Information, Message = "Broadcast {Id}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Remaining} remaining, {Rate:0.0}/s")]
+    public static partial void BroadcastProgress(this ILogger logger, string id, int sent, int failed, int blocked, int gone, int remaining, double rate);
+
+    [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Broadcast {Id} {State} in {Elapsed}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Skipped} skipped, {Remaining} not sent, {Throttled} throttled")]
+    public static partial void BroadcastFinished(this ILogger logger, string id, BroadcastState state, TimeSpan elapsed, int sent, int failed, int blocked, int gone, int skipped, int remaining, int throttled);
+}

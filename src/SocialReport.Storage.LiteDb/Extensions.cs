@@ -1,0 +1,48 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Archive;
+using SocialReport.Core.Commands;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Inbox;
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Storage.LiteDb;
+
+public static class Extensions
+{
+    /// <summary>
+    /// The LiteDB file from the <c>Storage</c> section (validated at start), the archive, the chat store, the update inbox, the broadcast requests and the delivery ledger over it,
+    /// all singletons sharing one <see cref="LiteDbStore"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
+    {
+        builder.AddStorageOptions();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new LiteDbStore(options.Path, options.Durable);
+        });
+        builder.Services.AddSingleton<LiteDbEditionArchive>();
+        builder.Services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<LiteDbEditionArchive>());
+        builder.Services.AddSingleton<LiteDbChatStore>();
+        builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<LiteDbChatStore>());
+        builder.Services.AddSingleton<IUpdateInbox, LiteDbUpdateInbox>();
+        builder.Services.AddSingleton<IBroadcastRequestStore, LiteDbBroadcastRequestStore>();
+        builder.Services.AddSingleton<IDeliveryLedger, LiteDbDeliveryLedger>();
+        return builder;
+    }
+
+    /// <summary>The <c>Storage</c> section, validated at start, whichever store the host uses.</summary>
+    public static IHostApplicationBuilder AddStorageOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        return builder;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Cards;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Editions;
+using SocialReport.Core.Readers;
+using SocialReport.Telegram.Protocol;
+using SocialReport.Telegram.Rendering;
+
+namespace SocialReport.Telegram.Outbound;
+
+/// <summary>
+/// Broadcast delivery to one Telegram chat, on a client that never waits out a 429 itself: the broadcaster paces and retries.
+/// <see cref="DeliveryMode.Edition"/> sends the cover (the pager); <see cref="DeliveryMode.Cards"/> the cover and one message per story.
+/// </summary>
+internal sealed class TelegramEditionSender(
+    TelegramClients clients,
+    TelegramCardRenderer renderer,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<TelegramEditionSender> logger) : IEditionSender
+{
+    /// <summary>Once part of an edition is in the chat, the rest is retried here rather than resent from the start by the broadcaster.</summary>
+    private const int AttemptsAfterFirstMessage = 3;
+    private static readonly TimeSpan LongestWaitAfterFirstMessage = TimeSpan.FromSeconds(30);
+
+    public string Channel => TelegramChats.Channel;
+
+    /// <summary>Off without a bot token: broadcasts then leave Telegram's subscribers out instead of failing them.</summary>
+    public bool IsEnabled => options.Value.Enabled;
+
+    public async Task<SendOutcome> SendAsync(Chat chat, Edition edition, DeliveryMode mode, CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled) return new SendOutcome.Transient("the Telegram adapter is off (no Telegram:BotToken)");
+        if (!TelegramChats.TryParseId(chat.Key, out var chatId)) return new SendOutcome.Gone($"'{chat.Key.Id}' is not a Telegram chat id");
+
+        var cards = new List<Card> { CardFactory.Cover(edition, chat.Language) };
+        if (mode == DeliveryMode.Cards)
+            cards.AddRange(edition.Stories.Select(s => CardFactory.Story(edition, s.Number, chat.Language)));
+        var messages = cards.SelectMany(renderer.Render).ToList();
+
+        var bot = clients.ForBroadcasts();
+        string? firstId = null;
+        for (var i = 0; i < messages.Count; i++)
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    var sent = await TelegramReplySender.SendAsync(bot, chatId, messages[i], cancellationToken);
+                    firstId ??= sent.Id.ToString(CultureInfo.InvariantCulture);
+                    break;
+                }
+                catch (Exception e) when (TelegramErrors.ToOutcome(e) is { } outcome)
+                {
+                    var what = $"edition {edition.Id} message {i + 1}/{messages.Count}";
+                    if (outcome is SendOutcome.Rejected rejected)
+                    {
+                        RenderErrors.Record(logger, chatId, what, rejected.Reason);
+                        if (firstId is null) return outcome;
+                        break;
+                    }
+                    if (firstId is null || outcome is SendOutcome.Blocked or SendOutcome.Gone or SendOutcome.Moved) return outcome;
+                    var wait = outcome is SendOutcome.RetryAfter retry ? retry.Delay : TimeSpan.FromSeconds(attempt);
+                    if (attempt >= AttemptsAfterFirstMessage || wait > LongestWaitAfterFirstMessage)
+                    {
+                        logger.TelegramEditionPartlySent(chatId, what, outcome);
+                        return new SendOutcome.Sent(firstId);
+                    }
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+            }
+        }
+        return new SendOutcome.Sent(firstId!);
+    }
+}

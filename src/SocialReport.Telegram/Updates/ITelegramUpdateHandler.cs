@@ -1,9 +1,0 @@
-using Telegram.Bot.Types;
-
-namespace SocialReport.Telegram.Updates;
-
-/// <summary>What the worker runs for each update; a seam so that the worker's ordering can be tested alone.</summary>
-internal interface ITelegramUpdateHandler
-{
-    Task HandleAsync(Update update, CancellationToken cancellationToken);
-}
