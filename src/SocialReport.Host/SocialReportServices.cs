@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using SocialReport.Core;
 using SocialReport.Core.Commands;
-using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
 using SocialReport.Telegram;
 
@@ -13,7 +12,7 @@ internal static class SocialReportServices
     public static IHostApplicationBuilder AddSocialReport(this IHostApplicationBuilder builder)
     {
         builder.AddSocialReportCore();
-        builder.AddLiteDbStorage();
+        builder.AddStorage();
         builder.AddTelegram();
         builder.AddTeams();
         builder.Services.AddEditionSource();

@@ -18,11 +18,7 @@ public static class Extensions
     /// </summary>
     public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<StorageOptions>()
-            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
-
+        builder.AddStorageOptions();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {
@@ -36,6 +32,17 @@ public static class Extensions
         builder.Services.AddSingleton<IUpdateInbox, LiteDbUpdateInbox>();
         builder.Services.AddSingleton<IBroadcastRequestStore, LiteDbBroadcastRequestStore>();
         builder.Services.AddSingleton<IDeliveryLedger, LiteDbDeliveryLedger>();
+        return builder;
+    }
+
+    /// <summary>The <c>Storage</c> section, validated at start, whichever store the host uses.</summary>
+    public static IHostApplicationBuilder AddStorageOptions(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .Bind(builder.Configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         return builder;
     }
 }

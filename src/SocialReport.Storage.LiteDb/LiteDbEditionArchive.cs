@@ -9,7 +9,7 @@ namespace SocialReport.Storage.LiteDb;
 /// Editions in the store's file: a small <c>editions</c> document per edition (metadata, current revision, content
 /// hash) and every revision's content in <c>revisions</c>, so listing never reads edition texts.
 /// </summary>
-public sealed class LiteDbEditionArchive : IEditionArchive
+public sealed class LiteDbEditionArchive : IEditionArchive, IEditionRevisions
 {
     private const int StreamBatch = 32;
 
@@ -82,14 +82,12 @@ public sealed class LiteDbEditionArchive : IEditionArchive
         return current is null ? null : Get(editionId, current[EditionFields.Revision].AsInt32);
     }
 
-    /// <summary>One revision of an edition, current or previous, or null.</summary>
     public Edition? Get(string editionId, int revision)
     {
         var stored = _revisions.FindById(RevisionFields.IdOf(editionId, revision));
         return stored is null ? null : EditionContent.Deserialize(stored[RevisionFields.Content].AsString);
     }
 
-    /// <summary>Every revision of an edition, oldest first; empty when the edition is unknown.</summary>
     public IReadOnlyList<ArchiveRevision> Revisions(string editionId)
     {
         var current = _editions.FindById(editionId)?[EditionFields.Revision].AsInt32;
@@ -163,6 +161,3 @@ public sealed class LiteDbEditionArchive : IEditionArchive
         doc[EditionFields.Revision].AsInt32,
         BsonDates.FromBson(doc[EditionFields.PublishedAt]));
 }
-
-/// <summary>One stored revision of an edition.</summary>
-public sealed record ArchiveRevision(int Revision, string ContentHash, DateTimeOffset PublishedAt, bool IsCurrent);

@@ -16,4 +16,22 @@ public sealed class StartupRefusalTests
             "configuration: Teams:AllowUnauthenticated is refused in the Production environment: it is for local emulators in Development only.",
             errors.Trim());
     }
+
+    [Theory]
+    [InlineData("Oracle", null, "configuration: Storage:Provider must be LiteDb or PostgreSql, not 'Oracle'.")]
+    [InlineData("PostgreSql", null, "configuration: Storage:ConnectionString is required when Storage:Provider is PostgreSql.")]
+    [InlineData("postgresql", "Host=db;Colour=blue", "configuration: Storage:ConnectionString is not an Npgsql connection string: ")]
+    public async Task A_bad_storage_setting_stops_serve_with_one_line(string provider, string? connectionString, string expected)
+    {
+        using var directory = new TempDirectory();
+        var settings = new Dictionary<string, string> { ["Storage:Provider"] = provider, ["Storage:SeedDirectory"] = "" };
+        if (connectionString is not null) settings["Storage:ConnectionString"] = connectionString;
+
+        var (exitCode, _, errors) = await HostProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], directory.DatabaseFile, settings);
+
+        Assert.Equal(2, exitCode);
+        Assert.StartsWith(expected, errors.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', errors.Trim());
+        Assert.False(File.Exists(directory.DatabaseFile), "no store was opened");
+    }
 }

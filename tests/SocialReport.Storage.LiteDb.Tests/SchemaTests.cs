@@ -1,6 +1,7 @@
 using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Time.Testing;
+using SocialReport.Core.Archive;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Storage.LiteDb.Tests;

@@ -20,7 +20,8 @@ public sealed class BroadcastService(
     IEnumerable<IBroadcastObserver> observers,
     IOptions<DeliveryOptions> options,
     TimeProvider time,
-    ILogger<BroadcastService> logger) : IDisposable
+    ILogger<BroadcastService> logger,
+    IBroadcastLeases? leases = null) : IDisposable
 {
     private readonly IReadOnlyList<IEditionSender> _senders = [.. senders.DistinctBy(sender => sender.Channel)];
     private readonly IReadOnlyList<IBroadcastObserver> _observers = [.. observers];
@@ -28,6 +29,10 @@ public sealed class BroadcastService(
     private readonly ConcurrentDictionary<string, Run> _runs = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private volatile bool _disposed;
+    private readonly IBroadcastLeases _leases = leases ?? new LocalBroadcastLeases();
+
+    /// <summary>Whether other hosts share the store, so that <see cref="ResumeAsync"/> is worth calling now and then.</summary>
+    public bool SharedStore => _leases.Shared;
 
     /// <summary>The audience per channel and an estimated duration; null when the edition is not in the archive.</summary>
     public BroadcastPlan? Plan(string editionId, bool force)
@@ -131,7 +136,7 @@ public sealed class BroadcastService(
         return Progress(broadcastId);
     }
 
-    /// <summary>At start-up: every unfinished broadcast goes on by itself.</summary>
+    /// <summary>At start-up (and now and then when the store is shared): every unfinished broadcast no other host sends goes on here.</summary>
     public async Task ResumeAsync(CancellationToken cancellationToken)
     {
         await _starts.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -139,8 +144,7 @@ public sealed class BroadcastService(
         {
             foreach (var broadcast in ledger.Running().Where(broadcast => !_runs.ContainsKey(broadcast.Id)))
             {
-                logger.BroadcastResuming(broadcast.Id, broadcast.EditionId);
-                Launch(broadcast, observer: null);
+                if (Launch(broadcast, observer: null)) logger.BroadcastResuming(broadcast.Id, broadcast.EditionId);
             }
         }
         finally
@@ -183,18 +187,22 @@ public sealed class BroadcastService(
     private IEnumerable<ChatKey> Audience() =>
         Enabled().SelectMany(sender => chats.Active(sender.Channel)).Select(chat => chat.Key);
 
-    private void Launch(BroadcastRecord broadcast, IBroadcastObserver? observer)
+    /// <summary>Runs the broadcast here, unless the host is stopping or another host holds its lease.</summary>
+    private bool Launch(BroadcastRecord broadcast, IBroadcastObserver? observer)
     {
-        if (_stopping.IsCancellationRequested) return;
+        if (_stopping.IsCancellationRequested || !_leases.TryTake(broadcast.Id)) return false;
         var run = new Run(CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token), new BroadcastObservers(observer is null ? _observers : [.. _observers, observer], logger));
         _runs[broadcast.Id] = run;
         _ = Task.Run(() => RunToEndAsync(broadcast, run));
+        return true;
     }
 
     private async Task RunToEndAsync(BroadcastRecord broadcast, Run run)
     {
         var broadcastId = broadcast.Id;
         BroadcastProgress? last = null;
+        using var keeping = new CancellationTokenSource();
+        var lease = BroadcastLease.KeepAsync(_leases, broadcastId, time, logger, run.Stop.Cancel, keeping.Token);
         try
         {
             // Preparing: its rows are written (or, after a crash, completed) first. Nothing was sent yet.
@@ -207,6 +215,10 @@ public sealed class BroadcastService(
         }
         finally
         {
+            await keeping.CancelAsync().ConfigureAwait(false);
+            await lease.ConfigureAwait(false);
+            try { _leases.Release(broadcastId); }
+            catch (Exception e) { BroadcastLease.ReleaseFailed(logger, e, broadcastId); }
             _runs.TryRemove(broadcastId, out _);
             run.Stop.Dispose();
             run.Done.TrySetResult(last);

@@ -19,6 +19,8 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBroadcastObserver, LoggingBroadcastObserver>());
         services.TryAddSingleton<DeliveryPacers>();
+        // One host alone on its store, unless the store registers leases several hosts share.
+        services.TryAddSingleton<IBroadcastLeases, LocalBroadcastLeases>();
         services.TryAddSingleton<BroadcastRunner>();
         services.TryAddSingleton<BroadcastService>();
         services.TryAddSingleton<BroadcastScheduler>();

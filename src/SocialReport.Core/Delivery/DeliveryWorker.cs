@@ -12,12 +12,30 @@ public sealed class DeliveryWorker(BroadcastService broadcasts, BroadcastSchedul
         try
         {
             await broadcasts.ResumeAsync(stoppingToken).ConfigureAwait(false);
+            if (broadcasts.SharedStore) _ = TakeOverAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 var wait = options.Value.SchedulerInterval;
                 try { wait = await scheduler.TickAsync(stoppingToken).ConfigureAwait(false); }
                 catch (Exception e) when (e is not OperationCanceledException) { logger.SchedulerFailed(e); }
                 await Clock.Delay(time, wait, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Other hosts share the store: a broadcast whose sender died (its lease ran out) is taken over here.</summary>
+    private async Task TakeOverAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await Clock.Delay(time, BroadcastLease.RenewEvery, stoppingToken).ConfigureAwait(false);
+                try { await broadcasts.ResumeAsync(stoppingToken).ConfigureAwait(false); }
+                catch (Exception e) when (e is not OperationCanceledException) { BroadcastLease.TakeOverFailed(logger, e); }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

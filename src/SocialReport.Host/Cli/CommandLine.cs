@@ -17,6 +17,7 @@ internal static class CommandLine
             ArchiveVerb.Build(configure),
             ChatVerb.Build(configure),
             BenchVerb.Build(configure),
+            MigrateStorageVerb.Build(),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => ServeVerb.RunAsync([.. parse.UnmatchedTokens], configure, ct));

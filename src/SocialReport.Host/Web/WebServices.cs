@@ -10,7 +10,6 @@ using OpenTelemetry.Metrics;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Diagnostics;
 using SocialReport.Core.Readers;
-using SocialReport.Storage.LiteDb;
 
 namespace SocialReport.Host.Web;
 
@@ -27,9 +26,9 @@ internal static class WebServices
         services.AddSingleton<TokenGuesses>();
         services.AddSingleton<PreviewGate>();
         services.AddSingleton<WebChatStore>();
-        // Any visitor can invent try-it sessions: those chats stay in memory, never in the LiteDB file.
-        services.Replace(ServiceDescriptor.Singleton<IChatStore>(sp =>
-            new ChatStoreByChannel(sp.GetRequiredService<LiteDbChatStore>(), sp.GetRequiredService<WebChatStore>())));
+        // Any visitor can invent try-it sessions: those chats stay in memory, never in the store (whichever it is).
+        var stored = StoredChats(services);
+        services.Replace(ServiceDescriptor.Singleton<IChatStore>(sp => new ChatStoreByChannel(stored(sp), sp.GetRequiredService<WebChatStore>())));
         services.AddSingleton<EditionPreviewer>();
         services.AddSingleton<WebCardRenderer>();
         services.AddProblemDetails();
@@ -100,5 +99,15 @@ internal static class WebServices
             status = report.Status.ToString(),
             checks = report.Entries.Select(e => new { name = e.Key, status = e.Value.Status.ToString(), description = e.Value.Description }),
         });
+    }
+
+    /// <summary>The chat store registered so far (the store's), as a factory the wrapper can call.</summary>
+    private static Func<IServiceProvider, IChatStore> StoredChats(IServiceCollection services)
+    {
+        var stored = services.Last(d => d.ServiceType == typeof(IChatStore) && !d.IsKeyedService);
+        if (stored.ImplementationFactory is { } factory) return sp => (IChatStore)factory(sp);
+        if (stored.ImplementationInstance is IChatStore instance) return _ => instance;
+        var type = stored.ImplementationType!;
+        return sp => (IChatStore)ActivatorUtilities.GetServiceOrCreateInstance(sp, type);
     }
 }

@@ -4,13 +4,13 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using SocialReport.Core.Editions;
 
-namespace SocialReport.Storage.LiteDb;
+namespace SocialReport.Core.Archive;
 
 /// <summary>
 /// The archive's own serialized form of an edition: stable JSON that does not change when the in-memory model grows
 /// computed members, plus the SHA-256 of that JSON to tell an unchanged edition from a revised one.
 /// </summary>
-internal static class EditionContent
+public static class EditionContent
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {

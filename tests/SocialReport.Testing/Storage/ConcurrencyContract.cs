@@ -1,19 +1,23 @@
+using SocialReport.Core.Archive;
 using SocialReport.Core.Readers;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing.Storage;
 
-public sealed class ConcurrencyTests : IDisposable
+/// <summary>Every store is used from many threads at once: a test class per store derives from it.</summary>
+public abstract class ConcurrencyContract(StorageBackend backend) : IDisposable
 {
-    private readonly TempDirectory _dir = new();
-
-    public void Dispose() => _dir.Dispose();
+    public void Dispose()
+    {
+        backend.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task Publishing_reading_and_saving_chats_from_several_threads_at_once()
     {
-        using var store = new LiteDbStore(_dir.DatabaseFile);
-        var archive = new LiteDbEditionArchive(store, TimeProvider.System);
-        var chats = new LiteDbChatStore(store);
+        var archive = backend.Archive(TimeProvider.System);
+        var history = (IEditionRevisions)archive;
+        var chats = backend.Chats();
         var start = new DateOnly(2020, 1, 3);
         using var go = new ManualResetEventSlim();
 
@@ -63,7 +67,7 @@ public sealed class ConcurrencyTests : IDisposable
         Assert.Equal(20, archive.Count());
         foreach (var entry in archive.List(0, 20))
         {
-            var revisions = archive.Revisions(entry.EditionId);
+            var revisions = history.Revisions(entry.EditionId);
             Assert.Equal(Enumerable.Range(1, revisions.Count), revisions.Select(r => r.Revision));
             Assert.Equal(revisions.Count, entry.Revision);
         }

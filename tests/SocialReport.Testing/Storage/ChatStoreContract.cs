@@ -1,25 +1,25 @@
 using SocialReport.Core.Readers;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing.Storage;
 
-public sealed class ChatStoreTests : IDisposable
+/// <summary>What every store's chat store does: a test class per store derives from it.</summary>
+public abstract partial class ChatStoreContract : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2020, 3, 6, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _dir = new();
-    private readonly LiteDbStore _store;
-    private readonly LiteDbChatStore _chats;
+    private readonly StorageBackend _backend;
+    private readonly IChatStore _chats;
 
-    public ChatStoreTests()
+    protected ChatStoreContract(StorageBackend backend)
     {
-        _store = new LiteDbStore(_dir.DatabaseFile);
-        _chats = new LiteDbChatStore(_store);
+        _backend = backend;
+        _chats = backend.Chats();
     }
 
     public void Dispose()
     {
-        _store.Dispose();
-        _dir.Dispose();
+        _backend.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static Chat NewChat(string channel, string id, SubscriptionState state = SubscriptionState.Active, ChatKind kind = ChatKind.Private) => new()
@@ -121,73 +121,6 @@ public sealed class ChatStoreTests : IDisposable
     }
 
     [Fact]
-    public void Active_streams_only_active_chats_of_the_channel_in_id_order_and_pages_after_an_id()
-    {
-        var expected = SeedTelegram(5000);
-        foreach (var i in Enumerable.Range(0, 50)) _chats.Save(NewChat("teams", $"a:{i}"));
-        _chats.Save(NewChat("telegramx", "1"));
-        _chats.Save(NewChat("console", "admin"));
-
-        var all = _chats.Active("telegram").Select(c => c.Key.Id).ToList();
-
-        Assert.Equal(expected, all);
-        Assert.All(_chats.Active("telegram").Take(10), c => Assert.Equal(("telegram", SubscriptionState.Active), (c.Key.Channel, c.State)));
-
-        // Resuming after the last id read gives the rest, without gap or repeat.
-        var first = _chats.Active("telegram").Take(1234).Select(c => c.Key.Id).ToList();
-        var rest = _chats.Active("telegram", first[^1]).Select(c => c.Key.Id).ToList();
-        Assert.Equal(expected, first.Concat(rest));
-        Assert.Empty(_chats.Active("telegram", expected[^1]));
-        Assert.Equal(50, _chats.Active("teams").Count());
-        Assert.Empty(_chats.Active("whatsapp"));
-        Assert.Equal(Enumerable.Range(0, 5000).Count(i => StateOf(i) == SubscriptionState.Blocked), _chats.InState("telegram", SubscriptionState.Blocked).Count());
-        Assert.Throws<ArgumentException>(() => _chats.Active(""));
-    }
-
-    [Fact]
-    public void Active_reads_as_it_goes_so_changes_made_while_streaming_are_seen()
-    {
-        var expected = SeedTelegram(3000);
-        var blockedLater = expected[^100];
-
-        var seen = new List<string>();
-        foreach (var chat in _chats.Active("telegram"))
-        {
-            seen.Add(chat.Key.Id);
-            if (seen.Count == 1)
-            {
-                // A broadcast marking a reader blocked, and a reader subscribing, while it walks the audience.
-                _chats.Save(_chats.Get(new ChatKey("telegram", blockedLater))! with { State = SubscriptionState.Blocked });
-                _chats.Save(NewChat("telegram", "99999999"));
-            }
-        }
-
-        Assert.DoesNotContain(blockedLater, seen);
-        Assert.Equal("99999999", seen[^1]);
-        Assert.Equal(expected.Count, seen.Count);
-    }
-
-    [Fact]
-    public async Task Active_can_be_enumerated_across_awaits_and_threads()
-    {
-        var expected = SeedTelegram(1200);
-
-        // Outside the test's synchronization context, each await may resume on another pool thread.
-        var seen = await Task.Run(async () =>
-        {
-            var ids = new List<string>();
-            foreach (var chat in _chats.Active("telegram"))
-            {
-                ids.Add(chat.Key.Id);
-                if (ids.Count % 100 == 0) await Task.Delay(1);
-            }
-            return ids;
-        });
-
-        Assert.Equal(expected, seen);
-    }
-
-    [Fact]
     public void CountByState_counts_each_channel_kind_and_state()
     {
         SeedTelegram(700);
@@ -244,14 +177,13 @@ public sealed class ChatStoreTests : IDisposable
     }
 
     [Fact]
-    public void Chats_survive_reopening_the_file()
+    public void Chats_survive_reopening_the_store()
     {
         var expected = SeedTelegram(300);
         var counts = _chats.CountByState();
-        _store.Dispose();
+        _backend.Reopen();
 
-        using var reopened = new LiteDbStore(_dir.DatabaseFile);
-        var chats = new LiteDbChatStore(reopened);
+        var chats = _backend.Chats();
 
         Assert.Equal(expected, chats.Active("telegram").Select(c => c.Key.Id));
         Assert.Equal(counts, chats.CountByState());
@@ -264,11 +196,7 @@ public sealed class ChatStoreTests : IDisposable
     private List<string> SeedTelegram(int count)
     {
         var ids = Enumerable.Range(0, count).Select(i => (Index: i, Id: (100_000 + i * 37).ToString(System.Globalization.CultureInfo.InvariantCulture))).ToList();
-        _store.InTransaction(() =>
-        {
-            foreach (var (index, id) in ids.OrderBy(x => (x.Index * 7919) % count)) _chats.Save(NewChat("telegram", id, StateOf(index)));
-            return 0;
-        });
+        _backend.SaveChats(ids.OrderBy(x => (x.Index * 7919) % count).Select(x => NewChat("telegram", x.Id, StateOf(x.Index))));
         return [.. ids.Where(x => StateOf(x.Index) == SubscriptionState.Active).Select(x => x.Id).Order(StringComparer.Ordinal)];
     }
 }

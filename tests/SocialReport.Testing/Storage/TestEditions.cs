@@ -1,9 +1,9 @@
 using System.Globalization;
 using SocialReport.Core.Editions;
 
-namespace SocialReport.Storage.LiteDb.Tests;
+namespace SocialReport.Testing;
 
-internal static class TestEditions
+public static class TestEditions
 {
     /// <summary>An edition using every field: unicode, null and non-null URLs and roles, tags and derived topics.</summary>
     public static Edition Full(string id = "2020-03-06") => new()

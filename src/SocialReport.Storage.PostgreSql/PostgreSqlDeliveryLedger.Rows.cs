@@ -1,0 +1,103 @@
+using Npgsql;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Readers;
+using static SocialReport.Storage.PostgreSql.LedgerRecords;
+
+namespace SocialReport.Storage.PostgreSql;
+
+/// <summary>How <see cref="PostgreSqlDeliveryLedger"/> writes and reads rows and finishes broadcasts.</summary>
+public sealed partial class PostgreSqlDeliveryLedger
+{
+    private const int WriteBatch = 5000;
+
+    // Written in batches of WriteBatch rows, each its own statement: memory stays flat whatever the audience, and a
+    // batch written again after a crash adds only the rows still missing.
+    private void AddRows(BroadcastRecord broadcast, IEnumerable<ChatKey> audience)
+    {
+        var channels = new List<string>(WriteBatch);
+        var chats = new List<string>(WriteBatch);
+        foreach (var chat in audience)
+        {
+            channels.Add(chat.Channel);
+            chats.Add(chat.Id);
+            if (chats.Count < WriteBatch) continue;
+            InsertRows(broadcast, channels, chats);
+        }
+        InsertRows(broadcast, channels, chats);
+    }
+
+    private void InsertRows(BroadcastRecord broadcast, List<string> channels, List<string> chats)
+    {
+        if (chats.Count == 0) return;
+        // Chats already served this edition (a Sent row of an earlier broadcast) are left out unless forced.
+        store.Command("""
+            INSERT INTO delivery_rows (broadcast_id, channel, chat_id, state, attempts, next_attempt_at, updated_at)
+            SELECT @broadcast, a.channel, a.chat, 'Pending', 0, @now, @now FROM unnest(@channels, @chats) AS a(channel, chat)
+            WHERE @force OR NOT EXISTS (
+                SELECT 1 FROM delivery_broadcasts b JOIN delivery_rows r ON r.broadcast_id = b.id
+                WHERE b.edition_id = @edition AND b.id <> @broadcast AND r.channel = a.channel AND r.chat_id = a.chat AND r.state = 'Sent')
+            ON CONFLICT DO NOTHING
+            """)
+            .With("broadcast", broadcast.Id).With("now", time.GetUtcNow()).With("channels", channels.ToArray()).With("chats", chats.ToArray())
+            .With("force", broadcast.Force).With("edition", broadcast.EditionId).Execute();
+        channels.Clear();
+        chats.Clear();
+    }
+
+    private void Update(DeliveryRow row) =>
+        store.Command("""
+            UPDATE delivery_rows SET state = @state, attempts = @attempts, last_error = @error, message_id = @messageId,
+                next_attempt_at = @next, updated_at = @updated
+            WHERE broadcast_id = @broadcast AND channel = @channel AND chat_id = @chat
+            """).WithRow(row).Execute();
+
+    private void Rekey(DeliveryRow row, DeliveryRow moved) => store.InTransaction(connection =>
+    {
+        connection.Command("DELETE FROM delivery_rows WHERE broadcast_id = @broadcast AND channel = @channel AND chat_id = @chat")
+            .With("broadcast", row.BroadcastId).With("channel", row.Chat.Channel).With("chat", row.Chat.Id).Execute();
+        // When the new chat already has its row in this broadcast, that one stands for both.
+        return connection.Command($"INSERT INTO delivery_rows ({RowColumns}) VALUES (@broadcast, @channel, @chat, @state, @attempts, @error, @messageId, @next, @updated) ON CONFLICT DO NOTHING")
+            .WithRow(moved).Execute();
+    });
+
+    private static DeliveryCounts Counts(NpgsqlConnection connection, string broadcastId)
+    {
+        var counts = connection.Command("SELECT state, count(*)::integer FROM delivery_rows WHERE broadcast_id = @broadcast GROUP BY state")
+            .With("broadcast", broadcastId)
+            .Read(reader => (State: reader.Enum<DeliveryState>("state"), Count: reader.GetInt32(1)))
+            .ToDictionary(pair => pair.State, pair => pair.Count);
+        int Of(DeliveryState state) => counts.GetValueOrDefault(state);
+        return new DeliveryCounts(Of(DeliveryState.Pending), Of(DeliveryState.Sent), Of(DeliveryState.Failed), Of(DeliveryState.Blocked), Of(DeliveryState.Gone), Of(DeliveryState.Skipped));
+    }
+
+    private static BroadcastRecord? RunningFor(NpgsqlConnection connection, string editionId) =>
+        connection.Command($"SELECT {BroadcastColumns} FROM delivery_broadcasts WHERE edition_id = @edition AND state IN ('Preparing', 'Running')")
+            .With("edition", editionId).ReadFirst(Broadcast);
+
+    private static void Insert(NpgsqlConnection connection, BroadcastRecord broadcast, int number) =>
+        connection.Command("""
+            INSERT INTO delivery_broadcasts (id, edition_id, number, force, mode, requested_by, created_at, state, schedule_id)
+            VALUES (@id, @edition, @number, @force, @mode, @requestedBy, @created, @state, @schedule)
+            """)
+            .With("id", broadcast.Id).With("edition", broadcast.EditionId).With("number", number).With("force", broadcast.Force)
+            .With("mode", broadcast.Mode).With("requestedBy", broadcast.RequestedBy).With("created", broadcast.CreatedAt)
+            .With("state", broadcast.State).With("schedule", broadcast.ScheduleId).Execute();
+
+    /// <summary>Moves a broadcast in one of the <paramref name="from"/> states to <paramref name="to"/> with its final counts, the row locked meanwhile.</summary>
+    private BroadcastRecord? Finish(string broadcastId, BroadcastState to, string[] from) => store.InTransaction(connection =>
+    {
+        var broadcast = connection.Command($"SELECT {BroadcastColumns} FROM delivery_broadcasts WHERE id = @id FOR UPDATE").With("id", broadcastId).ReadFirst(Broadcast);
+        if (broadcast is null || !from.Contains(broadcast.State.ToString())) return broadcast;
+        var finished = broadcast with { State = to, FinishedAt = broadcast.FinishedAt ?? time.GetUtcNow(), Final = Counts(connection, broadcastId) };
+        var final = finished.Final!;
+        connection.Command("""
+            UPDATE delivery_broadcasts SET state = @state, finished_at = @finished, final_pending = @pending, final_sent = @sent,
+                final_failed = @failed, final_blocked = @blocked, final_gone = @gone, final_skipped = @skipped
+            WHERE id = @id
+            """)
+            .With("state", to).With("finished", finished.FinishedAt).With("pending", final.Pending).With("sent", final.Sent)
+            .With("failed", final.Failed).With("blocked", final.Blocked).With("gone", final.Gone).With("skipped", final.Skipped)
+            .With("id", broadcastId).Execute();
+        return finished;
+    });
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Archive;
+using SocialReport.Core.Commands;
+using SocialReport.Core.Delivery;
+using SocialReport.Core.Inbox;
+using SocialReport.Core.Readers;
+
+namespace SocialReport.Storage.PostgreSql;
+
+public static class PostgreSqlHostingExtensions
+{
+    /// <summary>
+    /// The database of <c>Storage:ConnectionString</c> (validated at start, its schema migrated when first used), the
+    /// archive, the chat store, the update inbox, the broadcast requests and the delivery ledger over it, all
+    /// singletons sharing one <see cref="PostgreSqlStore"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPostgreSqlStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PostgreSqlOptions>()
+            .Bind(builder.Configuration.GetSection(PostgreSqlOptions.SectionName))
+            .ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlOptions>, PostgreSqlOptionsValidator>());
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(sp => new PostgreSqlStore(
+            sp.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.ConnectionString!,
+            sp.GetService<ILogger<PostgreSqlStore>>()));
+        builder.Services.AddSingleton<PostgreSqlEditionArchive>();
+        builder.Services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<PostgreSqlEditionArchive>());
+        builder.Services.AddSingleton<PostgreSqlChatStore>();
+        builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<PostgreSqlChatStore>());
+        builder.Services.AddSingleton<IUpdateInbox, PostgreSqlUpdateInbox>();
+        builder.Services.AddSingleton<IBroadcastRequestStore, PostgreSqlBroadcastRequestStore>();
+        builder.Services.AddSingleton<IDeliveryLedger, PostgreSqlDeliveryLedger>();
+        // Several hosts may share the database: one sends each broadcast, another takes it over when it dies.
+        builder.Services.AddSingleton<IBroadcastLeases, PostgreSqlBroadcastLeases>();
+        return builder;
+    }
+}
