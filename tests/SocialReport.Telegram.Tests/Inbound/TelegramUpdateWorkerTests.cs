@@ -30,7 +30,7 @@ public class TelegramUpdateWorkerTests
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (!condition())
         {
             if (DateTime.UtcNow > deadline) throw new TimeoutException();
@@ -106,9 +106,10 @@ public class TelegramUpdateWorkerTests
         using var worker = new TelegramUpdateWorker(queue, handler, options, NullLogger<TelegramUpdateWorker>.Instance);
         await worker.StartAsync(default);
         queue.TryEnqueue(Message(1, RecordingHandler.Slow));
-        await Task.Delay(50);
+        // In flight: the handler has it (a stop before the worker even ran would prove nothing, and .NET cancels such a worker's task).
+        await WaitUntilAsync(() => handler.Entered.Contains(1));
 
-        await worker.StopAsync(default).WaitAsync(TimeSpan.FromSeconds(5));
+        await worker.StopAsync(default).WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Empty(handler.Handled);
         Assert.True(worker.ExecuteTask!.IsCompletedSuccessfully);
