@@ -11,7 +11,7 @@ public static class HostApp
 {
     public static WebApplication Create(string[] args, Action<IHostApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
         builder.AddSocialReport();
         builder.AddWeb();
         configure?.Invoke(builder);

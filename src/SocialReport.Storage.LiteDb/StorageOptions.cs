@@ -6,11 +6,11 @@ public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
 
-    /// <summary>The LiteDB file; relative paths are under the working directory. Its directory is created on first use.</summary>
+    /// <summary>The LiteDB file; the host puts relative paths under its content root (the app's folder). Its directory is created on first use.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "data/socialreport.db";
 
-    /// <summary>Editions published at start-up while the archive is empty (relative to the working directory); empty to disable.</summary>
+    /// <summary>Editions published at start-up while the archive is empty (the host puts a relative path under its content root); empty to disable.</summary>
     public string? SeedDirectory { get; set; } = "editions";
 
     /// <summary>Flush every commit to the disk (fsync) before it returns, so that it survives a power loss, not only a crash.</summary>

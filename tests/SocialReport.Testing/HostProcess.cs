@@ -38,7 +38,37 @@ public static class HostProcess
         {
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
-        var process = Launch(["serve", "--urls", "http://127.0.0.1:0"], database, all);
+        return await ListeningAsync(Launch(["serve", "--urls", "http://127.0.0.1:0"], database, all));
+    }
+
+    /// <summary>
+    /// Runs <c>SocialReport.Host.dll serve</c> from <paramref name="appFolder"/> (a published host) with
+    /// <paramref name="workingDirectory"/> as its working directory and nothing but <paramref name="environment"/> for
+    /// settings, as systemd or a container starts it; returns once it listens (an address must be among them, e.g.
+    /// <c>ASPNETCORE_URLS=http://127.0.0.1:0</c>).
+    /// </summary>
+    public static Task<ServedHost> ServePublishedAsync(string appFolder, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "SocialReport.Host.dll"), "serve"])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Only what the caller gives: none of the test run's own ASP.NET Core or .NET settings leak in.
+        foreach (var key in start.Environment.Keys.Where(IsHostSetting).ToList()) start.Environment.Remove(key);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return ListeningAsync(Process.Start(start)!);
+    }
+
+    private static bool IsHostSetting(string key) =>
+        key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || key is "DOTNET_ENVIRONMENT" or "DOTNET_CONTENTROOT";
+
+    /// <summary>Waits for the host's "Now listening on:" line; kills it and throws with what it wrote if it does not come.</summary>
+    private static async Task<ServedHost> ListeningAsync(Process process)
+    {
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var startup = new StringBuilder();
         void Read(string? line)

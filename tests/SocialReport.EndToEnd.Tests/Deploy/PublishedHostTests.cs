@@ -1,0 +1,30 @@
+using System.Net;
+
+namespace SocialReport.EndToEnd.Tests.Deploy;
+
+/// <summary>The published host started as systemd or a container does: from another directory, with environment variables only.</summary>
+public sealed class PublishedHostTests(PublishedApp app) : IClassFixture<PublishedApp>
+{
+    [Fact]
+    public async Task Serves_its_pages_from_any_working_directory_at_the_address_ASPNETCORE_URLS_gives()
+    {
+        using var elsewhere = new TempDirectory();
+        using (var host = await HostProcess.ServePublishedAsync(app.Folder, elsewhere.Path, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+        }))
+        {
+            Assert.Equal(IPAddress.Loopback.ToString(), host.Address.Host);
+            using var http = new HttpClient { BaseAddress = host.Address };
+            foreach (var path in new[] { "/", "/try", "/healthz", "/js/try.js" })
+            {
+                using var response = await http.GetAsync(path);
+                Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+            await host.StopAsync();
+        }
+
+        Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere.Path));
+        Assert.True(File.Exists(app.DefaultDatabase), "the data file is not under the app's folder");
+    }
+}
