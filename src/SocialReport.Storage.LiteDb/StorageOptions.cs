@@ -10,8 +10,11 @@ public sealed class StorageOptions
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "data/socialreport.db";
 
-    /// <summary>Editions published at start-up while the archive is empty (the host puts a relative path under its content root); empty to disable.</summary>
+    /// <summary>The sample editions (the host puts a relative path under its content root, where the build copies them).</summary>
     public string? SeedDirectory { get; set; } = "editions";
+
+    /// <summary>Publish the editions of <see cref="SeedDirectory"/> at start-up while the archive is empty; unset: only in the Development environment.</summary>
+    public bool? SeedSamples { get; set; }
 
     /// <summary>Flush every commit to the disk (fsync) before it returns, so that it survives a power loss, not only a crash.</summary>
     public bool Durable { get; set; }

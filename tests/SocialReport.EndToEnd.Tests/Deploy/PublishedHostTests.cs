@@ -1,4 +1,5 @@
 using System.Net;
+using SocialReport.Storage.LiteDb;
 
 namespace SocialReport.EndToEnd.Tests.Deploy;
 
@@ -6,7 +7,7 @@ namespace SocialReport.EndToEnd.Tests.Deploy;
 public sealed class PublishedHostTests(PublishedApp app) : IClassFixture<PublishedApp>
 {
     [Fact]
-    public async Task Serves_its_pages_from_any_working_directory_at_the_address_ASPNETCORE_URLS_gives()
+    public async Task Serves_its_pages_from_any_working_directory_at_the_address_ASPNETCORE_URLS_gives_without_the_samples()
     {
         using var elsewhere = new TempDirectory();
         using (var host = await HostProcess.ServePublishedAsync(app.Folder, elsewhere.Path, new Dictionary<string, string>
@@ -26,5 +27,7 @@ public sealed class PublishedHostTests(PublishedApp app) : IClassFixture<Publish
 
         Assert.Empty(Directory.EnumerateFileSystemEntries(elsewhere.Path));
         Assert.True(File.Exists(app.DefaultDatabase), "the data file is not under the app's folder");
+        using var store = new LiteDbStore(app.DefaultDatabase);
+        Assert.Equal(0, new LiteDbEditionArchive(store, TimeProvider.System).Count());
     }
 }
