@@ -14,6 +14,7 @@ public static class HostApp
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
         builder.AddSocialReport();
         builder.AddWeb();
+        builder.AddTelemetry();
         configure?.Invoke(builder);
         var app = builder.Build();
         // First, so that every limit and endpoint sees the client's address and scheme (from trusted proxies only).

@@ -78,7 +78,8 @@ public static class HostProcess
             lock (startup) startup.AppendLine(line);
             const string Marker = "Now listening on: ";
             var at = line.IndexOf(Marker, StringComparison.Ordinal);
-            if (at >= 0) listening.TrySetResult(new Uri(line[(at + Marker.Length)..].Trim()));
+            // The address ends the plain line, or the message's JSON string (Logging:Console:FormatterName=json).
+            if (at >= 0) listening.TrySetResult(new Uri(string.Concat(line[(at + Marker.Length)..].TakeWhile(c => !char.IsWhiteSpace(c) && c != '"'))));
         }
         process.OutputDataReceived += (_, e) => Read(e.Data);
         process.ErrorDataReceived += (_, e) => Read(e.Data);
@@ -92,7 +93,8 @@ public static class HostProcess
             process.Dispose();
             throw new InvalidOperationException(message);
         }
-        return new ServedHost(process, await listening.Task);
+        var address = await listening.Task;
+        lock (startup) return new ServedHost(process, address, startup.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     /// <summary>Runs a verb to its end with <paramref name="input"/> typed in: its exit code and what it wrote on each stream.</summary>
@@ -123,11 +125,14 @@ public static class HostProcess
 }
 
 /// <summary>A host serving in its own process, at <see cref="Address"/>; disposing it kills it if it still runs.</summary>
-public sealed class ServedHost(Process process, Uri address) : IDisposable
+public sealed class ServedHost(Process process, Uri address, IReadOnlyList<string> startup) : IDisposable
 {
     public Process Process => process;
 
     public Uri Address => address;
+
+    /// <summary>What the host wrote (both streams) until it listened, its "Now listening on:" line included.</summary>
+    public IReadOnlyList<string> Startup => startup;
 
     public Task StopAsync() => HostProcess.StopAsync(process);
 
