@@ -13,6 +13,14 @@ internal static class SocialReportServices
     {
         builder.AddSocialReportCore();
         builder.AddStorage();
+        // Relative paths in Storage are under the content root (the app's folder), not wherever the host was started from.
+        builder.Services.AddOptions<StorageOptions>().PostConfigure<IHostEnvironment>((storage, env) =>
+        {
+            if (!string.IsNullOrEmpty(storage.Path))
+                storage.Path = ContentRoot.Resolve(env.ContentRootPath, storage.Path);
+            if (!string.IsNullOrEmpty(storage.SeedDirectory))
+                storage.SeedDirectory = ContentRoot.Resolve(env.ContentRootPath, storage.SeedDirectory);
+        });
         builder.AddTelegram();
         builder.AddTeams();
         builder.Services.AddEditionSource();
