@@ -15,7 +15,9 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
 
     public OutletCatalog Outlets { get; } = outlets;
 
-    public Edition ImportFile(string path, EditionFormat? format = null)
+    public Edition ImportFile(string path, EditionFormat? format = null) => ImportFile(path, EditionHints.None with { Format = format });
+
+    public Edition ImportFile(string path, EditionHints hints)
     {
         var file = new FileInfo(path);
         if (!file.Exists)
@@ -35,24 +37,26 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
         {
             throw new EditionImportException(path, 0, $"the file cannot be read: {ex.Message}");
         }
-        return Import(path, content, format);
+        return Import(path, content, hints);
     }
 
     /// <param name="fileName">Names the file in errors and picks the format by its extension.</param>
     /// <param name="format">Overrides the format the extension and content suggest.</param>
-    public Edition Import(string fileName, byte[] content, EditionFormat? format = null)
+    public Edition Import(string fileName, byte[] content, EditionFormat? format = null) => Import(fileName, content, EditionHints.None with { Format = format });
+
+    public Edition Import(string fileName, byte[] content, EditionHints hints)
     {
-        var text = EditionText.Decode(fileName, content);
+        var text = EditionText.Decode(fileName, content, hints.Encoding);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         try
         {
-            var draft = (format ?? EditionFormats.Detect(fileName, text)) switch
+            var draft = (hints.Format ?? EditionFormats.Detect(fileName, text)) switch
             {
                 EditionFormat.Markdown => new MarkdownEditionReader(Outlets).Read(fileName, text),
                 EditionFormat.Html => new HtmlEditionReader(Outlets, today).Read(fileName, text),
                 _ => new TextEditionReader(Outlets, today).Read(fileName, text),
             };
-            return EditionAssembler.Build(fileName, draft, Outlets);
+            return EditionAssembler.Build(fileName, draft, Outlets, hints.Date);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -9,7 +9,7 @@ internal static class EditionText
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static string Decode(string fileName, byte[] content)
+    public static string Decode(string fileName, byte[] content, Encoding? encoding = null)
     {
         if (content.Length > MaxBytes)
         {

@@ -6,13 +6,14 @@ internal static class StoryShapes
 {
     public const int MaxHeadlineLength = 160;
 
-    public static bool LooksLikeHeadline(string text)
+    public static bool LooksLikeHeadline(string line)
     {
+        var (text, numbered) = HeadlineText.WithoutPrefix(line);
         var words = PlainText.CountWords(text);
         return text.Length is >= 8 and <= MaxHeadlineLength
             && words is >= 2 and <= 25
             && !char.IsLower(text[0])
-            && text[^1] is not ('.' or ',' or ';' or ':' or '…')
+            && (text[^1] is not ('.' or ',' or ';' or ':' or '…') || (numbered && text[^1] == '.' && words <= 15))
             && !text.StartsWith("- ", StringComparison.Ordinal) && !text.StartsWith("• ", StringComparison.Ordinal);
     }
 
