@@ -14,12 +14,12 @@ internal static class ImportVerb
     {
         var file = new Argument<FileInfo>("file") { Description = "The edition file (.md, .txt or .html)." };
         var json = new Option<bool>("--json") { Description = "Print the edition as JSON (the stable contract)." };
-        var verb = new Command("import", "Parse an edition file and print the edition; nothing is stored.") { file, json, Format };
-        verb.SetAction(parse => CliHost.Guard(() =>
+        var verb = new Command("import", "Parse an edition file and print the edition; nothing is stored.") { file, json, Format, EditionOptions.Date, EditionOptions.Encoding };
+        verb.SetAction(parse => CliHost.Guard(parse.InvocationConfiguration.Error, () =>
         {
             using var host = CliHost.Build(configure);
-            var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, parse.GetValue(Format));
-            Console.Out.WriteLine(parse.GetValue(json) ? EditionJson.Serialize(edition) : EditionText.Describe(edition));
+            var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, EditionOptions.Hints(parse));
+            parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? EditionJson.Serialize(edition) : EditionText.Describe(edition));
             return 0;
         }));
         return verb;
