@@ -31,6 +31,10 @@ internal static partial class ChromeLines
     [GeneratedRegex(@"^\S.{0,150}\.(?:png|jpe?g|gif|webp|svg|avif|heic|tiff?|bmp|mp4|mov|webm|pdf)$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex FileName();
 
+    /// <summary>An image's or page's name with no extension: "DSC030432-w640", "10-infos-social-media-mai-2022".</summary>
+    [GeneratedRegex(@"^(?=[\w-]*[-_])(?=[\w-]*\d)[\w-]{6,120}$", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex Slug();
+
     [GeneratedRegex(@"^\(?(?:©|\(c\)|copyright\b|logo\b|cr[ée]dits?(?: photo)?\s*:|photos?\s*:|images?\s*:|illustration\s*:|visuel\s*:|(?:photo|image) credit\s*:|(?:photo|image|illustration)s? (?:by|par|de|credit)\b|getty images|shutterstock|dr\)?$)", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Credit();
 
@@ -98,7 +102,7 @@ internal static partial class ChromeLines
         return line switch
         {
             _ when Address().IsMatch(bare) => LineKind.Address,
-            _ when FileName().IsMatch(bare) && words <= 12 => LineKind.FileName,
+            _ when (FileName().IsMatch(bare) && words <= 12) || Slug().IsMatch(bare) => LineKind.FileName,
             _ when NeighbourChrome.IsEmbeddedPost(bare) => LineKind.Embed,
             _ when NeighbourChrome.IsLabelList(bare) => LineKind.Label,
             _ when words <= 3 && char.IsSurrogate(bare[0]) && !EndsSentence(bare) => LineKind.Label,

@@ -1,55 +1,81 @@
+using System.Text.RegularExpressions;
+
 namespace SocialReport.Core.Editions.Text;
 
 /// <summary>Some reviews run each story's headline into its text on one line: "Twitter hiring people to work on new
-/// subscription platform – Twitter appears to be working on …". When two paragraphs or more of a file have that shape,
-/// each is split into a headline and a paragraph.</summary>
-internal static class InlineHeadlines
+/// subscription platform – Twitter appears to be working on …", "• Study Finds Twitter Is a Toxic Place (Axios). The
+/// findings show …". When two paragraphs or more of a file have one of these shapes, each is split into a headline
+/// and a paragraph.</summary>
+internal static partial class InlineHeadlines
 {
     private const int MaxHeadlineWords = 18;
     private static readonly string[] Dashes = [" – ", " — "];
 
+    /// <summary>"Headline (Outlet). Text": the outlet's name is a few words with no sentence in them.</summary>
+    [GeneratedRegex(@"\s\((?<outlet>[^()!?]{2,40})\)[.:]\s", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex CreditedOutlet();
+
+    [GeneratedRegex(@"^[•·*▪●◦-]\s+", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex Bullet();
+
+    private sealed record Cut(int HeadlineEnd, int BodyStart, string? Outlet);
+
     public static IReadOnlyList<TextUnit> Split(IReadOnlyList<TextUnit> units)
     {
-        var splits = new Dictionary<int, int>();
+        var cuts = new Dictionary<int, (string Text, Cut Cut)>();
+        var last = units.Count - 1;
+        while (last >= 0 && units[last].Kind != LineKind.Content)
+        {
+            last--;
+        }
         for (var i = 0; i < units.Count; i++)
         {
-            if (units[i].Kind == LineKind.Content && SplitAt(units[i].Text) is { } at)
+            var text = Bullet().Replace(units[i].Text, "");
+            if (units[i].Kind == LineKind.Content && CutOf(text, cutShort: i == last) is { } cut)
             {
-                splits[i] = at;
+                cuts[i] = (text, cut);
             }
         }
-        if (splits.Count < 2)
+        if (cuts.Count < 2)
         {
             return units;
         }
-        var result = new List<TextUnit>(units.Count + splits.Count);
+        var result = new List<TextUnit>(units.Count + cuts.Count);
         for (var i = 0; i < units.Count; i++)
         {
-            if (!splits.TryGetValue(i, out var at))
+            if (!cuts.TryGetValue(i, out var split))
             {
                 result.Add(units[i]);
                 continue;
             }
-            var unit = units[i];
-            result.Add(unit with { Text = unit.Text[..at] });
-            result.Add(unit with { Text = unit.Text[(at + 3)..], StartsBlock = false });
+            var (text, cut) = split;
+            result.Add(units[i] with { Text = text[..cut.HeadlineEnd], StartsBlock = true, Outlet = cut.Outlet });
+            result.Add(units[i] with { Text = text[cut.BodyStart..], StartsBlock = false });
         }
         return result;
     }
 
-    /// <summary>Where the headline ends, when the paragraph opens with one followed by a dash and a sentence.</summary>
-    private static int? SplitAt(string text)
+    /// <summary>Where the headline ends and the text starts, when the paragraph opens with a headline.</summary>
+    /// <param name="cutShort">The text's last paragraph, which a copy of a page may stop mid-sentence.</param>
+    private static Cut? CutOf(string text, bool cutShort)
     {
-        var at = Dashes.Select(d => text.IndexOf(d, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
-        if (at <= 0 || at > StoryShapes.MaxHeadlineLength)
+        var dash = Dashes.Select(d => text.IndexOf(d, StringComparison.Ordinal)).Where(i => i > 0).DefaultIfEmpty(-1).Min();
+        if (dash > 0 && dash <= StoryShapes.MaxHeadlineLength && IsHeadline(text[..dash]) && IsBody(text[(dash + 3)..], cutShort))
         {
-            return null;
+            return new Cut(dash, dash + 3, null);
         }
-        var headline = text[..at];
-        var body = text[(at + 3)..];
-        return body.Length > 0 && char.IsUpper(body[0]) && StoryShapes.LooksLikeBody(body)
-            && StoryShapes.LooksLikeHeadline(headline) && PlainText.CountWords(headline) <= MaxHeadlineWords && !ChromeLines.EndsSentence(headline)
-            ? at
-            : null;
+        var credit = CreditedOutlet().Match(text.Length > StoryShapes.MaxHeadlineLength + 50 ? text[..(StoryShapes.MaxHeadlineLength + 50)] : text);
+        if (credit.Success && credit.Index <= StoryShapes.MaxHeadlineLength && IsHeadline(text[..credit.Index])
+            && IsBody(text[(credit.Index + credit.Length)..], cutShort))
+        {
+            return new Cut(credit.Index, credit.Index + credit.Length, credit.Groups["outlet"].Value.Trim());
+        }
+        return null;
     }
+
+    private static bool IsHeadline(string text) =>
+        StoryShapes.LooksLikeHeadline(text) && PlainText.CountWords(text) <= MaxHeadlineWords && !ChromeLines.EndsSentence(text);
+
+    private static bool IsBody(string text, bool cutShort) =>
+        text.Length > 0 && char.IsUpper(text[0]) && (StoryShapes.LooksLikeBody(text) || (cutShort && PlainText.CountWords(text) >= StoryShapes.MinCutBodyWords));
 }

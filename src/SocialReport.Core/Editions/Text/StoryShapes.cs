@@ -6,6 +6,9 @@ internal static class StoryShapes
 {
     public const int MaxHeadlineLength = 160;
 
+    /// <summary>A copy of a page often stops mid-sentence: the last paragraph is a body all the same when it has words enough.</summary>
+    public const int MinCutBodyWords = 10;
+
     public static bool LooksLikeHeadline(string line)
     {
         var (text, numbered) = HeadlineText.WithoutPrefix(line);
@@ -21,7 +24,8 @@ internal static class StoryShapes
         PlainText.CountWords(text) >= 6 && (ChromeLines.EndsSentence(text) || text.Length > MaxHeadlineLength);
 
     /// <summary>Indexes of the content units that open a story: each is a headline followed by a body paragraph that
-    /// is not itself a headline (so a stray caption above a headline does not steal the story).</summary>
+    /// is not itself a headline (so a stray caption above a headline does not steal the story), or by the text's last
+    /// paragraph, cut short.</summary>
     public static IReadOnlySet<int> FindHeadlines(IReadOnlyList<TextUnit> content)
     {
         var headlines = new HashSet<int>();
@@ -30,7 +34,7 @@ internal static class StoryShapes
             var unit = content[i];
             var next = content[i + 1];
             if (LooksLikeHeadline(unit.Text)
-                && LooksLikeBody(next.Text)
+                && (LooksLikeBody(next.Text) || (i + 2 == content.Count && PlainText.CountWords(next.Text) >= MinCutBodyWords))
                 && !char.IsLower(next.Text[0])
                 && !headlines.Contains(i + 1)
                 && (unit.StartsBlock || (i > 0 && ChromeLines.EndsSentence(content[i - 1].Text))))

@@ -98,9 +98,9 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
             var storyText = PlainText.JoinParagraphs(paragraphs);
             var (headlineText, outlet) = HeadlineText.Split(Repair(headline.Text), outlets);
             var sources = new SourceList(outlets);
-            if (outlet is not null)
+            foreach (var credited in new[] { outlet, headline.Outlet }.OfType<string>())
             {
-                sources.Add(outlet, null);
+                sources.Add(credited, null);
             }
             sources.AddMentioned(headlineText + "\n\n" + storyText);
             foreach (var line in section.Where(u => u.Kind == LineKind.SourceLine))

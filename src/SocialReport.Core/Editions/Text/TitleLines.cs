@@ -1,9 +1,15 @@
+using System.Text.RegularExpressions;
+
 namespace SocialReport.Core.Editions.Text;
 
 /// <summary>Which line titles a text export, and which lines only repeat the title as a section banner.</summary>
-internal static class TitleLines
+internal static partial class TitleLines
 {
     private const int MinStoryWords = 20;
+    private const int MaxLinesAboveTitle = 8;
+
+    [GeneratedRegex(@"\b(?:revue de presse|semaine|hebdo|weekly|week|round-?up|rundown|recap|digest|news|actus?|actualites|infos|veille|brief|newsletter|social media|reseaux sociaux|n°\s?\d+)\b|#\d+", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex TitleWords();
 
     private static readonly HashSet<string> SmallWords = new(StringComparer.Ordinal)
     {
@@ -52,6 +58,10 @@ internal static class TitleLines
             return first;
         }
         var rest = lines.Where(l => l.Number > first.Number).ToList();
+        if (BetterTitleBelow(first, rest) is { } better)
+        {
+            return better;
+        }
         if (PlainText.CountWords(first.Text) <= 3
             && rest.FirstOrDefault(l => l.Kind != LineKind.Blank) is { Kind: LineKind.Content } next && StoryShapes.LooksLikeHeadline(next.Text)
             && TextFolding.Key(next.Text).StartsWith(TextFolding.Key(first.Text) + " ", StringComparison.Ordinal))
@@ -63,6 +73,20 @@ internal static class TitleLines
         return headlines.Count > 0 && content[headlines.Min()] is var opening && DateFinder.Find(opening.Text).Any(d => d.Year is not null)
             ? rest.First(l => l.Number == opening.Line)
             : first;
+    }
+
+    /// <summary>Above the title, a page may print lines of its own ("Live now", "Actualités France"): among the short
+    /// lines before the first paragraph, the one that names an edition most ("La Revue de Presse de la Semaine #7").</summary>
+    private static TextLine? BetterTitleBelow(TextLine first, List<TextLine> rest)
+    {
+        var candidates = rest.TakeWhile(l => !(l.Kind == LineKind.Content && StoryShapes.LooksLikeBody(l.Text)))
+            .Where(l => l.Kind == LineKind.Content && StoryShapes.LooksLikeHeadline(l.Text))
+            .Take(MaxLinesAboveTitle)
+            .Select(l => (Line: l, Score: TitleWords().Count(TextFolding.Key(l.Text))))
+            .ToList();
+        var firstScore = TitleWords().Count(TextFolding.Key(first.Text));
+        var best = candidates.Where(c => c.Score > firstScore).OrderByDescending(c => c.Score).ThenBy(c => c.Line.Number).FirstOrDefault();
+        return best.Line;
     }
 
     /// <summary>A short line (a title has words to spare) with a story's paragraph right under it (not a tagline): a
