@@ -22,7 +22,7 @@ internal static partial class ChromeLines
         "pocket", "flipboard", "messenger", "reddit", "mail", "rss", "tweeter", "mentions legales", "contact", "nous contacter",
         "plan du site", "cgu", "cgv", "a propos", "about", "about us", "contact us", "terms", "privacy", "sitemap", "home",
         "skip to main content", "skip to content", "aller au contenu", "aller au contenu principal", "passer au contenu",
-        "leave a reply", "laisser un commentaire", "copie", "copied",
+        "leave a reply", "laisser un commentaire", "copie", "copied", "top of page", "live now", "masquer",
     };
 
     [GeneratedRegex(@"^(?:https?://|www\.)\S+$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
@@ -38,7 +38,7 @@ internal static partial class ChromeLines
     [GeneratedRegex(@"^\(?(?:©|\(c\)|copyright\b|logo\b|cr[ée]dits?(?: photo)?\s*:|photos?\s*:|images?\s*:|illustration\s*:|visuel\s*:|(?:photo|image) credit\s*:|(?:photo|image|illustration)s? (?:by|par|de|credit)\b|getty images|shutterstock|dr\)?$)", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Credit();
 
-    [GeneratedRegex(@"^(?:(?:publi[ée]e?|r[ée]dig[ée]e?|[ée]crite?|post[ée]e?|mise? [àa] jour)\s+(?:par|le|il y a)\b|(?:written|posted|published|updated)\s+(?:by|on|at)\b|updated\s*:|(?<short>par|by)\s+\p{Lu})", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:(?:publi[ée]e?|r[ée]dig[ée]e?|[ée]crite?|post[ée]e?|mise? [àa] jour)\s+(?:par|le|il y a)\b|(?:written|posted|published|updated)\s+(?:by|on|at)\b|(?:latest\s+)?updated?\s*:|(?<short>par|by)\s+\p{Lu})", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex BylineStart();
 
     /// <summary>The names end on a non-space: <c>.+?\s*</c> would try every run of spaces from every start (quadratic).</summary>

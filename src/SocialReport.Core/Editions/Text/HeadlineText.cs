@@ -3,11 +3,11 @@ using System.Text.RegularExpressions;
 namespace SocialReport.Core.Editions.Text;
 
 /// <summary>What a headline line carries besides the headline: a number, a date or time, a label in brackets before it
-/// ("2. Titre", "19/06 – Titre", "10h30 - Titre", "[Vidéo] Titre"); an outlet after it ("Titre via Mashable",
+/// ("2. Titre", "1- Titre", "19/06 – Titre", "10h30 - Titre", "[Vidéo] Titre"); an outlet after it ("Titre via Mashable",
 /// "Titre (lefigaro.fr – 3 avril)").</summary>
 internal static partial class HeadlineText
 {
-    [GeneratedRegex(@"^(?:(?<number>#?\d{1,2}[.)]|#\d{1,2}\b)|\d{1,2}/\d{1,2}(?:/\d{2,4})?\s{0,3}[–—-]|\d{1,2}[h:]\d{2}\s{0,3}[–—-]|\[[^\[\]]{1,24}\])\s{1,3}(?=\S)", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:(?<number>#?\d{1,2}[.)]|#\d{1,2}\b|\d{1,2}\s?[-–](?=\s))|\d{1,2}/\d{1,2}(?:/\d{2,4})?\s{0,3}[–—-]|\d{1,2}[h:]\d{2}\s{0,3}[–—-]|\[[^\[\]]{1,24}\])\s{1,3}(?=\S)", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Prefix();
 
     /// <summary>" via Mashable", " via Washington Post", " via TIME": one to four capitalised words.</summary>

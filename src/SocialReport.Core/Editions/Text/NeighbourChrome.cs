@@ -6,11 +6,15 @@ namespace SocialReport.Core.Editions.Text;
 /// above its "— name (@handle) date" line; and the shapes of tag lists and embedded posts.</summary>
 internal static partial class NeighbourChrome
 {
-    /// <summary>"— jack (@jack) March 21, 2006", "… pic.twitter.com/u7JHogAsDC— Camille Jourdain (@camillejourdain) November 23, 2021".</summary>
-    [GeneratedRegex(@"(?:pic\.twitter\.com/\w|\(@\w{1,30}\)\s{0,3}\p{L}{3,9}\.? \d{1,2}, \d{4}$)", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
-    private static partial Regex EmbeddedPost();
 
-    public static bool IsEmbeddedPost(string line) => EmbeddedPost().IsMatch(line);
+    /// <summary>"— jack (@jack) March 21, 2006", "… pic.twitter.com/u7JHogAsDC— Camille Jourdain (@camillejourdain) November 23, 2021".</summary>
+    [GeneratedRegex(@"pic\.twitter\.com/\w|https://t\.co/\w", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex PostLink();
+
+    [GeneratedRegex(@"\(@\w{1,30}\)\s{0,3}\p{L}{3,9}\.? \d{1,2}, \d{4}$", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex PostSignature();
+
+    public static bool IsEmbeddedPost(string line) => PostLink().IsMatch(line) || PostSignature().IsMatch(line);
 
     /// <summary>"facebook, instagram, social, Social Media, This Week in Social": four or more short items, one of them
     /// in lowercase as a tag is, and no sentence.</summary>
@@ -35,7 +39,8 @@ internal static partial class NeighbourChrome
                 continue;
             }
             // The post's own words sit right above its signature line, with no blank between.
-            if (i + 1 < lines.Length && lines[i + 1].Kind == LineKind.Embed && PlainText.CountWords(lines[i].Text) <= 60)
+            if (i + 1 < lines.Length && lines[i + 1].Kind == LineKind.Embed && PostSignature().IsMatch(lines[i + 1].Text)
+                && PlainText.CountWords(lines[i].Text) <= 60)
             {
                 lines[i] = lines[i] with { Kind = LineKind.Embed };
             }

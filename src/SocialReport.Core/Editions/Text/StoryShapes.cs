@@ -20,6 +20,10 @@ internal static class StoryShapes
             && !text.StartsWith("- ", StringComparison.Ordinal) && !text.StartsWith("• ", StringComparison.Ordinal);
     }
 
+    /// <summary>"Zeina Akkawi" over "Advisor in Marketing &amp; PR …": a name and its job titles, not a headline and its text.</summary>
+    private static bool IsSignature(string headline, string next) =>
+        PersonNames.IsFullName(headline) && PersonNames.IsRole(next) && !ChromeLines.EndsSentence(next);
+
     public static bool LooksLikeBody(string text) =>
         PlainText.CountWords(text) >= 6 && (ChromeLines.EndsSentence(text) || text.Length > MaxHeadlineLength);
 
@@ -37,7 +41,8 @@ internal static class StoryShapes
                 && (LooksLikeBody(next.Text) || (i + 2 == content.Count && PlainText.CountWords(next.Text) >= MinCutBodyWords))
                 && !char.IsLower(next.Text[0])
                 && !headlines.Contains(i + 1)
-                && (unit.StartsBlock || (i > 0 && ChromeLines.EndsSentence(content[i - 1].Text))))
+                && !IsSignature(unit.Text, next.Text)
+                && (unit.StartsBlock || (i > 0 && ChromeLines.EndsSentence(content[i - 1].Text)) || HeadlineText.WithoutPrefix(unit.Text).Numbered))
             {
                 headlines.Add(i);
             }
