@@ -55,7 +55,7 @@ internal static partial class HeadlineText
             var outlet = cited.Groups["outlet"].Value.Trim();
             if (DomainName().IsMatch(outlet))
             {
-                return (text[..cited.Index], outlets.Find(outlet.Split('.')[0])?.Name ?? outlet);
+                return (text[..cited.Index], OutletOfDomain(outlet, outlets));
             }
             if (outlets.Find(outlet) is { } known)
             {
@@ -64,4 +64,15 @@ internal static partial class HeadlineText
         }
         return (text, null);
     }
+
+    /// <summary>"lefigaro.fr" is Le Figaro: the domain's name is the outlet's without its spaces.</summary>
+    private static string OutletOfDomain(string domain, OutletCatalog outlets)
+    {
+        var label = TextFolding.Key(domain.Split('.')[0]);
+        return outlets.Find(label)?.Name
+            ?? outlets.Outlets.FirstOrDefault(o => !o.CommonWord && Squashed(o.Name) == label)?.Name
+            ?? domain;
+    }
+
+    private static string Squashed(string name) => string.Concat(TextFolding.Key(name).Where(char.IsLetterOrDigit));
 }
