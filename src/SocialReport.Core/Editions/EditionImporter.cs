@@ -44,7 +44,30 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
     /// <param name="format">Overrides the format the extension and content suggest.</param>
     public Edition Import(string fileName, byte[] content, EditionFormat? format = null) => Import(fileName, content, EditionHints.None with { Format = format });
 
-    public Edition Import(string fileName, byte[] content, EditionHints hints)
+    public Edition Import(string fileName, byte[] content, EditionHints hints) => Import(fileName, content, hints, notes: null);
+
+    /// <summary>Imports a file and says what each line became: a plain-text export line by line; a Markdown or HTML
+    /// file by its stories. Never throws for a bad edition: the reason is in <see cref="ImportExplanation.Error"/>.</summary>
+    public ImportExplanation Explain(string path, EditionHints hints)
+    {
+        var notes = new List<LineNote>();
+        try
+        {
+            var file = new FileInfo(path);
+            if (file.Exists && file.Length > EditionText.MaxBytes)
+            {
+                throw EditionText.TooLarge(path, file.Length);
+            }
+            var edition = Import(path, File.ReadAllBytes(path), hints, notes);
+            return new ImportExplanation(notes, edition, null);
+        }
+        catch (Exception e) when (e is EditionImportException or IOException or UnauthorizedAccessException)
+        {
+            return new ImportExplanation(notes, null, e.Message);
+        }
+    }
+
+    private Edition Import(string fileName, byte[] content, EditionHints hints, List<LineNote>? notes)
     {
         var text = EditionText.Decode(fileName, content, hints.Encoding);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
@@ -54,7 +77,7 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
             {
                 EditionFormat.Markdown => new MarkdownEditionReader(Outlets).Read(fileName, text),
                 EditionFormat.Html => new HtmlEditionReader(Outlets, today).Read(fileName, text),
-                _ => new TextEditionReader(Outlets, today).Read(fileName, text),
+                _ => new TextEditionReader(Outlets, today) { Notes = notes }.Read(fileName, text),
             };
             return EditionAssembler.Build(fileName, draft, Outlets, hints.Date);
         }

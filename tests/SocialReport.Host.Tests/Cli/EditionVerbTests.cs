@@ -106,4 +106,23 @@ public sealed class EditionVerbTests : IDisposable
         Assert.Contains("not valid utf-8 text", forced.Errors, StringComparison.Ordinal);
         Assert.Contains("--encoding: 'ebcdic' is not one of", unknown.Errors, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Import_explain_prints_each_line_and_why_even_when_the_date_is_missing()
+    {
+        var path = Write("veille.txt", Encoding.UTF8.GetBytes("Partager\n" + Undated));
+
+        var (exit, output, _) = await RunAsync("import", path, "--explain");
+        var (datedExit, dated, _) = await RunAsync("import", path, "--explain", "--date", "2020-03-13");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("dropped    Partager", output, StringComparison.Ordinal);
+        Assert.Contains("↳ button, link or page furniture", output, StringComparison.Ordinal);
+        Assert.Contains("title      Veille sociale", output, StringComparison.Ordinal);
+        Assert.Contains("headline   TikTok lance une boutique à Noël", output, StringComparison.Ordinal);
+        Assert.Contains("not imported: ", output, StringComparison.Ordinal);
+        Assert.Contains("--date 2020-03-13", output, StringComparison.Ordinal);
+        Assert.Equal(0, datedExit);
+        Assert.Contains("Veille sociale · 2020-03-13 (given)", dated, StringComparison.Ordinal);
+    }
 }

@@ -8,6 +8,13 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
     /// would only cost time.</summary>
     private const int MaxSignatureUnits = 40;
 
+    private const int MaxCutHeadlineWords = 25;
+
+    /// <summary>When set, what each line became is written here (<c>import --explain</c>).</summary>
+    public List<LineNote>? Notes { get; init; }
+
+    private readonly HashSet<int> _droppedLinks = [];
+
     public EditionDraft Read(string fileName, string text)
     {
         var lines = ChromeLines.Classify(text.Split('\n').Select(l => PlainText.Normalize(l.TrimEnd('\r')).Trim()).ToList());
@@ -28,7 +35,7 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
         var header = units.Where(u => u.Line < firstStoryLine).ToList();
         var (signature, signedBy) = FindSignature(content, headlines);
 
-        return new EditionDraft
+        var draft = new EditionDraft
         {
             Title = title is null ? null : Repair(title),
             Date = FindDate(fileName, titleLine, titleDate, header),
@@ -39,6 +46,8 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
             Intro = PlainText.JoinParagraphs(header.Where(u => u.Kind == LineKind.Content && StoryShapes.LooksLikeBody(u.Text)).Select(u => Repair(u.Text))),
             Stories = ReadStories(units.Where(u => u.Line < signature).ToList(), content, headlines),
         };
+        Notes?.AddRange(TextExplanation.Notes(body, titleLine, units, content, headlines, signature, _droppedLinks));
+        return draft;
     }
 
     private string Repair(string text) => GluedWords.Repair(text, outlets);
@@ -89,11 +98,16 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
             {
                 section.Add(units[next++]);
             }
-            var paragraphs = section.Where(u => u.Kind == LineKind.Content).Select(u => Repair(ChromeLines.WithoutReadMore(u.Text))).ToList();
-            if (s + 1 < starts.Count && paragraphs.Count > 1 && StoryShapes.LooksLikeHeadline(paragraphs[^1]) && !ChromeLines.EndsSentence(paragraphs[^1]))
+            var paragraphUnits = section.Where(u => u.Kind == LineKind.Content).ToList();
+            var paragraphs = paragraphUnits.Select(u => Repair(ChromeLines.WithoutReadMore(u.Text))).ToList();
+            if (paragraphs.Count > 1 && !ChromeLines.EndsSentence(paragraphs[^1])
+                && ((s + 1 < starts.Count && StoryShapes.LooksLikeHeadline(paragraphs[^1]))
+                    || (HeadlineText.WithoutPrefix(paragraphs[^1]).Numbered && PlainText.CountWords(paragraphs[^1]) <= MaxCutHeadlineWords)))
             {
-                // A headline with no text of its own, right before the next story: a link to another article.
+                // A headline with no text of its own: before the next story, a link to another article; numbered at the
+                // end, a story the copy cut before its text ("À la semaine prochaine" stays).
                 paragraphs.RemoveAt(paragraphs.Count - 1);
+                _droppedLinks.Add(paragraphUnits[^1].Line);
             }
             var storyText = PlainText.JoinParagraphs(paragraphs);
             var (headlineText, outlet) = HeadlineText.Split(Repair(headline.Text), outlets);
