@@ -55,10 +55,9 @@ internal static class EditionText
         }
         catch (DecoderFallbackException ex)
         {
-            var offset = Math.Clamp(ex.Index, 0, bytes.Length);
-            return encoding is UnicodeEncoding
-                ? throw new EditionImportException(fileName, 0, $"the file is not valid {encoding.WebName} text")
-                : throw new EditionImportException(fileName, 1 + bytes[..offset].Count((byte)'\n'), $"the file is not valid {encoding.WebName} text");
+            // A line number counts newline bytes, which only a one-byte encoding or UTF-8 has.
+            var line = encoding is UnicodeEncoding ? 0 : 1 + bytes[..Math.Clamp(ex.Index, 0, bytes.Length)].Count((byte)'\n');
+            throw new EditionImportException(fileName, line, $"the file is not valid {encoding.WebName} text");
         }
     }
 
