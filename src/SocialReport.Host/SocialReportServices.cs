@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SocialReport.Core;
 using SocialReport.Core.Commands;
+using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
 using SocialReport.Telegram;
 
