@@ -43,6 +43,7 @@ public static class CoreServices
         services.AddSingleton<ICommandHandler, ReadingCommands>();
         services.AddSingleton<ICommandHandler, SearchCommands>();
         services.AddSingleton<ICommandHandler, HelpCommand>();
+        services.AddSingleton<UndatedEditions>();
         services.AddSingleton<ICommandHandler, EditorCommands>();
         // The store's when the host has one (AddLiteDbStorage); else requests waiting for /confirm don't outlive the process.
         services.TryAddSingleton<IBroadcastRequestStore, MemoryBroadcastRequestStore>();

@@ -11,9 +11,10 @@ public static class HostApp
 {
     public static WebApplication Create(string[] args, Action<IHostApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
         builder.AddSocialReport();
         builder.AddWeb();
+        builder.AddTelemetry();
         configure?.Invoke(builder);
         var app = builder.Build();
         // First, so that every limit and endpoint sees the client's address and scheme (from trusted proxies only).

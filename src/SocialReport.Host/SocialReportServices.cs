@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SocialReport.Core;
 using SocialReport.Core.Commands;
+using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
 using SocialReport.Telegram;
 
@@ -13,6 +14,14 @@ internal static class SocialReportServices
     {
         builder.AddSocialReportCore();
         builder.AddStorage();
+        // Relative paths in Storage are under the content root (the app's folder), not wherever the host was started from.
+        builder.Services.AddOptions<StorageOptions>().PostConfigure<IHostEnvironment>((storage, env) =>
+        {
+            if (!string.IsNullOrEmpty(storage.Path))
+                storage.Path = ContentRoot.Resolve(env.ContentRootPath, storage.Path);
+            if (!string.IsNullOrEmpty(storage.SeedDirectory))
+                storage.SeedDirectory = ContentRoot.Resolve(env.ContentRootPath, storage.SeedDirectory);
+        });
         builder.AddTelegram();
         builder.AddTeams();
         builder.Services.AddEditionSource();

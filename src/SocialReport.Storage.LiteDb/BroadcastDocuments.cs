@@ -1,6 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Delivery;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>A <see cref="BroadcastRecord"/> as a LiteDB document; times are UTC ticks.</summary>

@@ -1,5 +1,3 @@
-using LiteDB;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>BSON keeps a UTC instant in milliseconds: an offset is not kept, the instant is.</summary>

@@ -1,6 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>Explicit mapping of <see cref="Chat"/> to its document in <c>chats</c> (enums by name, dates as UTC instants).</summary>

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
 
 namespace SocialReport.Storage.LiteDb;
 

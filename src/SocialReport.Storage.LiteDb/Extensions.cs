@@ -1,12 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
-using SocialReport.Core.Archive;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Inbox;
-using SocialReport.Core.Readers;
+using SocialReport.Core;
 
 namespace SocialReport.Storage.LiteDb;
 
@@ -19,19 +14,12 @@ public static class Extensions
     public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
     {
         builder.AddStorageOptions();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             return new LiteDbStore(options.Path, options.Durable);
         });
-        builder.Services.AddSingleton<LiteDbEditionArchive>();
-        builder.Services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<LiteDbEditionArchive>());
-        builder.Services.AddSingleton<LiteDbChatStore>();
-        builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<LiteDbChatStore>());
-        builder.Services.AddSingleton<IUpdateInbox, LiteDbUpdateInbox>();
-        builder.Services.AddSingleton<IBroadcastRequestStore, LiteDbBroadcastRequestStore>();
-        builder.Services.AddSingleton<IDeliveryLedger, LiteDbDeliveryLedger>();
+        builder.Services.AddStores<LiteDbEditionArchive, LiteDbChatStore, LiteDbUpdateInbox, LiteDbBroadcastRequestStore, LiteDbDeliveryLedger>();
         return builder;
     }
 

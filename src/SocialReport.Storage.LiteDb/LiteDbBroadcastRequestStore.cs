@@ -1,7 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>Broadcast requests waiting for /confirm in the collection <c>broadcast_requests</c>, keyed by chat; times are UTC ticks.</summary>

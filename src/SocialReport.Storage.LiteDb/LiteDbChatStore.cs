@@ -1,6 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>Chats and their subscriptions in the store's file, keyed by <c>channel:id</c>.</summary>

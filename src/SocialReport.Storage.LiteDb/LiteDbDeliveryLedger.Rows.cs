@@ -1,7 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>How <see cref="LiteDbDeliveryLedger"/> writes a broadcast's rows, one per chat of its audience.</summary>

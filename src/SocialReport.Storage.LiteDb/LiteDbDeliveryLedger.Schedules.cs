@@ -1,6 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Delivery;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>The schedules of <see cref="LiteDbDeliveryLedger"/>, in <c>delivery_schedules</c>.</summary>

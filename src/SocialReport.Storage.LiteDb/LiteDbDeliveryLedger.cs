@@ -1,8 +1,3 @@
-using LiteDB;
-using Microsoft.Extensions.Options;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>
@@ -56,17 +51,7 @@ public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
             if (RunningFor(editionId) is { } unfinished)
                 throw new InvalidOperationException($"Broadcast {unfinished.Id} of {editionId} is not finished.");
             var number = _broadcasts.Count(Query.EQ(BroadcastDocuments.Edition, editionId)) + 1;
-            var broadcast = new BroadcastRecord
-            {
-                Id = $"{editionId}#{number}",
-                EditionId = editionId,
-                Force = force,
-                Mode = mode,
-                RequestedBy = requestedBy,
-                CreatedAt = _time.GetUtcNow(),
-                State = BroadcastState.Preparing,
-                ScheduleId = scheduleId,
-            };
+            var broadcast = BroadcastRecord.Preparing(editionId, number, force, mode, requestedBy, scheduleId, _time.GetUtcNow());
             // The schedule turns Started together with the creation of its broadcast, or not at all.
             return _store.InTransaction(() =>
             {

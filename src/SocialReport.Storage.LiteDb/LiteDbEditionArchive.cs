@@ -1,6 +1,4 @@
 using System.Globalization;
-using LiteDB;
-using SocialReport.Core.Archive;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Storage.LiteDb;

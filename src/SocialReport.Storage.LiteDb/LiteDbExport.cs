@@ -1,10 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Archive;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Inbox;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>Everything a LiteDB file keeps, streamed as the core's records, for <c>migrate-storage</c>.</summary>

@@ -1,4 +1,3 @@
-using LiteDB;
 using LiteDB.Engine;
 
 namespace SocialReport.Storage.LiteDb;

@@ -1,6 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Inbox;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using LiteDB;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.LiteDb;
 
 /// <summary>A <see cref="DeliveryRow"/> as a LiteDB document, with its index keys; times are UTC ticks.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using LiteDB;
 using LiteDB.Engine;
 
 namespace SocialReport.Storage.LiteDb;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
 
 namespace SocialReport.Storage.LiteDb;
 
@@ -16,12 +15,15 @@ public sealed class StorageOptions
     /// <summary>The PostgreSQL database as an Npgsql connection string, when <see cref="Provider"/> is <see cref="PostgreSql"/> (which validates it).</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary>The LiteDB file; relative paths are under the working directory. Its directory is created on first use.</summary>
+    /// <summary>The LiteDB file; the host puts relative paths under its content root (the app's folder). Its directory is created on first use.</summary>
     [Required(AllowEmptyStrings = false)]
     public string Path { get; set; } = "data/socialreport.db";
 
-    /// <summary>Editions published at start-up while the archive is empty (relative to the working directory); empty to disable.</summary>
+    /// <summary>The sample editions (the host puts a relative path under its content root, where the build copies them).</summary>
     public string? SeedDirectory { get; set; } = "editions";
+
+    /// <summary>Publish the editions of <see cref="SeedDirectory"/> at start-up while the archive is empty; unset: only in the Development environment.</summary>
+    public bool? SeedSamples { get; set; }
 
     /// <summary>Flush every commit to the disk (fsync) before it returns, so that it survives a power loss, not only a crash.</summary>
     public bool Durable { get; set; }

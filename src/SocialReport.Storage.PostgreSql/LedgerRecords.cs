@@ -1,7 +1,3 @@
-using Npgsql;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.PostgreSql;
 
 /// <summary>The delivery ledger's rows read back as the core's records.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using SocialReport.Core.Delivery;
 
 namespace SocialReport.Storage.PostgreSql;
 

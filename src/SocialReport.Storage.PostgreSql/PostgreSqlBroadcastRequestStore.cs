@@ -1,6 +1,3 @@
-using SocialReport.Core.Commands;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.PostgreSql;
 
 /// <summary>Broadcast requests waiting for /confirm in <c>broadcast_requests</c>, one per chat; a request is taken once, on whichever host.</summary>

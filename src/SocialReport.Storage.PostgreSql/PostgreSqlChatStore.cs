@@ -1,6 +1,3 @@
-using Npgsql;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.PostgreSql;
 
 /// <summary>Chats and their subscriptions in <c>chats</c>, keyed by channel and id; times kept to the millisecond, as LiteDB does.</summary>

@@ -1,6 +1,3 @@
-using Npgsql;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
 using static SocialReport.Storage.PostgreSql.LedgerRecords;
 
 namespace SocialReport.Storage.PostgreSql;

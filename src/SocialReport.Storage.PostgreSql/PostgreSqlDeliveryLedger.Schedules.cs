@@ -1,4 +1,3 @@
-using SocialReport.Core.Delivery;
 using static SocialReport.Storage.PostgreSql.LedgerRecords;
 
 namespace SocialReport.Storage.PostgreSql;

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Options;
-using Npgsql;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
 using static SocialReport.Storage.PostgreSql.LedgerRecords;
 
 namespace SocialReport.Storage.PostgreSql;
@@ -30,17 +26,7 @@ public sealed partial class PostgreSqlDeliveryLedger(PostgreSqlStore store, IOpt
                 if (RunningFor(connection, editionId) is { } unfinished)
                     throw new InvalidOperationException($"Broadcast {unfinished.Id} of {editionId} is not finished.");
                 var number = connection.Command("SELECT count(*)::integer FROM delivery_broadcasts WHERE edition_id = @edition").With("edition", editionId).Scalar<int>() + 1;
-                var broadcast = new BroadcastRecord
-                {
-                    Id = $"{editionId}#{number}",
-                    EditionId = editionId,
-                    Force = force,
-                    Mode = mode,
-                    RequestedBy = requestedBy,
-                    CreatedAt = time.GetUtcNow(),
-                    State = BroadcastState.Preparing,
-                    ScheduleId = scheduleId,
-                };
+                var broadcast = BroadcastRecord.Preparing(editionId, number, force, mode, requestedBy, scheduleId, time.GetUtcNow());
                 // The schedule turns Started together with the creation of its broadcast, or not at all.
                 if (scheduleId is not null && connection.Command("UPDATE delivery_schedules SET state = 'Started', broadcast_id = @broadcast WHERE id = @id AND state = 'Pending'")
                         .With("broadcast", broadcast.Id).With("id", scheduleId).Execute() != 1)

@@ -1,5 +1,3 @@
-using Npgsql;
-using SocialReport.Core.Archive;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Storage.PostgreSql;

@@ -2,12 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using SocialReport.Core.Archive;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Inbox;
-using SocialReport.Core.Readers;
+using SocialReport.Core;
 
 namespace SocialReport.Storage.PostgreSql;
 
@@ -25,17 +20,10 @@ public static class PostgreSqlHostingExtensions
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlOptions>, PostgreSqlOptionsValidator>());
 
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(sp => new PostgreSqlStore(
             sp.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.ConnectionString!,
             sp.GetService<ILogger<PostgreSqlStore>>()));
-        builder.Services.AddSingleton<PostgreSqlEditionArchive>();
-        builder.Services.AddSingleton<IEditionArchive>(sp => sp.GetRequiredService<PostgreSqlEditionArchive>());
-        builder.Services.AddSingleton<PostgreSqlChatStore>();
-        builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<PostgreSqlChatStore>());
-        builder.Services.AddSingleton<IUpdateInbox, PostgreSqlUpdateInbox>();
-        builder.Services.AddSingleton<IBroadcastRequestStore, PostgreSqlBroadcastRequestStore>();
-        builder.Services.AddSingleton<IDeliveryLedger, PostgreSqlDeliveryLedger>();
+        builder.Services.AddStores<PostgreSqlEditionArchive, PostgreSqlChatStore, PostgreSqlUpdateInbox, PostgreSqlBroadcastRequestStore, PostgreSqlDeliveryLedger>();
         // Several hosts may share the database: one sends each broadcast, another takes it over when it dies.
         builder.Services.AddSingleton<IBroadcastLeases, PostgreSqlBroadcastLeases>();
         return builder;

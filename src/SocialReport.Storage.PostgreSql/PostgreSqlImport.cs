@@ -1,9 +1,3 @@
-using SocialReport.Core.Archive;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Inbox;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Storage.PostgreSql;
 
 /// <summary>

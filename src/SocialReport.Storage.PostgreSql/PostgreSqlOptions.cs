@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace SocialReport.Storage.PostgreSql;
 
 /// <summary>What the PostgreSQL store reads of the <c>Storage</c> section (the host's StorageOptions documents every key).</summary>

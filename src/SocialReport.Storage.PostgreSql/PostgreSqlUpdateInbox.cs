@@ -1,5 +1,3 @@
-using SocialReport.Core.Inbox;
-
 namespace SocialReport.Storage.PostgreSql;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace SocialReport.Storage.PostgreSql;
 
 /// <summary>Short forms for parameterized commands: values converted once here (enums by name, instants in UTC, null as NULL).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Teams;
 
 /// <summary>The log lines of SocialReport.Teams, as source-generated methods; event ids 4001 and up.</summary>

@@ -1,5 +1,4 @@
 using SocialReport.Core;
-using SocialReport.Core.Delivery;
 using SocialReport.Teams.Inbound;
 
 namespace SocialReport.Teams;

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using SocialReport.Teams.Outbound;
 
 namespace SocialReport.Teams;

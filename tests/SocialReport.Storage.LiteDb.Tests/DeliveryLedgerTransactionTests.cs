@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using SocialReport.Core.Delivery;
-
 namespace SocialReport.Storage.LiteDb.Tests;
 
 /// <summary>The delivery ledger writes through the store's one transaction helper, as every other store does.</summary>

@@ -1,5 +1,3 @@
-using SocialReport.Testing.Storage;
-
 namespace SocialReport.Storage.LiteDb.Tests;
 
 public sealed class EditionArchiveTests() : EditionArchiveContract(new LiteDbBackend())

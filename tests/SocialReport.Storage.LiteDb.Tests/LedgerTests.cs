@@ -1,6 +1,3 @@
-using SocialReport.Core.Delivery;
-using SocialReport.Testing.Storage;
-
 namespace SocialReport.Storage.LiteDb.Tests;
 
 public sealed class LedgerTests() : DeliveryLedgerContract(new LiteDbBackend())

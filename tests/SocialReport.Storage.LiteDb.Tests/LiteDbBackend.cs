@@ -1,11 +1,3 @@
-using Microsoft.Extensions.Options;
-using SocialReport.Core.Archive;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Inbox;
-using SocialReport.Core.Readers;
-using SocialReport.Testing.Storage;
-
 namespace SocialReport.Storage.LiteDb.Tests;
 
 /// <summary>A LiteDB file of its own in a temporary directory.</summary>

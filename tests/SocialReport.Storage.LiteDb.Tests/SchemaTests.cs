@@ -1,8 +1,6 @@
 using System.Globalization;
 using LiteDB;
 using Microsoft.Extensions.Time.Testing;
-using SocialReport.Core.Archive;
-using SocialReport.Core.Readers;
 
 namespace SocialReport.Storage.LiteDb.Tests;
 

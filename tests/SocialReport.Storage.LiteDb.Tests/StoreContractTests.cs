@@ -1,5 +1,3 @@
-using SocialReport.Testing.Storage;
-
 namespace SocialReport.Storage.LiteDb.Tests;
 
 // The storage contract (tests/SocialReport.Testing/Storage) on a LiteDB file; the PostgreSQL store runs the same.

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using SocialReport.Core.Delivery;
-using SocialReport.Testing.Storage;
 
 namespace SocialReport.Storage.PostgreSql.Tests;
 

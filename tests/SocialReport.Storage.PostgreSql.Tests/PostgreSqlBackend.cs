@@ -1,10 +1,3 @@
-using Microsoft.Extensions.Options;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Inbox;
-using SocialReport.Core.Readers;
-using SocialReport.Testing.Storage;
-
 namespace SocialReport.Storage.PostgreSql.Tests;
 
 /// <summary>The test class's database, emptied when a test starts (the tests of a class run one at a time).</summary>

@@ -1,5 +1,4 @@
 using Npgsql;
-using SocialReport.Testing.Storage;
 
 namespace SocialReport.Storage.PostgreSql.Tests;
 

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
-using SocialReport.Testing.Storage;
 
 namespace SocialReport.Storage.PostgreSql.Tests;
 

@@ -1,5 +1,3 @@
-using SocialReport.Testing.Storage;
-
 namespace SocialReport.Storage.PostgreSql.Tests;
 
 // The storage contract (tests/SocialReport.Testing/Storage) on PostgreSQL: the same tests as on LiteDB, a database per class.

@@ -38,7 +38,37 @@ public static class HostProcess
         {
             ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
-        var process = Launch(["serve", "--urls", "http://127.0.0.1:0"], database, all);
+        return await ListeningAsync(Launch(["serve", "--urls", "http://127.0.0.1:0"], database, all));
+    }
+
+    /// <summary>
+    /// Runs <c>SocialReport.Host.dll serve</c> from <paramref name="appFolder"/> (a published host) with
+    /// <paramref name="workingDirectory"/> as its working directory and nothing but <paramref name="environment"/> for
+    /// settings, as systemd or a container starts it; returns once it listens (an address must be among them, e.g.
+    /// <c>ASPNETCORE_URLS=http://127.0.0.1:0</c>).
+    /// </summary>
+    public static Task<ServedHost> ServePublishedAsync(string appFolder, string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(appFolder, "SocialReport.Host.dll"), "serve"])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        // Only what the caller gives: none of the test run's own ASP.NET Core or .NET settings leak in.
+        foreach (var key in start.Environment.Keys.Where(IsHostSetting).ToList()) start.Environment.Remove(key);
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return ListeningAsync(Process.Start(start)!);
+    }
+
+    private static bool IsHostSetting(string key) =>
+        key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase) || key is "DOTNET_ENVIRONMENT" or "DOTNET_CONTENTROOT";
+
+    /// <summary>Waits for the host's "Now listening on:" line; kills it and throws with what it wrote if it does not come.</summary>
+    private static async Task<ServedHost> ListeningAsync(Process process)
+    {
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var startup = new StringBuilder();
         void Read(string? line)
@@ -48,7 +78,8 @@ public static class HostProcess
             lock (startup) startup.AppendLine(line);
             const string Marker = "Now listening on: ";
             var at = line.IndexOf(Marker, StringComparison.Ordinal);
-            if (at >= 0) listening.TrySetResult(new Uri(line[(at + Marker.Length)..].Trim()));
+            // The address ends the plain line, or the message's JSON string (Logging:Console:FormatterName=json).
+            if (at >= 0) listening.TrySetResult(new Uri(string.Concat(line[(at + Marker.Length)..].TakeWhile(c => !char.IsWhiteSpace(c) && c != '"'))));
         }
         process.OutputDataReceived += (_, e) => Read(e.Data);
         process.ErrorDataReceived += (_, e) => Read(e.Data);
@@ -62,7 +93,8 @@ public static class HostProcess
             process.Dispose();
             throw new InvalidOperationException(message);
         }
-        return new ServedHost(process, await listening.Task);
+        var address = await listening.Task;
+        lock (startup) return new ServedHost(process, address, startup.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     /// <summary>Runs a verb to its end with <paramref name="input"/> typed in: its exit code and what it wrote on each stream.</summary>
@@ -93,11 +125,14 @@ public static class HostProcess
 }
 
 /// <summary>A host serving in its own process, at <see cref="Address"/>; disposing it kills it if it still runs.</summary>
-public sealed class ServedHost(Process process, Uri address) : IDisposable
+public sealed class ServedHost(Process process, Uri address, IReadOnlyList<string> startup) : IDisposable
 {
     public Process Process => process;
 
     public Uri Address => address;
+
+    /// <summary>What the host wrote (both streams) until it listened, its "Now listening on:" line included.</summary>
+    public IReadOnlyList<string> Startup => startup;
 
     public Task StopAsync() => HostProcess.StopAsync(process);
 

@@ -33,6 +33,8 @@ public sealed class CommandEngine
     public async Task<Reply> HandleAsync(Inbound inbound, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var activity = SocialReportTracing.Source.StartActivity("command");
+        activity?.SetTag("socialreport.channel", inbound.Chat.Channel);
         var (command, outcome) = ("none", "failed");
         try
         {
@@ -42,6 +44,7 @@ public sealed class CommandEngine
         }
         finally
         {
+            activity?.SetTag("socialreport.command", command).SetTag("socialreport.outcome", outcome);
             _metrics.CommandHandled(inbound.Chat.Channel, command, outcome, Stopwatch.GetElapsedTime(started));
         }
     }

@@ -18,6 +18,8 @@ public sealed class EditorCommands(
     IEditionSource source,
     BroadcastService broadcasts,
     BroadcastScheduler scheduler,
+    UndatedEditions undated,
+    TimeProvider time,
     ILogger<EditorCommands> logger) : ICommandHandler
 {
     public IReadOnlyCollection<string> Names { get; } = ["publish", "preview", "stats"];
@@ -33,8 +35,31 @@ public sealed class EditorCommands(
     private async Task<Reply> PublishAsync(CommandContext context, CancellationToken cancellationToken)
     {
         var say = context.Say;
-        var (edition, error) = await ImportAsync(context, cancellationToken);
-        if (edition is null) return CommandEngine.Notice(context.Language, error ?? say.PublishUsage);
+        var request = PublishRequest.Parse(context.Command.Arguments);
+        var today = Today();
+        if (request.BadDate) return CommandEngine.Notice(context.Language, say.Format(say.PublishDateUsage, IsoDate(today)));
+        var (file, loadError) = await LoadAsync(context, request.Target, cancellationToken);
+        if (file is null && request.MentionsDate) file = undated.Get(context.Inbound.Chat);
+        if (file is null)
+            return CommandEngine.Notice(context.Language, loadError ?? (request.MentionsDate ? say.PublishNothingWaiting : say.PublishUsage));
+        if (request.MentionsDate && request.Date is null)
+        {
+            undated.Keep(context.Inbound.Chat, file);
+            return CommandEngine.Notice(context.Language, say.Format(say.PublishDateUsage, IsoDate(today)));
+        }
+
+        var (edition, error) = Import(context, file, request.Date);
+        if (edition is null && error is null)
+        {
+            // No date anywhere: show what readers would get, dated today for now, and ask.
+            undated.Keep(context.Inbound.Chat, file);
+            var (draft, draftError) = Import(context, file, today);
+            return draft is null
+                ? CommandEngine.Notice(context.Language, draftError!)
+                : new Reply([AskForDate(context, today), .. Preview(context, draft, null).Cards]);
+        }
+        if (edition is null) return CommandEngine.Notice(context.Language, error!);
+        undated.Forget(context.Inbound.Chat);
 
         var result = publisher.Publish(edition);
         var date = DateText.Format(edition.Date, context.Language);
@@ -47,12 +72,25 @@ public sealed class EditorCommands(
         return Preview(context, edition, headline);
     }
 
+    private static NoticeCard AskForDate(CommandContext context, DateOnly today) => new()
+    {
+        Language = context.Language,
+        Text = context.Say.Format(context.Say.PublishNoDate, DateText.Format(today, context.Language)),
+        Actions = [[CardAction.Run(context.Say.ThisWeekLabel, $"/publish date {IsoDate(today)}"), CardAction.Run(context.Say.ChooseDateLabel, "/publish date")]],
+    };
+
+    private DateOnly Today() => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private async Task<Reply> PreviewAsync(CommandContext context, CancellationToken cancellationToken)
     {
         if (context.Inbound.Attachment is not null)
         {
-            var (draft, error) = await ImportAsync(context, cancellationToken);
-            return draft is null ? CommandEngine.Notice(context.Language, error!) : Preview(context, draft, null);
+            var (file, loadError) = await LoadAsync(context, "", cancellationToken);
+            var (draft, error) = Import(context, file!, null);
+            if (draft is null && error is null) (draft, error) = Import(context, file!, Today());
+            return draft is null ? CommandEngine.Notice(context.Language, loadError ?? error!) : Preview(context, draft, null);
         }
         var id = context.Command.Arguments;
         var edition = id.Length == 0 ? archive.Latest() : archive.Get(id);
@@ -70,23 +108,35 @@ public sealed class EditorCommands(
         return new Reply(cards);
     }
 
-    private async Task<(Edition? Edition, string? Error)> ImportAsync(CommandContext context, CancellationToken cancellationToken)
+    /// <summary>The attached file, else the one the target names; null with the reason when it cannot be had.</summary>
+    private async Task<(Attachment? File, string? Error)> LoadAsync(CommandContext context, string target, CancellationToken cancellationToken)
     {
-        var say = context.Say;
+        if (context.Inbound.Attachment is { } attachment) return (attachment, null);
+        if (target.Length == 0) return (null, null);
         try
         {
-            var file = context.Inbound.Attachment;
-            if (file is null && context.Command.Arguments.Length > 0)
-                file = await source.LoadAsync(context.Command.Arguments, context.Inbound.Chat.Channel, cancellationToken);
-            return file is null ? (null, null) : (importer.Import(file.FileName, file.Content), null);
-        }
-        catch (EditionImportException e)
-        {
-            return (null, say.Format(say.ImportFailed, e.Message));
+            return (await source.LoadAsync(target, context.Inbound.Chat.Channel, cancellationToken), null);
         }
         catch (EditionSourceException e)
         {
-            return (null, say.Format(say.ImportFailed, e.Message));
+            return (null, context.Say.Format(context.Say.ImportFailed, e.Message));
+        }
+    }
+
+    /// <summary>The edition, or the reason it was refused; both null when only its date is missing.</summary>
+    private (Edition? Edition, string? Error) Import(CommandContext context, Attachment file, DateOnly? date)
+    {
+        try
+        {
+            return (importer.Import(file.FileName, file.Content, new EditionHints { Date = date }), null);
+        }
+        catch (EditionImportException e) when (e.DateMissing)
+        {
+            return (null, null);
+        }
+        catch (EditionImportException e)
+        {
+            return (null, context.Say.Format(context.Say.ImportFailed, e.Message));
         }
     }
 

@@ -47,6 +47,11 @@ public sealed partial record Phrases
     public required string Revised { get; init; }
     public required string Unchanged { get; init; }
     public required string ImportFailed { get; init; }
+    public required string PublishNoDate { get; init; }
+    public required string PublishDateUsage { get; init; }
+    public required string PublishNothingWaiting { get; init; }
+    public required string ThisWeekLabel { get; init; }
+    public required string ChooseDateLabel { get; init; }
     public required string StatsTitle { get; init; }
     public required string BroadcastPlan { get; init; }
     public required string BroadcastAudience { get; init; }

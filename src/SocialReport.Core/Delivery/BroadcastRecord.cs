@@ -31,4 +31,17 @@ public sealed record BroadcastRecord
     public DeliveryCounts? Final { get; init; }
 
     public bool IsFinished => State is BroadcastState.Cancelled or BroadcastState.Completed;
+
+    /// <summary>The <paramref name="number"/>th broadcast of an edition, as every ledger creates it: its rows not written yet.</summary>
+    public static BroadcastRecord Preparing(string editionId, int number, bool force, DeliveryMode mode, string requestedBy, string? scheduleId, DateTimeOffset now) => new()
+    {
+        Id = $"{editionId}#{number}",
+        EditionId = editionId,
+        Force = force,
+        Mode = mode,
+        RequestedBy = requestedBy,
+        CreatedAt = now,
+        State = BroadcastState.Preparing,
+        ScheduleId = scheduleId,
+    };
 }

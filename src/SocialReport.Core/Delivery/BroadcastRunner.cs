@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
@@ -58,6 +59,8 @@ public sealed class BroadcastRunner(
         }
 
         logger.BroadcastRunning(broadcastId, broadcast.EditionId);
+        using var activity = SocialReportTracing.Source.StartActivity("broadcast");
+        activity?.SetTag("socialreport.broadcast", broadcastId).SetTag("socialreport.edition", broadcast.EditionId);
         foreach (var off in _senders.Where(sender => !sender.IsEnabled)) SkipChannel(broadcastId, off.Channel);
         // The status message is posted before the first send, so that even a short broadcast updates it in place.
         try { await observer.OnProgressAsync(Snapshot(broadcast, rate: null), stop).ConfigureAwait(false); }
@@ -198,7 +201,18 @@ public sealed class BroadcastRunner(
         }
     }
 
+    /// <summary>One send, as a span of its own under the broadcast's.</summary>
     private async Task<SendOutcome> SendSafelyAsync(IEditionSender sender, Chat chat, Edition edition, DeliveryMode mode)
+    {
+        using var activity = SocialReportTracing.Source.StartActivity("broadcast.send");
+        activity?.SetTag("socialreport.channel", sender.Channel).SetTag("socialreport.edition", edition.Id);
+        var outcome = await SendCatchingAsync(sender, chat, edition, mode).ConfigureAwait(false);
+        activity?.SetTag("socialreport.outcome", outcome.GetType().Name);
+        if (outcome is not SendOutcome.Sent) activity?.SetStatus(ActivityStatusCode.Error);
+        return outcome;
+    }
+
+    private async Task<SendOutcome> SendCatchingAsync(IEditionSender sender, Chat chat, Edition edition, DeliveryMode mode)
     {
         try
         {

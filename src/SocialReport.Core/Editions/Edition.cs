@@ -9,6 +9,8 @@ public sealed record Edition
     public required string Id { get; init; }
     public required string Title { get; init; }
     public required DateOnly Date { get; init; }
+    /// <summary>Where <see cref="Date"/> came from; editions stored before it was kept came from their text.</summary>
+    public DateSource DateSource { get; init; } = DateSource.Text;
     /// <summary>Two-letter code: <c>fr</c> or <c>en</c>.</summary>
     public required string Language { get; init; }
     public Uri? Url { get; init; }

@@ -3,20 +3,17 @@ namespace SocialReport.Core.Editions;
 /// <summary>Turns a reader's draft into an edition: checks what every edition needs, then sets ids, language and topics.</summary>
 internal static class EditionAssembler
 {
-    public static Edition Build(string fileName, EditionDraft draft, OutletCatalog outlets)
+    public static Edition Build(string fileName, EditionDraft draft, OutletCatalog outlets, DateOnly? givenDate = null)
     {
         if (string.IsNullOrWhiteSpace(draft.Title))
         {
             throw new EditionImportException(fileName, 0, "no title found: give the edition a title (front matter 'title', a '# ' heading, an <h1> or a first line)");
         }
-        if (draft.Date is not { } date)
-        {
-            throw new EditionImportException(fileName, 0, "no date found: the edition needs a date such as \"6 mars 2020\", \"March 6, 2020\" or 2020-03-06");
-        }
         if (draft.Stories.Count == 0)
         {
             throw new EditionImportException(fileName, 0, "no stories found: each story needs a headline followed by its text");
         }
+        var (date, dateSource) = EditionDates.Resolve(fileName, draft, givenDate);
         var id = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var stories = draft.Stories.Select((story, index) => new Story
         {
@@ -33,6 +30,7 @@ internal static class EditionAssembler
             Id = id,
             Title = draft.Title.Trim(),
             Date = date,
+            DateSource = dateSource,
             Language = language,
             Url = draft.Url,
             Authors = draft.Authors,

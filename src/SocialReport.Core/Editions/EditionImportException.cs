@@ -7,4 +7,7 @@ public sealed class EditionImportException(string fileName, int line, string rea
     public string FileName { get; } = fileName;
     public int Line { get; } = line;
     public string Reason { get; } = reason;
+
+    /// <summary>The file is an edition but says nowhere when it was published: a date given with it would import it.</summary>
+    public bool DateMissing { get; init; }
 }

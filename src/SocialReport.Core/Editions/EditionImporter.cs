@@ -15,7 +15,9 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
 
     public OutletCatalog Outlets { get; } = outlets;
 
-    public Edition ImportFile(string path, EditionFormat? format = null)
+    public Edition ImportFile(string path, EditionFormat? format = null) => ImportFile(path, EditionHints.None with { Format = format });
+
+    public Edition ImportFile(string path, EditionHints hints)
     {
         var file = new FileInfo(path);
         if (!file.Exists)
@@ -35,24 +37,49 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
         {
             throw new EditionImportException(path, 0, $"the file cannot be read: {ex.Message}");
         }
-        return Import(path, content, format);
+        return Import(path, content, hints);
     }
 
     /// <param name="fileName">Names the file in errors and picks the format by its extension.</param>
     /// <param name="format">Overrides the format the extension and content suggest.</param>
-    public Edition Import(string fileName, byte[] content, EditionFormat? format = null)
+    public Edition Import(string fileName, byte[] content, EditionFormat? format = null) => Import(fileName, content, EditionHints.None with { Format = format });
+
+    public Edition Import(string fileName, byte[] content, EditionHints hints) => Import(fileName, content, hints, notes: null);
+
+    /// <summary>Imports a file and says what each line became: a plain-text export line by line; a Markdown or HTML
+    /// file by its stories. Never throws for a bad edition: the reason is in <see cref="ImportExplanation.Error"/>.</summary>
+    public ImportExplanation Explain(string path, EditionHints hints)
     {
-        var text = EditionText.Decode(fileName, content);
+        var notes = new List<LineNote>();
+        try
+        {
+            var file = new FileInfo(path);
+            if (file.Exists && file.Length > EditionText.MaxBytes)
+            {
+                throw EditionText.TooLarge(path, file.Length);
+            }
+            var edition = Import(path, File.ReadAllBytes(path), hints, notes);
+            return new ImportExplanation(notes, edition, null);
+        }
+        catch (Exception e) when (e is EditionImportException or IOException or UnauthorizedAccessException)
+        {
+            return new ImportExplanation(notes, null, e.Message);
+        }
+    }
+
+    private Edition Import(string fileName, byte[] content, EditionHints hints, List<LineNote>? notes)
+    {
+        var text = EditionText.Decode(fileName, content, hints.Encoding);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         try
         {
-            var draft = (format ?? EditionFormats.Detect(fileName, text)) switch
+            var draft = (hints.Format ?? EditionFormats.Detect(fileName, text)) switch
             {
                 EditionFormat.Markdown => new MarkdownEditionReader(Outlets).Read(fileName, text),
                 EditionFormat.Html => new HtmlEditionReader(Outlets, today).Read(fileName, text),
-                _ => new TextEditionReader(Outlets, today).Read(fileName, text),
+                _ => new TextEditionReader(Outlets, today) { Notes = notes }.Read(fileName, text),
             };
-            return EditionAssembler.Build(fileName, draft, Outlets);
+            return EditionAssembler.Build(fileName, draft, Outlets, hints.Date);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -14,7 +14,6 @@ internal static class CliHost
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
-        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Configuration.AddInMemoryCollection([new("Logging:LogLevel:Default", "Warning"), .. settings ?? []]);
@@ -24,7 +23,10 @@ internal static class CliHost
     }
 
     /// <summary>Runs a verb's body, turning a bad edition into "file:line: reason" on stderr and exit code 1.</summary>
-    public static int Guard(Func<int> body)
+    public static int Guard(Func<int> body) => Guard(Console.Error, body);
+
+    /// <param name="error">Where the one line goes: the invocation's error writer, so that a test can read it.</param>
+    public static int Guard(TextWriter error, Func<int> body)
     {
         try
         {
@@ -32,12 +34,12 @@ internal static class CliHost
         }
         catch (EditionImportException e)
         {
-            Console.Error.WriteLine(e.Message);
+            error.WriteLine(e.Message);
             return 1;
         }
         catch (OptionsValidationException e)
         {
-            Console.Error.WriteLine(Describe(e));
+            error.WriteLine(Describe(e));
             return 2;
         }
     }

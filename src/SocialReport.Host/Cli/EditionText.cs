@@ -11,7 +11,7 @@ internal static class EditionText
     public static string Describe(Edition edition)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"{edition.Title} · {edition.Date:yyyy-MM-dd} · {edition.Language} · id {edition.Id}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{edition.Title} · {edition.Date:yyyy-MM-dd}{DateSourceText(edition.DateSource)} · {edition.Language} · id {edition.Id}");
         if (edition.Url is not null) text.AppendLine(edition.Url.ToString());
         foreach (var author in edition.Authors)
             text.AppendLine(author.Role is null ? $"  by {author.Name}" : $"  by {author.Name}, {author.Role}");
@@ -26,4 +26,13 @@ internal static class EditionText
         }
         return text.ToString().TrimEnd();
     }
+
+    /// <summary>Said only when the date is not the edition's own words.</summary>
+    private static string DateSourceText(DateSource source) => source switch
+    {
+        DateSource.FileName => " (from the file name)",
+        DateSource.Metadata => " (from the page's metadata)",
+        DateSource.Given => " (given)",
+        _ => "",
+    };
 }

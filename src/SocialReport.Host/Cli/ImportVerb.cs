@@ -14,12 +14,19 @@ internal static class ImportVerb
     {
         var file = new Argument<FileInfo>("file") { Description = "The edition file (.md, .txt or .html)." };
         var json = new Option<bool>("--json") { Description = "Print the edition as JSON (the stable contract)." };
-        var verb = new Command("import", "Parse an edition file and print the edition; nothing is stored.") { file, json, Format };
-        verb.SetAction(parse => CliHost.Guard(() =>
+        var explain = new Option<bool>("--explain") { Description = "Print what each line of the file became (title, date, headline, body, dropped chrome…) and why." };
+        var verb = new Command("import", "Parse an edition file and print the edition; nothing is stored.") { file, json, explain, Format, EditionOptions.Date, EditionOptions.Encoding };
+        verb.SetAction(parse => CliHost.Guard(parse.InvocationConfiguration.Error, () =>
         {
             using var host = CliHost.Build(configure);
-            var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, parse.GetValue(Format));
-            Console.Out.WriteLine(parse.GetValue(json) ? EditionJson.Serialize(edition) : EditionText.Describe(edition));
+            if (parse.GetValue(explain))
+            {
+                var explanation = host.Services.GetRequiredService<EditionImporter>().Explain(parse.GetValue(file)!.FullName, EditionOptions.Hints(parse));
+                parse.InvocationConfiguration.Output.WriteLine(ExplainText.Describe(explanation));
+                return explanation.Edition is null ? 1 : 0;
+            }
+            var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, EditionOptions.Hints(parse));
+            parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? EditionJson.Serialize(edition) : EditionText.Describe(edition));
             return 0;
         }));
         return verb;

@@ -26,9 +26,9 @@ internal static class RenderVerb
         var language = new Option<string?>("--lang") { Description = "Interface language of the labels (fr or en); default: the edition's." };
         var verb = new Command("render", "Print everything a reader can be shown of an edition on a channel: cover, story cards, full-story parts.")
         {
-            file, channel, json, language, ImportVerb.Format,
+            file, channel, json, language, ImportVerb.Format, EditionOptions.Date, EditionOptions.Encoding,
         };
-        verb.SetAction(parse => CliHost.Guard(() =>
+        verb.SetAction(parse => CliHost.Guard(parse.InvocationConfiguration.Error, () =>
         {
             using var host = CliHost.Build(configure);
             // The first registered for a channel, as in the web preview.
@@ -39,7 +39,7 @@ internal static class RenderVerb
                 parse.InvocationConfiguration.Error.WriteLine($"--channel: no channel '{name}'; one of {string.Join(", ", previews.Select(p => p.Channel))}.");
                 return 1;
             }
-            var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, parse.GetValue(ImportVerb.Format));
+            var edition = host.Services.GetRequiredService<EditionImporter>().ImportFile(parse.GetValue(file)!.FullName, EditionOptions.Hints(parse));
             var messages = preview.Render(edition, parse.GetValue(language) ?? edition.Language);
             parse.InvocationConfiguration.Output.WriteLine(parse.GetValue(json) ? AsJson(messages) : AsText(messages));
             return 0;

@@ -35,6 +35,15 @@ public sealed class WebOptions
 
     /// <summary>A try-it chat unused for this long is forgotten.</summary>
     public TimeSpan ChatSessionIdle { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// The privacy statement served at <c>/privacy</c> (the Teams manifest links to it): an HTML file (<c>.html</c>) or
+    /// plain text; relative: under the app's folder. Empty: <c>/privacy</c> answers 404.
+    /// </summary>
+    public string PrivacyFile { get; init; } = "";
+
+    /// <summary>The terms of use served at <c>/terms</c>, as <see cref="PrivacyFile"/>.</summary>
+    public string TermsFile { get; init; } = "";
 }
 
 /// <summary>Configuration section <c>Metrics</c>.</summary>

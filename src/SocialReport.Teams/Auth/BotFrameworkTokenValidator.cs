@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using SocialReport.Teams.Outbound;

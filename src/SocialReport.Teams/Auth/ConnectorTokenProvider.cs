@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 
 namespace SocialReport.Teams.Auth;

@@ -1,9 +1,4 @@
-using Microsoft.Extensions.Logging;
 using SocialReport.Core.Archive;
-using SocialReport.Core.Cards;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Delivery;
-using SocialReport.Core.Readers;
 using SocialReport.Teams.Outbound;
 using SocialReport.Teams.Protocol;
 using SocialReport.Teams.Rendering;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SocialReport.Core.Commands;
-using SocialReport.Core.Readers;
 using SocialReport.Teams.Protocol;
 
 namespace SocialReport.Teams.Inbound;

@@ -1,5 +1,3 @@
-using SocialReport.Core.Readers;
-
 namespace SocialReport.Teams.Inbound;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Client;
-using SocialReport.Core.Delivery;
 using SocialReport.Teams.Auth;
 using SocialReport.Teams.Protocol;
 

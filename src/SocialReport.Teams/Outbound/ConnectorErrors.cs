@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using SocialReport.Core.Delivery;
 
 namespace SocialReport.Teams.Outbound;
 

@@ -1,5 +1,3 @@
-using SocialReport.Core.Delivery;
-
 namespace SocialReport.Teams.Outbound;
 
 /// <summary>A connector answer with a value: the value when <see cref="Outcome"/> is <see cref="SendOutcome.Sent"/>, else null.</summary>

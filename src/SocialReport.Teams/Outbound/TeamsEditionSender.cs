@@ -1,10 +1,5 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using SocialReport.Core.Cards;
-using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
-using SocialReport.Core.Readers;
 using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;
 using SocialReport.Teams.Rendering;

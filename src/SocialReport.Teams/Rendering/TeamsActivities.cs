@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using SocialReport.Core.Cards;
-using SocialReport.Core.Commands;
 using SocialReport.Teams.Protocol;
 
 namespace SocialReport.Teams.Rendering;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SocialReport.Core.Cards;
-using SocialReport.Core.Commands;
 using SocialReport.Core.Editions;
 using static SocialReport.Teams.Rendering.AdaptiveCard;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using SocialReport.Core.Cards;
 using SocialReport.Core.Editions;
 using SocialReport.Teams.Inbound;
 using SocialReport.Teams.Protocol;

@@ -37,15 +37,16 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void Invalid_utf8_names_the_line_of_the_first_bad_byte()
+    public void Neither_utf8_nor_windows_1252_names_the_line_of_the_first_bad_byte()
     {
-        var latin1 = Encoding.Latin1.GetBytes("Social Report - 6 mars 2020\n\nCette semaine\nle caf\u00E9 est servi\n");
-        AssertError(Fails("edition.txt", latin1), "edition.txt", 4, "not valid UTF-8");
+        // 0x81 is no character in Windows-1252, and a lone 0xE9 is no UTF-8.
+        byte[] content = [.. "Social Report - 6 mars 2020\n\nCette semaine\nle caf"u8, 0xE9, 0x81, .. " est servi\n"u8];
+        AssertError(Fails("edition.txt", content), "edition.txt", 4, "not valid UTF-8 text, nor Windows-1252");
     }
 
     [Fact]
-    public void Utf16_is_named_as_such() =>
-        AssertError(Fails("edition.txt", [0xFF, 0xFE, (byte)'S', 0x00]), "edition.txt", 0, "UTF-16");
+    public void Utf16_without_a_byte_order_mark_is_refused_as_binary() =>
+        AssertError(Fails("edition.txt", [(byte)'S', 0x00, (byte)'R', 0x00]), "edition.txt", 1, "looks binary");
 
     [Fact]
     public void File_over_two_megabytes()

@@ -21,8 +21,9 @@ public sealed class EditionJsonTests
         using var json = JsonDocument.Parse(EditionJson.Serialize(Fixture.Import("social-report-2020-03-06.txt")));
         var root = json.RootElement;
 
-        Assert.Equal(["id", "title", "date", "language", "url", "authors", "intro", "stories"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["id", "title", "date", "dateSource", "language", "url", "authors", "intro", "stories"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("2020-03-06", root.GetProperty("id").GetString());
+        Assert.Equal("text", root.GetProperty("dateSource").GetString());
         Assert.Equal("2020-03-06", root.GetProperty("date").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("url").ValueKind);
         var author = root.GetProperty("authors")[2];

@@ -130,9 +130,9 @@ public sealed class TextExportTests
         Assert.Equal("Une sélection de la rédaction, chaque lundi matin.", edition.Intro);
         Assert.Equal(
             [
-                "1. Clubhouse, le réseau social audio qui fait parler de lui",
-                "2. Faut-il avoir peur de la fin des cookies tiers ?",
-                "3. Snapchat dépasse les 265 millions d’utilisateurs quotidiens",
+                "Clubhouse, le réseau social audio qui fait parler de lui",
+                "Faut-il avoir peur de la fin des cookies tiers ?",
+                "Snapchat dépasse les 265 millions d’utilisateurs quotidiens",
             ],
             edition.Stories.Select(s => s.Headline));
         Assert.Equal(["Numerama"], edition.Stories[0].Sources.Select(s => s.Name));

@@ -32,6 +32,7 @@ public sealed class ReplyLatencyBenchmark(FakeBotFramework botFramework, ITestOu
         using var host = await HostProcess.ServeAsync(directory.DatabaseFile, new Dictionary<string, string>(fake.AdapterSettings)
         {
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
+            ["Storage:SeedSamples"] = "true",
             ["Commands:PerChatPerMinute"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         });

@@ -30,6 +30,7 @@ internal sealed class TeamsBotHost : WebApplicationFactory<Program>
         {
             ["Storage:Path"] = _directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
+            ["Storage:SeedSamples"] = "true",
             ["Admins:Teams:0"] = EditorAadObjectId,
             ["Commands:PerChatPerMinute"] = "1000",
             ["Logging:LogLevel:Default"] = "Warning",

@@ -23,6 +23,7 @@ internal static class TelegramHostProcess
             ["Telegram:ApiBaseUrl"] = fake.BaseUrl,
             ["Telegram:PollingTimeoutSeconds"] = "2",
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
+            ["Storage:SeedSamples"] = "true",
             ["Admins:Telegram:0"] = editor.ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;

@@ -81,6 +81,7 @@ public sealed class ThirdChannelTests
             {
                 web.UseSetting("Storage:Path", Path.Combine(directory, "bot.db"));
                 web.UseSetting("Storage:SeedDirectory", RepositoryFiles.Editions);
+                web.UseSetting("Storage:SeedSamples", "true");
                 web.ConfigureTestServices(services => services.AddFax(new FaxMachine()));
             });
             using var client = site.CreateClient();

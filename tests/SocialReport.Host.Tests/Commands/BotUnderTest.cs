@@ -27,6 +27,7 @@ internal sealed class BotUnderTest : IAsyncDisposable
         {
             ["Storage:Path"] = directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
+            ["Storage:SeedSamples"] = "true",
             ["Admins:Console:0"] = "admin",
             ["Commands:PerChatPerMinute"] = "1000",
         });

@@ -31,8 +31,11 @@ public sealed class Browser : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies and storage) at a phone's or a desktop's width.</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900, string locale = "fr-FR")
+    /// <summary>
+    /// A fresh browser context (own cookies and storage) at a phone's or a desktop's width; requests matching
+    /// <paramref name="missing"/> (a glob) answer 404, as files a build left out would.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900, string locale = "fr-FR", string? missing = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
@@ -41,6 +44,8 @@ public sealed class Browser : IAsyncLifetime
             Locale = locale,
         });
         context.SetDefaultTimeout(15_000);
+        if (missing is not null)
+            await context.RouteAsync(missing, route => route.FulfillAsync(new RouteFulfillOptions { Status = 404 }));
         var page = await context.NewPageAsync();
         await page.GotoAsync(path);
         return page;

@@ -42,6 +42,19 @@ public sealed class BrowserTests(Browser browser)
     }
 
     [Fact]
+    public async Task Built_without_Nodejs_the_preview_says_the_Teams_drawing_is_unavailable_and_still_shows_Telegram()
+    {
+        var page = await browser.OpenAsync($"/?edition={Seed.EditionId}", locale: "en-US", missing: "**/lib/**");
+        var telegram = page.Locator("section[data-channel=telegram]");
+        var teams = page.Locator("section[data-channel=teams]");
+        await telegram.Locator(".tg-bubble").First.WaitForAsync();
+        await teams.Locator(".teams-unavailable").First.WaitForAsync();
+
+        Assert.Contains(Seed.Headlines[0], await telegram.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("The Teams drawing is unavailable", await teams.Locator(".teams-unavailable").First.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Teams_stories_unfold_in_the_edition_card()
     {
         var page = await browser.OpenAsync($"/?edition={Seed.EditionId}");

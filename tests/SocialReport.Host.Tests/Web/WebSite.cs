@@ -32,6 +32,7 @@ public class WebSite : WebApplicationFactory<Program>
         {
             ["Storage:Path"] = _directory.DatabaseFile,
             ["Storage:SeedDirectory"] = RepositoryFiles.Editions,
+            ["Storage:SeedSamples"] = "true",
             ["Commands:PerChatPerMinute"] = "1000",
             ["Web:StatusToken"] = StatusToken,
             // Every test of a class comes from the same address: the limits are the hostile tests' business.

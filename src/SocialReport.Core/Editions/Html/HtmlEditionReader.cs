@@ -17,7 +17,7 @@ internal sealed class HtmlEditionReader(OutletCatalog outlets, DateOnly today)
         var document = HtmlNesting.ParseDocument(fileName, html);
         var pageUrl = HtmlMetadata.PageUrl(document);
         var title = HtmlMetadata.Title(document);
-        var date = HtmlMetadata.Date(fileName, document, today);
+        var (stated, machine, mentioned) = HtmlDates.Find(fileName, document, today);
         var authors = HtmlMetadata.Authors(document);
         var language = HtmlMetadata.Language(document);
 
@@ -84,7 +84,9 @@ internal sealed class HtmlEditionReader(OutletCatalog outlets, DateOnly today)
         return new EditionDraft
         {
             Title = title,
-            Date = date,
+            Date = stated,
+            MetadataDate = machine,
+            MentionedDate = mentioned,
             Language = language,
             Url = pageUrl,
             Authors = authors,

@@ -25,30 +25,6 @@ internal static class HtmlMetadata
         return TitleText.Split(text).Title;
     }
 
-    public static DateOnly? Date(string fileName, IHtmlDocument document, DateOnly today)
-    {
-        var machineDates = new[] { Meta(document, "article:published_time"), Meta(document, "date"), Meta(document, "dc.date") }
-            .Concat(document.QuerySelectorAll("time[datetime]").Where(t => t.Closest("nav, aside, footer") is null).Select(t => t.GetAttribute("datetime")))
-            .OfType<string>();
-        foreach (var value in machineDates)
-        {
-            var mention = (value.Length > 10 ? DateFinder.Whole(value[..10]) : null) ?? DateFinder.Whole(value);
-            if (mention is not null)
-            {
-                return mention.Date ?? throw new EditionImportException(fileName, LineOf(document, value), $"the date \"{mention.Text}\" does not exist");
-            }
-        }
-        var headings = new[] { document.QuerySelector("h1")?.TextContent, document.Title }.OfType<string>().Select(HtmlEditionReader.Clean).ToList();
-        if (headings.SelectMany(DateFinder.Find).FirstOrDefault(d => d.DoesNotExist) is { } invalid)
-        {
-            throw new EditionImportException(fileName, LineOf(document, invalid.Text), $"the date \"{invalid.Text}\" does not exist");
-        }
-        var texts = headings.Concat(document.QuerySelectorAll("time, .date, .byline, p").Select(e => HtmlEditionReader.Clean(e.TextContent)));
-        var mentions = texts.SelectMany(DateFinder.Find).ToList();
-        return mentions.Select(d => d.Date).FirstOrDefault(d => d is not null)
-            ?? mentions.Select(d => d.ResolveYear(today)).FirstOrDefault(d => d is not null);
-    }
-
     public static IReadOnlyList<Author> Authors(IHtmlDocument document)
     {
         var names = document.QuerySelectorAll("meta[name=author], meta[property='article:author']")
@@ -73,11 +49,11 @@ internal static class HtmlMetadata
         return Uri.TryCreate(href, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" ? url : null;
     }
 
-    private static string? Meta(IHtmlDocument document, string name) =>
+    internal static string? Meta(IHtmlDocument document, string name) =>
         document.QuerySelectorAll("meta")
             .FirstOrDefault(m => string.Equals(m.GetAttribute("property") ?? m.GetAttribute("name"), name, StringComparison.OrdinalIgnoreCase))
             ?.GetAttribute("content");
 
-    private static int LineOf(IHtmlDocument document, string value) =>
+    internal static int LineOf(IHtmlDocument document, string value) =>
         document.Source.Text.Split('\n').Select((line, index) => (line, index)).FirstOrDefault(l => l.line.Contains(value, StringComparison.Ordinal)).index + 1;
 }

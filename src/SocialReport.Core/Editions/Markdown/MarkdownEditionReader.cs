@@ -85,7 +85,8 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
         return new EditionDraft
         {
             Title = frontMatter.Title ?? TitleWithoutDate(heading),
-            Date = frontMatter.Date ?? DateFrom(fileName, heading, headingLine) ?? intro.SelectMany(DateFinder.Find).Select(d => d.Date).FirstOrDefault(d => d is not null),
+            Date = frontMatter.Date ?? DateFrom(fileName, heading, headingLine),
+            MentionedDate = intro.SelectMany(DateFinder.Find).Select(d => d.Date).FirstOrDefault(d => d is not null),
             Language = frontMatter.Language,
             Url = frontMatter.Url,
             Authors = frontMatter.Authors,

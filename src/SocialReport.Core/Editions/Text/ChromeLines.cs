@@ -21,6 +21,8 @@ internal static partial class ChromeLines
         "suivez-nous", "facebook", "twitter", "linkedin", "instagram", "youtube", "whatsapp", "pinterest", "x",
         "pocket", "flipboard", "messenger", "reddit", "mail", "rss", "tweeter", "mentions legales", "contact", "nous contacter",
         "plan du site", "cgu", "cgv", "a propos", "about", "about us", "contact us", "terms", "privacy", "sitemap", "home",
+        "skip to main content", "skip to content", "aller au contenu", "aller au contenu principal", "passer au contenu",
+        "leave a reply", "laisser un commentaire", "copie", "copied", "top of page", "live now", "masquer",
     };
 
     [GeneratedRegex(@"^(?:https?://|www\.)\S+$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
@@ -29,14 +31,18 @@ internal static partial class ChromeLines
     [GeneratedRegex(@"^\S.{0,150}\.(?:png|jpe?g|gif|webp|svg|avif|heic|tiff?|bmp|mp4|mov|webm|pdf)$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex FileName();
 
-    [GeneratedRegex(@"^\(?(?:©|\(c\)|copyright\b|cr[ée]dits?(?: photo)?\s*:|photos?\s*:|images?\s*:|illustration\s*:|visuel\s*:|(?:photo|image) credit\s*:|(?:photo|image|illustration)s? (?:by|par|de|credit)\b|getty images|shutterstock|dr\)?$)", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
+    /// <summary>An image's or page's name with no extension: "DSC030432-w640", "10-infos-social-media-mai-2022".</summary>
+    [GeneratedRegex(@"^(?=[\w-]*[-_])(?=[\w-]*\d)[\w-]{6,120}$", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex Slug();
+
+    [GeneratedRegex(@"^\(?(?:©|\(c\)|copyright\b|logo\b|cr[ée]dits?(?: photo)?\s*:|photos?\s*:|images?\s*:|illustration\s*:|visuel\s*:|(?:photo|image) credit\s*:|(?:photo|image|illustration)s? (?:by|par|de|credit)\b|getty images|shutterstock|dr\)?$)", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Credit();
 
-    [GeneratedRegex(@"^(?:(?:publi[ée]e?|r[ée]dig[ée]e?|[ée]crite?|post[ée]e?|mise? [àa] jour)\s+(?:par|le|il y a)\b|(?:written|posted|published|updated)\s+(?:by|on|at)\b|updated\s*:|(?<short>par|by)\s+\p{Lu})", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"^(?:(?:publi[ée]e?|r[ée]dig[ée]e?|[ée]crite?|post[ée]e?|mise? [àa] jour)\s+(?:par|le|il y a)\b|(?:written|posted|published|updated)\s+(?:by|on|at)\b|(?:latest\s+)?updated?\s*:|(?<short>par|by)\s+\p{Lu})", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex BylineStart();
 
     /// <summary>The names end on a non-space: <c>.+?\s*</c> would try every run of spaces from every start (quadratic).</summary>
-    [GeneratedRegex(@"^\(?\s*(?:sources?|via|d'apr[eè]s)\s*:\s*(?<names>.*?\S)\s*\)?\.?$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
+    [GeneratedRegex(@"^\(?\s*(?:(?:video|vid[ée]o|photo|image)\s+)?(?:sources?|via|d'apr[eè]s)\s*:\s*(?<names>.*?\S)\s*\)?\.?$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex SourceLine();
 
     [GeneratedRegex(@"\b(?:newsletter|round-?up|digest|weekly|hebdo|[àa] la une|en bref|sommaire|in this issue|dans ce num[ée]ro|top stories|[àa] retenir|the week in|la semaine en)\b", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
@@ -53,6 +59,9 @@ internal static partial class ChromeLines
     [GeneratedRegex(@"^[^.!?]{1,60}(?:\s+[›>»/|]\s+[^.!?]{1,60}){2,}$", RegexOptions.NonBacktracking, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex Breadcrumb();
 
+    [GeneratedRegex(@"(?<=[.!?…])\s+(?:read more|continue reading|lire la suite|en savoir plus)\s?[.…!>›»]?$", RegexOptions.IgnoreCase, ImportLimits.MatchTimeoutMilliseconds)]
+    private static partial Regex ReadMoreAtEnd();
+
     [GeneratedRegex(@"^[\s•·\-–—*|>›»◦▪●]+", RegexOptions.None, ImportLimits.MatchTimeoutMilliseconds)]
     private static partial Regex LeadingSymbols();
 
@@ -64,6 +73,7 @@ internal static partial class ChromeLines
             result[i] = new TextLine(i + 1, lines[i], KindOf(lines[i]));
         }
         MarkCaptions(result);
+        NeighbourChrome.Mark(result);
         return result;
     }
 
@@ -72,6 +82,10 @@ internal static partial class ChromeLines
         SourceLine().Match(line) is { Success: true } match ? match.Groups["names"].Value : null;
 
     public static bool IsBylineText(string line) => BylineStart().IsMatch(line);
+
+    /// <summary>"… in just 36 hours. Read more.": the link's words glued to the paragraph it follows.</summary>
+    public static string WithoutReadMore(string paragraph) =>
+        ReadMoreAtEnd().Match(paragraph) is { Success: true, Index: > 0 } match ? paragraph[..match.Index] : paragraph;
 
     private static LineKind KindOf(string line)
     {
@@ -88,10 +102,14 @@ internal static partial class ChromeLines
         return line switch
         {
             _ when Address().IsMatch(bare) => LineKind.Address,
-            _ when FileName().IsMatch(bare) && words <= 12 => LineKind.FileName,
+            _ when (FileName().IsMatch(bare) && words <= 12) || Slug().IsMatch(bare) => LineKind.FileName,
+            _ when NeighbourChrome.IsEmbeddedPost(bare) => LineKind.Embed,
+            _ when NeighbourChrome.IsLabelList(bare) => LineKind.Label,
+            _ when words <= 3 && char.IsSurrogate(bare[0]) && !EndsSentence(bare) => LineKind.Label,
             _ when Credit().IsMatch(bare) && words <= 15 => LineKind.Caption,
             _ when SourceLine().IsMatch(bare) && words <= 15 => LineKind.SourceLine,
-            _ when words <= 15 && (FooterWords().IsMatch(bare) || PageLinks().IsMatch(bare) || Breadcrumb().IsMatch(bare)) => LineKind.Button,
+            // A footer's links are a few words each; a headline may well be about a privacy policy.
+            _ when (words <= 8 && FooterWords().IsMatch(bare)) || (words <= 15 && (PageLinks().IsMatch(bare) || Breadcrumb().IsMatch(bare))) => LineKind.Button,
             _ when IsByline(bare, words) => LineKind.Byline,
             _ when IsDateLine(bare, words) => LineKind.DateLine,
             _ when words <= 6 && BannerWords().IsMatch(TextFolding.Fold(bare)) && !EndsSentence(bare) => LineKind.Banner,
@@ -130,6 +148,10 @@ internal static partial class ChromeLines
         }
     }
 
-    public static bool EndsSentence(string text) =>
-        text.Length > 0 && text.TrimEnd()[^1] is '.' or '!' or '?' or '…' or ':' or ';' or '»' or '"' or '”' or ')';
+    /// <summary>A final emoji closes a paragraph as a full stop would ("… qu'il ne fallait pas manquer 💡").</summary>
+    public static bool EndsSentence(string text)
+    {
+        var trimmed = text.TrimEnd();
+        return trimmed.Length > 0 && (trimmed[^1] is '.' or '!' or '?' or '…' or ':' or ';' or '»' or '"' or '”' or ')' || char.IsLowSurrogate(trimmed[^1]));
+    }
 }

@@ -8,56 +8,49 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
     /// would only cost time.</summary>
     private const int MaxSignatureUnits = 40;
 
+    private const int MaxCutHeadlineWords = 25;
+
+    /// <summary>When set, what each line became is written here (<c>import --explain</c>).</summary>
+    public List<LineNote>? Notes { get; init; }
+
+    private readonly HashSet<int> _droppedLinks = [];
+
     public EditionDraft Read(string fileName, string text)
     {
         var lines = ChromeLines.Classify(text.Split('\n').Select(l => PlainText.Normalize(l.TrimEnd('\r')).Trim()).ToList());
-        var titleLine = FindTitleLine(lines);
-        var (title, titleDate) = titleLine is null ? (null, null) : TitleText.Split(titleLine.Text);
+        var (titleLine, derivedTitle) = TitleLines.Find(lines, fileName);
+        var (title, titleDate) = titleLine is null ? (derivedTitle is null ? null : TitleText.Split(derivedTitle).Title, null) : TitleText.Split(titleLine.Text);
         var titleKey = titleLine is null ? null : TextFolding.Key(titleLine.Text);
         var body = lines
             .Select(l => (l.Kind is LineKind.Content && l.Number < (titleLine?.Number ?? 0))
                 || l == titleLine || (l.Kind is LineKind.Content && titleKey is not null && TextFolding.Key(l.Text) == titleKey)
+                || (l.Kind is LineKind.Content && title is not null && StoryShapes.LooksLikeHeadline(l.Text) && TitleLines.RepeatsTitle(title, l.Text))
                 ? l with { Kind = LineKind.Banner }
                 : l)
             .ToList();
-        var units = TextUnit.From(body);
+        var units = InlineHeadlines.Split(TextUnit.From(body));
         var content = units.Where(u => u.Kind == LineKind.Content).ToList();
         var headlines = StoryShapes.FindHeadlines(content);
         var firstStoryLine = headlines.Count == 0 ? int.MaxValue : content[headlines.Min()].Line;
         var header = units.Where(u => u.Line < firstStoryLine).ToList();
         var (signature, signedBy) = FindSignature(content, headlines);
 
-        return new EditionDraft
+        var draft = new EditionDraft
         {
             Title = title is null ? null : Repair(title),
-            Date = FindDate(fileName, titleLine, titleDate, header, units),
+            Date = FindDate(fileName, titleLine, titleDate, header),
+            MentionedDate = FindMentionedDate(units),
             Url = lines.FirstOrDefault(l => l.Kind != LineKind.Blank) is { Kind: LineKind.Address } address
                 && Uri.TryCreate(address.Text, UriKind.Absolute, out var url) ? url : null,
             Authors = FindAuthors(header).Concat(signedBy).DistinctBy(a => TextFolding.Key(a.Name)).ToList(),
             Intro = PlainText.JoinParagraphs(header.Where(u => u.Kind == LineKind.Content && StoryShapes.LooksLikeBody(u.Text)).Select(u => Repair(u.Text))),
             Stories = ReadStories(units.Where(u => u.Line < signature).ToList(), content, headlines),
         };
+        Notes?.AddRange(TextExplanation.Notes(body, titleLine, units, content, headlines, signature, _droppedLinks));
+        return draft;
     }
 
     private string Repair(string text) => GluedWords.Repair(text, outlets);
-
-    /// <summary>The first line of words, unless a dated headline comes before any story: a page often opens with its
-    /// site's name ("Le blog du digital") and titles the edition below ("Les 3 infos de la semaine – 12 mars 2021").</summary>
-    private static TextLine? FindTitleLine(IReadOnlyList<TextLine> lines)
-    {
-        var first = lines.FirstOrDefault(l => l.Kind is LineKind.Content or LineKind.Banner
-            || (l.Kind == LineKind.DateLine && DateFinder.Whole(l.Text) is null));
-        if (first is null || DateFinder.Find(first.Text).Any(d => d.Year is not null))
-        {
-            return first;
-        }
-        var rest = lines.Where(l => l.Number > first.Number).ToList();
-        var content = TextUnit.From(rest).Where(u => u.Kind == LineKind.Content).ToList();
-        var headlines = StoryShapes.FindHeadlines(content);
-        return headlines.Count > 0 && content[headlines.Min()] is var opening && DateFinder.Find(opening.Text).Any(d => d.Year is not null)
-            ? rest.First(l => l.Number == opening.Line)
-            : first;
-    }
 
     /// <summary>Some exports sign at the bottom: short lines after the last story's paragraphs that name people.
     /// Returns the line where that signature starts (past the end when there is none) and who signed.</summary>
@@ -94,19 +87,35 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
         {
             var headline = content[starts[s]];
             var end = s + 1 < starts.Count ? content[starts[s + 1]].Line : int.MaxValue;
-            while (next < units.Count && units[next].Line <= headline.Line)
+            // A headline run into its text shares its line with it: the section starts after the headline unit itself.
+            while (next < units.Count && !ReferenceEquals(units[next], headline))
             {
                 next++;
             }
+            next++;
             var section = new List<TextUnit>();
             while (next < units.Count && units[next].Line < end)
             {
                 section.Add(units[next++]);
             }
-            var paragraphs = section.Where(u => u.Kind == LineKind.Content).Select(u => Repair(u.Text)).ToList();
+            var paragraphUnits = section.Where(u => u.Kind == LineKind.Content).ToList();
+            var paragraphs = paragraphUnits.Select(u => Repair(ChromeLines.WithoutReadMore(u.Text))).ToList();
+            if (paragraphs.Count > 1 && !ChromeLines.EndsSentence(paragraphs[^1])
+                && ((s + 1 < starts.Count && StoryShapes.LooksLikeHeadline(paragraphs[^1]))
+                    || (HeadlineText.WithoutPrefix(paragraphs[^1]).Numbered && PlainText.CountWords(paragraphs[^1]) <= MaxCutHeadlineWords)))
+            {
+                // A headline with no text of its own: before the next story, a link to another article; numbered at the
+                // end, a story the copy cut before its text ("À la semaine prochaine" stays).
+                paragraphs.RemoveAt(paragraphs.Count - 1);
+                _droppedLinks.Add(paragraphUnits[^1].Line);
+            }
             var storyText = PlainText.JoinParagraphs(paragraphs);
-            var headlineText = Repair(headline.Text);
+            var (headlineText, outlet) = HeadlineText.Split(Repair(headline.Text), outlets);
             var sources = new SourceList(outlets);
+            foreach (var credited in new[] { outlet, headline.Outlet }.OfType<string>())
+            {
+                sources.Add(credited, null);
+            }
             sources.AddMentioned(headlineText + "\n\n" + storyText);
             foreach (var line in section.Where(u => u.Kind == LineKind.SourceLine))
             {
@@ -127,7 +136,9 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
             .Select(u => u.Text)
             .ToList()).ToList();
         var known = authors.Select(a => TextFolding.Key(a.Name)).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in header.Where(u => u.Kind == LineKind.Byline).SelectMany(u => EditorsBlock.NamesInByline(u.Text)))
+        // "By Jane Doe | March 6", or the bare name a page prints above its date line ("- Marion Bonglet").
+        var bylines = header.Where(u => u.Kind == LineKind.Byline).Select(u => u.Text.TrimStart('-', '•', '·', '*', ' '));
+        foreach (var name in bylines.SelectMany(b => PersonNames.IsFullName(b) ? [b] : EditorsBlock.NamesInByline(b)))
         {
             if (known.Add(TextFolding.Key(name)))
             {
@@ -137,9 +148,8 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
         return authors;
     }
 
-    /// <summary>The title's date, else the first date line or byline before the stories, else a date in the page
-    /// address, else the first full date anywhere, else a weekday-and-day ("lundi 31 mars") placed in its year.</summary>
-    private DateOnly? FindDate(string fileName, TextLine? titleLine, DateMention? titleDate, IReadOnlyList<TextUnit> header, IReadOnlyList<TextUnit> units)
+    /// <summary>The title's date, else the first date line or byline before the stories, else a date in the page address.</summary>
+    private static DateOnly? FindDate(string fileName, TextLine? titleLine, DateMention? titleDate, IReadOnlyList<TextUnit> header)
     {
         if (titleDate is not null && titleLine is not null)
         {
@@ -152,6 +162,12 @@ internal sealed class TextEditionReader(OutletCatalog outlets, DateOnly today)
                 return Checked(fileName, unit.Line, mention);
             }
         }
+        return null;
+    }
+
+    /// <summary>The first full date anywhere, else a weekday-and-day ("lundi 31 mars") placed in its year.</summary>
+    private DateOnly? FindMentionedDate(IReadOnlyList<TextUnit> units)
+    {
         var everywhere = units.Where(u => u.Kind is LineKind.Content or LineKind.DateLine or LineKind.Byline)
             .SelectMany(u => DateFinder.Find(u.Text))
             .ToList();

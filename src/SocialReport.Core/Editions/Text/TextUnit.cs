@@ -3,9 +3,12 @@ using System.Text;
 namespace SocialReport.Core.Editions.Text;
 
 /// <summary>A paragraph of a plain-text export (lines a hard wrap split, joined again) or one chrome line.
-/// <see cref="StartsBlock"/>: a blank or chrome line comes right before it.</summary>
+/// <see cref="StartsBlock"/>: a blank or chrome line comes right before it. <see cref="Outlet"/>: the outlet a headline
+/// run into its text credits ("Headline (The Verge). Text…").</summary>
 internal sealed record TextUnit(int Line, string Text, LineKind Kind, bool StartsBlock)
 {
+    public string? Outlet { get; init; }
+
     public static IReadOnlyList<TextUnit> From(IReadOnlyList<TextLine> lines)
     {
         var units = new List<TextUnit>();

@@ -59,6 +59,7 @@ const I18n = (() => {
       "unit.characters": "characters",
       "unit.bytes": "bytes",
       "teams.button": command => `This button would send “${command}” to the bot.`,
+      "teams.unavailable": "The Teams drawing is unavailable: this server was built without Node.js, so it lacks the Adaptive Cards renderer.",
 
       "try.title": "Try it · Social Report",
       "try.h1": "Try the bot",
@@ -156,6 +157,7 @@ const I18n = (() => {
       "unit.characters": "caractères",
       "unit.bytes": "octets",
       "teams.button": command => `Ce bouton enverrait « ${command} » au bot.`,
+      "teams.unavailable": "Le rendu Teams n’est pas disponible : ce serveur a été compilé sans Node.js, il n’a donc pas le moteur de rendu Adaptive Cards.",
 
       "try.title": "Essayer · Social Report",
       "try.h1": "Essayer le bot",

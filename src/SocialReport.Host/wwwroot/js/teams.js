@@ -3,6 +3,18 @@
 "use strict";
 
 window.TeamsPreview = (() => {
+  // A host built without Node.js has no renderer (wwwroot/lib is empty): the Teams column says so, the rest still works.
+  if (!window.AdaptiveCards || !window.markdownit) {
+    return {
+      render() {
+        const frame = document.createElement("div");
+        frame.className = "teams-frame teams-unavailable";
+        frame.textContent = I18n.t("teams.unavailable");
+        return frame;
+      },
+    };
+  }
+
   const markdown = window.markdownit({ html: false, linkify: false, typographer: false });
   AdaptiveCards.AdaptiveCard.onProcessMarkdown = (text, result) => {
     result.outputHtml = markdown.render(text);

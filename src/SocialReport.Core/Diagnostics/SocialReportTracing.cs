@@ -1,0 +1,14 @@
+using System.Diagnostics;
+
+namespace SocialReport.Core.Diagnostics;
+
+/// <summary>
+/// The bot's own spans, on the <c>SocialReport</c> activity source: one per command answered, one per broadcast and
+/// one per message a broadcast sends. Exported by OpenTelemetry when the host turns it on; free when nobody listens.
+/// </summary>
+public static class SocialReportTracing
+{
+    public const string SourceName = "SocialReport";
+
+    public static readonly ActivitySource Source = new(SourceName);
+}

@@ -1,0 +1,9 @@
+namespace SocialReport.Core.Editions;
+
+/// <param name="Line">1-based line of the file.</param>
+/// <param name="Role">title, date, byline, intro, headline, body, source, signature, dropped, unused.</param>
+/// <param name="Why">Why the line got its role, in a few words ("section label", "headline of story 2").</param>
+public sealed record LineNote(int Line, string Role, string Text, string Why);
+
+/// <summary>What <c>import --explain</c> shows: each line's role, then the edition or the reason there is none.</summary>
+public sealed record ImportExplanation(IReadOnlyList<LineNote> Lines, Edition? Edition, string? Error);

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SocialReport.Core.Archive;
+using SocialReport.Storage.LiteDb;
+
+namespace SocialReport.Host.Tests;
+
+/// <summary>Where the data goes and when the sample editions fill an empty archive.</summary>
+public sealed class StorageSettingsTests
+{
+    [Fact]
+    public void Relative_storage_paths_are_under_the_content_root_not_the_working_directory()
+    {
+        using var root = new TempDirectory();
+        using var host = Build(root.Path, "Production", new() { ["Storage:Path"] = "data/bot.db", ["Storage:SeedDirectory"] = "samples" });
+
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal(Path.Combine(root.Path, "data", "bot.db"), storage.Path);
+        Assert.Equal(Path.Combine(root.Path, "samples"), storage.SeedDirectory);
+    }
+
+    [Fact]
+    public void Absolute_storage_paths_stay_as_given()
+    {
+        using var root = new TempDirectory();
+        using var data = new TempDirectory();
+        using var host = Build(root.Path, "Production", new() { ["Storage:Path"] = data.DatabaseFile, ["Storage:SeedDirectory"] = RepositoryFiles.Editions });
+
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Equal((data.DatabaseFile, RepositoryFiles.Editions), (storage.Path, storage.SeedDirectory));
+    }
+
+    [Theory]
+    [InlineData("Production", null, 0)]
+    [InlineData("Staging", null, 0)]
+    [InlineData("Production", "true", 4)]
+    [InlineData("Development", null, 4)]
+    [InlineData("Development", "false", 0)]
+    public async Task The_samples_seed_an_empty_archive_only_in_Development_or_when_asked(string environment, string? seedSamples, int editions)
+    {
+        using var root = new TempDirectory();
+        var settings = new Dictionary<string, string?> { ["Storage:Path"] = root.DatabaseFile, ["Storage:SeedDirectory"] = RepositoryFiles.Editions };
+        if (seedSamples is not null) settings["Storage:SeedSamples"] = seedSamples;
+        using var host = Build(root.Path, environment, settings);
+
+        await host.Services.GetServices<IHostedService>().OfType<ArchiveSeeder>().Single().StartAsync(CancellationToken.None);
+
+        Assert.Equal(editions, host.Services.GetRequiredService<IEditionArchive>().Count());
+    }
+
+    private static IHost Build(string contentRoot, string environment, Dictionary<string, string?> settings)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = contentRoot,
+            EnvironmentName = environment,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddSocialReport();
+        return builder.Build();
+    }
+}
