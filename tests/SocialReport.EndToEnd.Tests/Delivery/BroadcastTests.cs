@@ -14,8 +14,8 @@ public sealed class BroadcastTests : DeliveryTests
     {
         _archive.Publish(MemoryArchive.Edition(Edition));
         _telegram = new FakePlatform("telegram", _time, seed: 42);
-        for (var i = 0; i < 200; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", Id(i)));
-        _chats.Save(MemoryChatStore.Subscriber("console", "me"));
+        for (var i = 0; i < 200; i++) _chats.Save(TestChats.Subscriber("telegram", Id(i)));
+        _chats.Save(TestChats.Subscriber("console", "me"));
     }
 
     private static string Id(int i) => (5000 + i).ToString(CultureInfo.InvariantCulture);
@@ -196,7 +196,7 @@ public sealed class BroadcastTests : DeliveryTests
     [Fact]
     public async Task The_plan_counts_the_audience_and_what_is_left_to_send()
     {
-        _chats.Save(MemoryChatStore.Subscriber("telegram", "-77", ChatKind.Group));
+        _chats.Save(TestChats.Subscriber("telegram", "-77", ChatKind.Group));
         await using var deliveries = Start();
         var plan = deliveries.Service.Plan(Edition, force: false)!;
         var telegram = Assert.Single(plan.Channels);

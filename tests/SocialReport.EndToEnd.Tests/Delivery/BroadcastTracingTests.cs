@@ -15,7 +15,7 @@ public sealed class BroadcastTracingTests : DeliveryTests
         _archive.Publish(MemoryArchive.Edition(Edition));
         var telegram = new FakePlatform("telegram", _time, seed: 7);
         var readers = Enumerable.Range(0, 3).Select(i => (6000 + i).ToString(CultureInfo.InvariantCulture)).ToList();
-        foreach (var reader in readers) _chats.Save(MemoryChatStore.Subscriber("telegram", reader));
+        foreach (var reader in readers) _chats.Save(TestChats.Subscriber("telegram", reader));
         telegram.Blocked.Add(readers[2]);
         var stopped = Channel.CreateUnbounded<Activity>();
         using var listener = new ActivityListener

@@ -16,9 +16,9 @@ public sealed class ChannelOffTests : DeliveryTests
         _archive.Publish(MemoryArchive.Edition(Edition));
         _telegram = new FakePlatform("telegram", _time) { IsEnabled = false };
         _teams = new FakePlatform("teams", _time);
-        for (var i = 0; i < 30; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", Id(i)));
-        _chats.Save(MemoryChatStore.Subscriber("telegram", "-100", ChatKind.Group));
-        for (var i = 0; i < 5; i++) _chats.Save(MemoryChatStore.Subscriber("teams", Id(i)));
+        for (var i = 0; i < 30; i++) _chats.Save(TestChats.Subscriber("telegram", Id(i)));
+        _chats.Save(TestChats.Subscriber("telegram", "-100", ChatKind.Group));
+        for (var i = 0; i < 5; i++) _chats.Save(TestChats.Subscriber("teams", Id(i)));
     }
 
     private static string Id(int i) => (7000 + i).ToString(CultureInfo.InvariantCulture);

@@ -34,7 +34,7 @@ public sealed class HostingTests : DeliveryTests
     public async Task The_worker_resumes_unfinished_broadcasts_at_start_up()
     {
         _archive.Publish(MemoryArchive.Edition("2020-03-06"));
-        for (var i = 0; i < 20; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", (900 + i).ToString(CultureInfo.InvariantCulture)));
+        for (var i = 0; i < 20; i++) _chats.Save(TestChats.Subscriber("telegram", (900 + i).ToString(CultureInfo.InvariantCulture)));
         var platform = new FakePlatform("telegram", _time);
         string id;
         using (var database = new LiteDbStore(_directory.DatabaseFile))

@@ -14,7 +14,7 @@ public sealed class SchedulerTests : DeliveryTests
         _archive.Publish(MemoryArchive.Edition(Edition));
         _archive.Publish(MemoryArchive.Edition("2020-03-13"));
         _telegram = new FakePlatform("telegram", _time);
-        for (var i = 0; i < 5; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", (700 + i).ToString(CultureInfo.InvariantCulture)));
+        for (var i = 0; i < 5; i++) _chats.Save(TestChats.Subscriber("telegram", (700 + i).ToString(CultureInfo.InvariantCulture)));
     }
 
     /// <summary>A host process: build it, tick, dispose it; the next one finds the same ledger file.</summary>

@@ -16,7 +16,7 @@ public sealed class SendsInFlightTests : DeliveryTests
         _archive.Publish(MemoryArchive.Edition("2020-03-06"));
         _archive.Publish(MemoryArchive.Edition("2020-03-13"));
         _telegram = new FakePlatform("telegram", _time);
-        for (var i = 0; i < 3 * Slots; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", Id(i)));
+        for (var i = 0; i < 3 * Slots; i++) _chats.Save(TestChats.Subscriber("telegram", Id(i)));
     }
 
     private static string Id(int i) => (6000 + i).ToString(CultureInfo.InvariantCulture);

@@ -17,7 +17,7 @@ public sealed class SeveralHostsTests : DeliveryTests, IClassFixture<PostgreSqlD
         _connectionString = database.ConnectionString;
         _archive.Publish(MemoryArchive.Edition(Edition));
         _telegram = new FakePlatform("telegram", _time, seed: 7);
-        for (var i = 0; i < Subscribers; i++) _chats.Save(MemoryChatStore.Subscriber("telegram", (5000 + i).ToString(CultureInfo.InvariantCulture)));
+        for (var i = 0; i < Subscribers; i++) _chats.Save(TestChats.Subscriber("telegram", (5000 + i).ToString(CultureInfo.InvariantCulture)));
     }
 
     [Fact]

@@ -23,16 +23,6 @@ public sealed class ThirdChannelTests
     private const string Editor = "0144556677";
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(60);
 
-    private static Chat Subscriber(string number) => new()
-    {
-        Key = new ChatKey(FaxChannel.Name, number),
-        Kind = ChatKind.Private,
-        Language = "fr",
-        State = SubscriptionState.Active,
-        SubscribedAt = DateTimeOffset.UtcNow,
-        UpdatedAt = DateTimeOffset.UtcNow,
-    };
-
     [Fact]
     public async Task Its_editor_broadcasts_to_its_readers_at_its_own_pace()
     {
@@ -40,7 +30,7 @@ public sealed class ThirdChannelTests
         await using var bot = await BotUnderTest.StartAsync(builder => builder.Services.AddFax(machine),
             ("Admins:Fax:0", Editor), ("Delivery:Fax:Burst", "20"));
         var readers = Enumerable.Range(0, 10).Select(i => $"01000000{i:00}").ToList();
-        foreach (var reader in readers) bot.Chats.Save(Subscriber(reader));
+        foreach (var reader in readers) bot.Chats.Save(TestChats.Subscriber(FaxChannel.Name, reader));
 
         // Its pacing: its own defaults, under Delivery:Fax.
         var pacing = bot.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value.ForChannel(FaxChannel.Name);

@@ -32,15 +32,7 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
 
     private BroadcastService Broadcasts => _bot.Services.GetRequiredService<BroadcastService>();
 
-    private void Subscribe(string id) => _bot.Chats.Save(new Chat
-    {
-        Key = new ChatKey(RecordingSender.Name, id),
-        Kind = ChatKind.Private,
-        Language = "fr",
-        State = SubscriptionState.Active,
-        SubscribedAt = DateTimeOffset.UtcNow,
-        UpdatedAt = DateTimeOffset.UtcNow,
-    });
+    private void Subscribe(string id) => _bot.Chats.Save(TestChats.Subscriber(RecordingSender.Name, id));
 
     [Fact]
     public async Task A_readers_broadcast_and_confirm_are_refused_and_nothing_is_sent()

@@ -15,6 +15,7 @@ public sealed class PostgreSqlHostTests(PostgreSqlDatabase database) : IClassFix
         ["Storage:Provider"] = "PostgreSql",
         ["Storage:ConnectionString"] = database.ConnectionString,
         ["Storage:SeedDirectory"] = seed,
+        ["Storage:SeedSamples"] = seed.Length > 0 ? "true" : "false",
     };
 
     [Fact]

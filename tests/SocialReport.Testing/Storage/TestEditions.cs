@@ -1,7 +1,7 @@
 using System.Globalization;
 using SocialReport.Core.Editions;
 
-namespace SocialReport.Testing;
+namespace SocialReport.Testing.Storage;
 
 public static class TestEditions
 {

@@ -12,16 +12,6 @@ public sealed class MemoryChatStore : IChatStore
         return channel != 0 ? channel : string.CompareOrdinal(a.Item2, b.Item2);
     }));
 
-    public static Chat Subscriber(string channel, string id, ChatKind kind = ChatKind.Private) => new()
-    {
-        Key = new ChatKey(channel, id),
-        Kind = kind,
-        Language = "fr",
-        State = SubscriptionState.Active,
-        SubscribedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
-
     public Chat? Get(ChatKey key)
     {
         lock (_gate) return _chats.GetValueOrDefault((key.Channel, key.Id));
