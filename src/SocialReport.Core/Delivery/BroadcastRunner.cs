@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
@@ -149,7 +148,7 @@ public sealed class BroadcastRunner(
             using (var permit = await pacer.AcquireAsync(chat, group, sender.MessageCount(edition, broadcast.Mode), stop.Token).ConfigureAwait(false))
             {
                 // In flight from here: the send itself is not cancelled, so that what the platform got is recorded.
-                outcome = await SendSafelyAsync(sender, chat, edition, broadcast.Mode).ConfigureAwait(false);
+                outcome = await EditionSend.SendAsync(logger, sender, chat, edition, broadcast.Mode).ConfigureAwait(false);
                 if (outcome is SendOutcome.RetryAfter wait) permit.Throttled(wait.Delay);
             }
             subscriptions.AfterFailedSend(row.Chat, outcome);
@@ -198,35 +197,6 @@ public sealed class BroadcastRunner(
             case SubscriptionState.Blocked: ledger.Record(row, new SendOutcome.Blocked("blocked before delivery"), now); break;
             case SubscriptionState.Gone: ledger.Record(row, new SendOutcome.Gone("gone before delivery"), now); break;
             default: ledger.Skip(row, $"no longer subscribed ({chat.State})", now); break;
-        }
-    }
-
-    /// <summary>One send, as a span of its own under the broadcast's.</summary>
-    private async Task<SendOutcome> SendSafelyAsync(IEditionSender sender, Chat chat, Edition edition, DeliveryMode mode)
-    {
-        using var activity = SocialReportTracing.Source.StartActivity("broadcast.send");
-        activity?.SetTag("socialreport.channel", sender.Channel).SetTag("socialreport.edition", edition.Id);
-        var outcome = await SendCatchingAsync(sender, chat, edition, mode).ConfigureAwait(false);
-        activity?.SetTag("socialreport.outcome", outcome.GetType().Name);
-        if (outcome is not SendOutcome.Sent) activity?.SetStatus(ActivityStatusCode.Error);
-        return outcome;
-    }
-
-    private async Task<SendOutcome> SendCatchingAsync(IEditionSender sender, Chat chat, Edition edition, DeliveryMode mode)
-    {
-        try
-        {
-            return await sender.SendAsync(chat, edition, mode, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or TimeoutException or IOException or TaskCanceledException)
-        {
-            return new SendOutcome.Transient($"{e.GetType().Name}: {e.Message}");
-        }
-        catch (Exception e)
-        {
-            // A rendering bug: retrying would fail the same way. Failed and counted; the broadcast goes on.
-            logger.EditionSendFailed(e, edition.Id, chat.Key);
-            return new SendOutcome.Rejected($"{e.GetType().Name}: {e.Message}");
         }
     }
 
