@@ -16,16 +16,22 @@ internal static class TelemetryServices
     /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (with <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> and the other standard
     /// <c>OTEL_*</c> settings, read by the exporter itself).
     /// </summary>
+    /// <remarks>
+    /// Without a collector no tracer is registered: a listened-to source makes an activity for every request and every
+    /// send of a broadcast, which nothing would read.
+    /// </remarks>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         var telemetry = builder.Services.AddOpenTelemetry()
-            .WithMetrics(metrics => metrics.AddHttpClientInstrumentation().AddRuntimeInstrumentation())
+            .WithMetrics(metrics => metrics.AddHttpClientInstrumentation().AddRuntimeInstrumentation());
+        if (string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
+            return builder;
+        telemetry
             .WithTracing(tracing => tracing
                 .AddSource(SocialReportTracing.SourceName)
                 .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointSetting]))
-            telemetry.UseOtlpExporter();
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 }

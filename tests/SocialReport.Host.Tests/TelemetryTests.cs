@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using SocialReport.Host.Tests.Web;
 
 namespace SocialReport.Host.Tests;
@@ -39,5 +40,14 @@ public sealed class TelemetryTests
         Assert.Contains("socialreport.command", traces, StringComparison.Ordinal);
         Assert.Contains("help", traces, StringComparison.Ordinal);
         Assert.Contains(received, r => r.Path == "/v1/metrics");
+    }
+
+    [Fact]
+    public async Task Without_an_OTLP_endpoint_no_tracer_makes_activities_nobody_reads()
+    {
+        using var directory = new TempDirectory();
+        await using var app = HostApp.Create(["--urls", "http://127.0.0.1:0", $"--Storage:Path={directory.DatabaseFile}", "--Storage:SeedSamples=false"]);
+
+        Assert.Null(app.Services.GetService<TracerProvider>());
     }
 }
