@@ -59,4 +59,9 @@ internal static class LedgerRecords
         .With("broadcast", row.BroadcastId).With("channel", row.Chat.Channel).With("chat", row.Chat.Id).With("state", row.State)
         .With("attempts", row.Attempts).With("error", row.LastError).With("messageId", row.MessageId)
         .With("next", row.NextAttemptAt).With("updated", row.UpdatedAt);
+
+    /// <summary>Inserts the row unless its broadcast already has one for that chat; 1 when it was added.</summary>
+    public static int InsertRowIfAbsent(this NpgsqlConnection connection, DeliveryRow row) =>
+        connection.Command($"INSERT INTO delivery_rows ({RowColumns}) VALUES (@broadcast, @channel, @chat, @state, @attempts, @error, @messageId, @next, @updated) ON CONFLICT DO NOTHING")
+            .WithRow(row).Execute();
 }

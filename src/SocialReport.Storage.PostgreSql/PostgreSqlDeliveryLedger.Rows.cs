@@ -53,8 +53,7 @@ public sealed partial class PostgreSqlDeliveryLedger
         connection.Command("DELETE FROM delivery_rows WHERE broadcast_id = @broadcast AND channel = @channel AND chat_id = @chat")
             .With("broadcast", row.BroadcastId).With("channel", row.Chat.Channel).With("chat", row.Chat.Id).Execute();
         // When the new chat already has its row in this broadcast, that one stands for both.
-        return connection.Command($"INSERT INTO delivery_rows ({RowColumns}) VALUES (@broadcast, @channel, @chat, @state, @attempts, @error, @messageId, @next, @updated) ON CONFLICT DO NOTHING")
-            .WithRow(moved).Execute();
+        return connection.InsertRowIfAbsent(moved);
     });
 
     private static DeliveryCounts Counts(NpgsqlConnection connection, string broadcastId)

@@ -60,9 +60,7 @@ public sealed class PostgreSqlImport(PostgreSqlStore store)
             .With("blocked", final?.Blocked).With("gone", final?.Gone).With("skipped", final?.Skipped).With("number", number).Execute();
     });
 
-    public int Rows(IEnumerable<DeliveryRow> rows) => Each(rows, (connection, row) =>
-        connection.Command($"INSERT INTO delivery_rows ({LedgerRecords.RowColumns}) VALUES (@broadcast, @channel, @chat, @state, @attempts, @error, @messageId, @next, @updated) ON CONFLICT DO NOTHING")
-            .WithRow(row).Execute());
+    public int Rows(IEnumerable<DeliveryRow> rows) => Each(rows, LedgerRecords.InsertRowIfAbsent);
 
     public int Schedules(IEnumerable<ScheduledBroadcast> schedules) => Each(schedules, (connection, s) =>
         connection.Command($"INSERT INTO delivery_schedules ({LedgerRecords.ScheduleColumns}) VALUES (@id, @edition, @due, @requestedBy, @force, @state, @created, @broadcast, @reason) ON CONFLICT DO NOTHING")
