@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Archive;
@@ -25,15 +26,19 @@ public static class EditionContent
 
     public static string Hash(string json) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
 
+    /// <param name="DateSource">Left out when the edition states its own date (the common case), so that editions archived
+    /// before the field existed keep their hash.</param>
     private sealed record StoredEdition(
         string Id, string Title, DateOnly Date, string Language, string? Url,
-        IReadOnlyList<StoredAuthor>? Authors, string? Intro, IReadOnlyList<StoredStory>? Stories)
+        IReadOnlyList<StoredAuthor>? Authors, string? Intro, IReadOnlyList<StoredStory>? Stories,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateSource? DateSource = null)
     {
         public static StoredEdition From(Edition e) => new(
             e.Id, e.Title, e.Date, e.Language, e.Url?.OriginalString,
             [.. e.Authors.Select(a => new StoredAuthor(a.Name, a.Role))],
             e.Intro,
-            [.. e.Stories.Select(StoredStory.From)]);
+            [.. e.Stories.Select(StoredStory.From)],
+            e.DateSource == Editions.DateSource.Text ? null : e.DateSource);
 
         public Edition ToEdition() => new()
         {
@@ -45,6 +50,7 @@ public static class EditionContent
             Authors = [.. (Authors ?? []).Select(a => new Author(a.Name, a.Role))],
             Intro = Intro ?? "",
             Stories = [.. (Stories ?? []).Select(s => s.ToStory())],
+            DateSource = DateSource ?? Editions.DateSource.Text,
         };
     }
 

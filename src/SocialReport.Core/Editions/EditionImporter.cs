@@ -46,8 +46,9 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
 
     public Edition Import(string fileName, byte[] content, EditionHints hints) => Import(fileName, content, hints, notes: null);
 
-    /// <summary>Imports a file and says what each line became: a plain-text export line by line; a Markdown or HTML
-    /// file by its stories. Never throws for a bad edition: the reason is in <see cref="ImportExplanation.Error"/>.</summary>
+    /// <summary>Imports a file and says what each line became: a plain-text export line by line, a Markdown file block by
+    /// block, an HTML page element by element (chrome dropped included). Never throws for a bad edition: the reason is in
+    /// <see cref="ImportExplanation.Error"/>.</summary>
     public ImportExplanation Explain(string path, EditionHints hints)
     {
         var notes = new List<LineNote>();
@@ -59,13 +60,16 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
                 throw EditionText.TooLarge(path, file.Length);
             }
             var edition = Import(path, File.ReadAllBytes(path), hints, notes);
-            return new ImportExplanation(notes, edition, null);
+            return new ImportExplanation(InFileOrder(notes), edition, null);
         }
         catch (Exception e) when (e is EditionImportException or IOException or UnauthorizedAccessException)
         {
-            return new ImportExplanation(notes, null, e.Message);
+            return new ImportExplanation(InFileOrder(notes), null, e.Message);
         }
     }
+
+    /// <summary>An HTML page's chrome is noted as it is dropped, before the text: show every note at its line.</summary>
+    private static List<LineNote> InFileOrder(List<LineNote> notes) => [.. notes.OrderBy(n => n.Line)];
 
     private Edition Import(string fileName, byte[] content, EditionHints hints, List<LineNote>? notes)
     {
@@ -75,8 +79,8 @@ public sealed class EditionImporter(OutletCatalog outlets, TimeProvider time)
         {
             var draft = (hints.Format ?? EditionFormats.Detect(fileName, text)) switch
             {
-                EditionFormat.Markdown => new MarkdownEditionReader(Outlets).Read(fileName, text),
-                EditionFormat.Html => new HtmlEditionReader(Outlets, today).Read(fileName, text),
+                EditionFormat.Markdown => new MarkdownEditionReader(Outlets) { Notes = notes }.Read(fileName, text),
+                EditionFormat.Html => new HtmlEditionReader(Outlets, today) { Notes = notes }.Read(fileName, text),
                 _ => new TextEditionReader(Outlets, today) { Notes = notes }.Read(fileName, text),
             };
             return EditionAssembler.Build(fileName, draft, Outlets, hints.Date);

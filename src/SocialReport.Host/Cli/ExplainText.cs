@@ -18,7 +18,6 @@ internal static class ExplainText
         if (explanation.Lines.Count > 0) text.AppendLine();
         if (explanation.Edition is { } edition)
         {
-            if (explanation.Lines.Count == 0) text.AppendLine("Markdown and HTML files are explained by what they gave:");
             text.AppendLine(EditionText.Describe(edition));
         }
         else

@@ -4,12 +4,14 @@ using SocialReport.Core.Editions;
 
 namespace SocialReport.Host.Web;
 
-internal sealed record PreviewResponse(EditionSummary Edition, IReadOnlyList<EditionProblem> Problems, IReadOnlyList<ChannelPreview> Channels);
+/// <param name="DateMissing">The file says nowhere when it was published: the preview is dated today and the date must be given.</param>
+internal sealed record PreviewResponse(EditionSummary Edition, IReadOnlyList<EditionProblem> Problems, IReadOnlyList<ChannelPreview> Channels,
+    bool DateMissing = false);
 
-internal sealed record EditionSummary(string Id, string Title, DateOnly Date, string Language, Uri? Url,
+internal sealed record EditionSummary(string Id, string Title, DateOnly Date, DateSource DateSource, string Language, Uri? Url,
     IReadOnlyList<string> Authors, string Intro, IReadOnlyList<StorySummary> Stories)
 {
-    public static EditionSummary Of(Edition edition) => new(edition.Id, edition.Title, edition.Date, edition.Language, edition.Url,
+    public static EditionSummary Of(Edition edition) => new(edition.Id, edition.Title, edition.Date, edition.DateSource, edition.Language, edition.Url,
         [.. edition.Authors.Select(a => a.Name)], edition.Intro,
         [.. edition.Stories.Select(s => new StorySummary(s.Number, s.Id, s.Headline, s.Sources, s.Topics, s.Text.Length))]);
 }

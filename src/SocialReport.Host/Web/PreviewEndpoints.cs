@@ -35,7 +35,8 @@ internal static class PreviewEndpoints
         return app;
     }
 
-    /// <summary>Form fields: <c>file</c> (required), <c>format</c> (markdown, text, html), <c>lang</c> (fr, en).</summary>
+    /// <summary>Form fields: <c>file</c> (required), <c>format</c> (markdown, text, html), <c>lang</c> (fr, en), <c>date</c>
+    /// (YYYY-MM-DD, wins over the file's own).</summary>
     private static async Task<IResult> UploadAsync(HttpRequest request, EditionImporter importer, EditionPreviewer previewer, PreviewGate gate,
         TimeProvider time, CancellationToken aborted)
     {
@@ -43,7 +44,7 @@ internal static class PreviewEndpoints
         using var both = CancellationTokenSource.CreateLinkedTokenSource(budget.Token, aborted);
         try
         {
-            return await PreviewAsync(request, importer, previewer, gate, both.Token);
+            return await PreviewAsync(request, importer, previewer, gate, time, both.Token);
         }
         catch (OperationCanceledException) when (budget.IsCancellationRequested && !aborted.IsCancellationRequested)
         {
@@ -53,7 +54,7 @@ internal static class PreviewEndpoints
     }
 
     private static async Task<IResult> PreviewAsync(HttpRequest request, EditionImporter importer, EditionPreviewer previewer, PreviewGate gate,
-        CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
             return Results.Problem("Send the edition as multipart/form-data, in a field named \"file\".", statusCode: StatusCodes.Status400BadRequest);
@@ -83,12 +84,22 @@ internal static class PreviewEndpoints
             format = parsed;
         }
 
+        DateOnly? date = null;
+        if (form["date"].ToString() is { Length: > 0 } dateText)
+        {
+            if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+                return Results.Problem($"\"{Shorten(dateText)}\" is not a date: write it YYYY-MM-DD, e.g. 2020-03-13.", statusCode: StatusCodes.Status400BadRequest);
+            date = parsed;
+        }
+
         using var content = new MemoryStream();
         await file.CopyToAsync(content, cancellationToken);
         var bytes = content.ToArray();
         var fileName = Path.GetFileName(file.FileName) is { Length: > 0 } given ? given : "upload";
         var lang = form["lang"].ToString();
-        var running = gate.TryRun(() => previewer.Preview(importer.Import(fileName, bytes, format), lang));
+        var hints = EditionHints.None with { Format = format, Date = date };
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var running = gate.TryRun(() => Preview(importer, previewer, fileName, bytes, hints, today, lang));
         if (running is null)
         {
             request.HttpContext.Response.Headers.RetryAfter = "5";
@@ -104,4 +115,25 @@ internal static class PreviewEndpoints
                 extensions: new Dictionary<string, object?> { ["file"] = e.FileName, ["line"] = e.Line, ["reason"] = e.Reason });
         }
     }
+
+    /// <summary>A file that says nowhere when it was published is previewed dated today, with a warning that asks for the
+    /// date, as <c>/publish</c> does in a chat: the editor sees the edition and what is missing, not a dead end.</summary>
+    private static PreviewResponse Preview(EditionImporter importer, EditionPreviewer previewer, string fileName, byte[] bytes,
+        EditionHints hints, DateOnly today, string lang)
+    {
+        try
+        {
+            return previewer.Preview(importer.Import(fileName, bytes, hints), lang);
+        }
+        catch (EditionImportException e) when (e.DateMissing)
+        {
+            var preview = previewer.Preview(importer.Import(fileName, bytes, hints with { Date = today }), lang);
+            var missing = new EditionProblem(null, "warning", "no-date",
+                string.Create(CultureInfo.InvariantCulture,
+                $"No date found in the text, the file name or the page's metadata: previewed as of today ({today:yyyy-MM-dd}); give the edition's date."));
+            return preview with { DateMissing = true, Problems = [missing, .. preview.Problems] };
+        }
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

@@ -2,7 +2,8 @@ using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Tests.Editions;
 
-/// <summary>import --explain: what each line of a text export became, and why; a refused file still shows its lines.</summary>
+/// <summary>import --explain: what each line of a text export (each block of Markdown, each element of HTML) became, and why;
+/// a refused file still shows its lines.</summary>
 public sealed class ExplainTests
 {
     private static ImportExplanation Explain(string name, DateOnly? date = null) =>
@@ -58,9 +59,46 @@ public sealed class ExplainTests
     }
 
     [Fact]
-    public void Markdown_is_explained_by_its_edition_and_a_missing_file_by_its_reason()
+    public void Markdown_is_explained_block_by_block()
     {
-        Assert.NotNull(Explain("markdown/social-report-2020-03-13.md").Edition);
+        var explanation = Explain("markdown/social-report-2020-03-13.md");
+
+        Assert.NotNull(explanation.Edition);
+        Assert.Equal("front", At(explanation, 1).Role);
+        Assert.Equal(("intro", "a paragraph before the first '## ' heading"), (At(explanation, 14).Role, At(explanation, 14).Why));
+        Assert.Equal(("headline", "story 1: a '## ' heading"), (At(explanation, 18).Role, At(explanation, 18).Why));
+        Assert.Equal("tags", At(explanation, 19).Role);
+        Assert.Equal(("body", "text of story 1"), (At(explanation, 21).Role, At(explanation, 21).Why));
+        Assert.Equal(("headline", "story 2: a '## ' heading"), (At(explanation, 25).Role, At(explanation, 25).Why));
+        Assert.Equal(explanation.Edition.Stories.Count, explanation.Lines.Count(n => n.Role == "headline"));
+    }
+
+    [Fact]
+    public void Html_is_explained_element_by_element_with_the_chrome_it_dropped()
+    {
+        var explanation = Explain("html/social-report-2020-03-27.html");
+
+        Assert.NotNull(explanation.Edition);
+        Assert.Equal(explanation.Lines.OrderBy(n => n.Line).Select(n => n.Line), explanation.Lines.Select(n => n.Line));
+        Assert.Equal("title", At(explanation, 19).Role);
+        Assert.Equal("intro", At(explanation, 21).Role);
+        Assert.Equal(("headline", "story 1: an <h2> heading"), (At(explanation, 27).Role, At(explanation, 27).Why));
+        Assert.Equal(("headline", "story 2: an <h2> heading"), (At(explanation, 36).Role, At(explanation, 36).Why));
+        Assert.Equal(("body", "text of story 1"), (At(explanation, 32).Role, At(explanation, 32).Why));
+        Assert.Equal("source", At(explanation, 42).Role);
+        Assert.Contains(explanation.Lines, n => n.Line == 13 && n.Role == "dropped" && n.Why.StartsWith("<header>", StringComparison.Ordinal));
+        Assert.Contains(explanation.Lines, n => n.Line == 34 && n.Role == "dropped" && n.Why.StartsWith("<aside>", StringComparison.Ordinal));
+        Assert.Contains(explanation.Lines, n => n.Line == 28 && n.Role == "dropped" && n.Why.StartsWith("<figure>", StringComparison.Ordinal));
+        Assert.Contains(explanation.Lines, n => n.Line == 45 && n.Role == "dropped" && n.Why.StartsWith("<footer>", StringComparison.Ordinal));
+        // The <nav> inside the <header> went with the header: one note for the pair; scripts and styles were never text.
+        Assert.DoesNotContain(explanation.Lines, n => n.Why.StartsWith("<nav>", StringComparison.Ordinal));
+        Assert.DoesNotContain(explanation.Lines, n => n.Why.StartsWith("<script>", StringComparison.Ordinal) || n.Why.StartsWith("<style>", StringComparison.Ordinal));
+        Assert.DoesNotContain(explanation.Lines, n => n.Role == "body" && n.Text.Contains("Partager", StringComparison.Ordinal) && !n.Text.Contains("Zuckerberg", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_missing_file_is_explained_by_its_reason()
+    {
         Assert.NotNull(new EditionImporter().Explain("/nowhere/edition.txt", EditionHints.None).Error);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -142,6 +143,56 @@ public sealed class PreviewApiTests(WebSite site) : IClassFixture<WebSite>
         var problem = await response.ReadJsonAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.StartsWith("empty.md:", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private const string Undated = "# La revue\n\nUne introduction.\n\n## Une histoire\n\nSelon [Le Monde](https://www.lemonde.fr/), tout va bien.\n";
+
+    [Fact]
+    public async Task Upload_of_a_file_without_a_date_is_previewed_as_of_today_and_asks_for_the_date()
+    {
+        var time = site.Services.GetRequiredService<TimeProvider>();
+        var before = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+        using var response = await _client.PostAsync("/api/preview", Upload("revue.md", Undated));
+        var preview = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(preview.GetProperty("dateMissing").GetBoolean());
+        var date = DateOnly.Parse(preview.GetProperty("edition").GetProperty("date").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(date, before, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var first = preview.GetProperty("problems")[0];
+        Assert.Equal("no-date", first.GetProperty("code").GetString());
+        Assert.Contains("give the edition's date", first.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("Une histoire", preview.GetProperty("edition").GetProperty("stories")[0].GetProperty("headline").GetString());
+    }
+
+    [Fact]
+    public async Task Upload_with_a_date_takes_it_and_says_it_was_given()
+    {
+        using var form = Upload("revue.md", Undated);
+        form.Add(new StringContent("2020-03-13"), "date");
+
+        using var response = await _client.PostAsync("/api/preview", form);
+        var preview = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(preview.GetProperty("dateMissing").GetBoolean());
+        Assert.Equal("2020-03-13", preview.GetProperty("edition").GetProperty("date").GetString());
+        Assert.Equal("given", preview.GetProperty("edition").GetProperty("dateSource").GetString());
+        Assert.DoesNotContain(preview.GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == "no-date");
+    }
+
+    [Fact]
+    public async Task Upload_with_a_date_that_is_not_one_is_400()
+    {
+        using var form = Upload("revue.md", Undated);
+        form.Add(new StringContent("13/03/2020<script>"), "date");
+
+        using var response = await _client.PostAsync("/api/preview", form);
+        var problem = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("YYYY-MM-DD", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     internal static MultipartFormDataContent Upload(string fileName, string content)

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Editions;
 
 namespace SocialReport.Testing.Storage;
 
@@ -53,6 +54,20 @@ public abstract class EditionArchiveContract : IDisposable
         TestEditions.AssertSame(edition, stored);
         Assert.Null(stored!.Url);
         Assert.Empty(stored.Authors);
+    }
+
+    [Theory]
+    [InlineData(DateSource.FileName)]
+    [InlineData(DateSource.Metadata)]
+    [InlineData(DateSource.Given)]
+    public void Publish_keeps_where_the_date_came_from(DateSource source)
+    {
+        var edition = TestEditions.Weekly(new DateOnly(2021, 1, 8), "en") with { DateSource = source };
+
+        Archive.Publish(edition);
+
+        Assert.Equal(source, Archive.Get("2021-01-08")!.DateSource);
+        Assert.Equal(source, Archive.Latest()!.DateSource);
     }
 
     [Fact]

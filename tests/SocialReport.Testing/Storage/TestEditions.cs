@@ -69,6 +69,7 @@ public static class TestEditions
         Assert.Equal(expected.Title, actual.Title);
         Assert.Equal(expected.Date, actual.Date);
         Assert.Equal(expected.Language, actual.Language);
+        Assert.Equal(expected.DateSource, actual.DateSource);
         Assert.Equal(expected.Url?.OriginalString, actual.Url?.OriginalString);
         Assert.Equal(expected.Authors, actual.Authors);
         Assert.Equal(expected.Intro, actual.Intro);

@@ -11,12 +11,14 @@ internal static class HtmlNesting
 {
     public const int MaxDepth = 256;
 
-    public static IHtmlDocument ParseDocument(string fileName, string html)
+    /// <param name="keepLines">Keep each element's line in the file (for <c>import --explain</c>).</param>
+    public static IHtmlDocument ParseDocument(string fileName, string html, bool keepLines = false)
     {
         // An element's depth is settled once the next one is created: check each then, to stop the parser early.
         IElement? previous = null;
         var parser = new HtmlParser(new HtmlParserOptions
         {
+            IsKeepingSourceReferences = keepLines,
             OnCreated = (element, position) =>
             {
                 if (previous is not null && IsTooDeep(previous))

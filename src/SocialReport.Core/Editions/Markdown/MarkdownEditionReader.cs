@@ -22,9 +22,18 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
         public StoryDraft Build() => new(Headline, PlainText.JoinParagraphs(Paragraphs), Sources.Items, Tags);
     }
 
+    /// <summary>When set, receives what each block became (<c>import --explain</c>), at the block's first line.</summary>
+    public List<LineNote>? Notes { get; init; }
+
     public EditionDraft Read(string fileName, string text)
     {
         var document = Parse(fileName, text);
+        var lines = Notes is null ? [] : text.Split('\n');
+        void Note(Block block, string role, string why)
+        {
+            if (Notes is not null && block.Line < lines.Length) Notes.Add(LineNote.Of(block.Line + 1, role, lines[block.Line].TrimEnd('\r'), why));
+        }
+
         var frontMatter = ReadFrontMatter(fileName, text, document);
         string? heading = null;
         var headingLine = 0;
@@ -35,9 +44,20 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
         {
             switch (block)
             {
-                case YamlFrontMatterBlock or ThematicBreakBlock or HtmlBlock or LinkReferenceDefinitionGroup:
+                case YamlFrontMatterBlock:
+                    Note(block, "front", "front matter: title, date, language, editors");
+                    break;
+                case ThematicBreakBlock:
+                    Note(block, "dropped", "a separator line");
+                    break;
+                case HtmlBlock:
+                    Note(block, "dropped", "raw HTML is not read");
+                    break;
+                case LinkReferenceDefinitionGroup:
+                    Note(block, "dropped", "link definitions: a link counts where the text uses it");
                     break;
                 case HeadingBlock { Level: 1 } h1 when stories.Count == 0:
+                    Note(block, heading is null ? "title" : "dropped", heading is null ? "the first '# ' heading" : "a second '# ' heading before the stories");
                     heading ??= Clean(InlineText.Of(h1.Inline));
                     headingLine = headingLine == 0 ? h1.Line + 1 : headingLine;
                     break;
@@ -50,10 +70,12 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
                     var story = new StoryBuilder(headline, outlets);
                     AddSources(story.Sources, h2.Inline);
                     stories.Add(story);
+                    Note(block, "headline", $"story {stories.Count}: a '## ' heading");
                     break;
                 case ParagraphBlock paragraph when stories.Count > 0 && stories[^1] is { Paragraphs.Count: 0, Tags.Count: 0 } current
                     && TagsLine.TryRead(InlineText.Of(paragraph.Inline), out var tags, out var rest):
                     current.Tags = tags;
+                    Note(block, "tags", $"tags of story {stories.Count}: a 'Tags:' line right under its heading");
                     if (rest.Length > 0)
                     {
                         current.Paragraphs.Add(Clean(rest));
@@ -64,10 +86,12 @@ internal sealed class MarkdownEditionReader(OutletCatalog outlets)
                     var paragraphText = TextOf(block);
                     if (stories.Count == 0)
                     {
+                        Note(block, "intro", "a paragraph before the first '## ' heading");
                         intro.Add(paragraphText);
                     }
                     else
                     {
+                        Note(block, "body", $"text of story {stories.Count}");
                         stories[^1].Paragraphs.Add(paragraphText);
                         foreach (var leaf in block.Descendants<LeafBlock>().Prepend(block as LeafBlock).OfType<LeafBlock>())
                         {

@@ -3,8 +3,6 @@ namespace SocialReport.Core.Editions.Text;
 /// <summary>Says, line by line, what a plain-text export became, so that an editor can see why a story was missed.</summary>
 internal static class TextExplanation
 {
-    private const int MaxTextChars = 80;
-
     public static IEnumerable<LineNote> Notes(IReadOnlyList<TextLine> lines, TextLine? titleLine, IReadOnlyList<TextUnit> units,
         List<TextUnit> content, IReadOnlySet<int> headlines, int signature, IReadOnlySet<int> droppedLinks)
     {
@@ -12,24 +10,27 @@ internal static class TextExplanation
         var firstStory = headlineUnits.Count == 0 ? int.MaxValue : headlineUnits[0].Line;
         foreach (var line in lines.Where(l => l.Kind != LineKind.Blank))
         {
-            var text = line.Text.Length > MaxTextChars ? line.Text[..MaxTextChars] + "…" : line.Text;
-            var (role, why) = line.Number == titleLine?.Number ? ("title", "first line that names the edition") : line.Kind switch
-            {
-                LineKind.Address => ("address", "the page's address"),
-                LineKind.Button => ("dropped", "button, link or page furniture"),
-                LineKind.Caption => ("dropped", "image caption or credit"),
-                LineKind.FileName => ("dropped", "file or image name"),
-                LineKind.Byline => ("byline", "author or date line"),
-                LineKind.DateLine => ("date", "a line that is mostly a date"),
-                LineKind.SourceLine => ("source", "names the story's sources"),
-                LineKind.Banner => ("dropped", line.Number < firstStory ? "above the title, or repeats the title" : "section banner"),
-                LineKind.Embed => ("dropped", "embedded post"),
-                LineKind.Label => ("dropped", "category, tag list or section label"),
-                _ => ContentRole(line, units, headlineUnits, firstStory, signature, droppedLinks),
-            };
-            yield return new LineNote(line.Number, role, text, why);
+            var (role, why) = line.Number == titleLine?.Number ? ("title", "first line that names the edition")
+                : OfKind(line.Kind, line.Number < firstStory) ?? ContentRole(line, units, headlineUnits, firstStory, signature, droppedLinks);
+            yield return LineNote.Of(line.Number, role, line.Text, why);
         }
     }
+
+    /// <summary>What a line that is not text of the edition is (chrome, a byline, a source line); null for content.</summary>
+    public static (string Role, string Why)? OfKind(LineKind kind, bool beforeStories) => kind switch
+    {
+        LineKind.Address => ("address", "the page's address"),
+        LineKind.Button => ("dropped", "button, link or page furniture"),
+        LineKind.Caption => ("dropped", "image caption or credit"),
+        LineKind.FileName => ("dropped", "file or image name"),
+        LineKind.Byline => ("byline", "author or date line"),
+        LineKind.DateLine => ("date", "a line that is mostly a date"),
+        LineKind.SourceLine => ("source", "names the story's sources"),
+        LineKind.Banner => ("dropped", beforeStories ? "above the title, or repeats the title" : "section banner"),
+        LineKind.Embed => ("dropped", "embedded post"),
+        LineKind.Label => ("dropped", "category, tag list or section label"),
+        _ => null,
+    };
 
     private static (string Role, string Why) ContentRole(TextLine line, IReadOnlyList<TextUnit> units, List<TextUnit> headlineUnits,
         int firstStory, int signature, IReadOnlySet<int> droppedLinks)

@@ -8,6 +8,7 @@
   const channelName = channel => names[channel] ?? (channel === "text" ? t("channel.text") : channel);
   let shown = null;
   let origin = null;
+  let lastFile = null;
   let editions = [];
 
   function say(text, isError = false) {
@@ -71,16 +72,20 @@
   }
 
   async function previewFile(file) {
+    lastFile = file;
     const form = new FormData();
     form.append("file", file);
     if ($("lang").value) form.append("lang", $("lang").value);
+    if ($("date").value) form.append("date", $("date").value);
     say(t("preview.importing", file.name));
     const response = await fetch("/api/preview", { method: "POST", body: form });
     if (!response.ok) {
       clear();
       return say(t("preview.refused", file.name, await problemText(response)), true);
     }
-    show(await response.json(), () => t("preview.imported", file.name));
+    const preview = await response.json();
+    show(preview, () => t(preview.dateMissing ? "preview.undated" : "preview.imported", file.name));
+    if (preview.dateMissing) $("date").focus();
   }
 
   function clear() {
@@ -201,6 +206,10 @@
     });
     input.addEventListener("change", () => {
       if (input.files[0]) previewFile(input.files[0]);
+    });
+    // A date given after a preview that lacked one: preview the same file again with it.
+    $("date").addEventListener("change", () => {
+      if (lastFile) previewFile(lastFile);
     });
   }
 
