@@ -66,6 +66,8 @@ internal sealed class TeamsActivityHandler(
             if (outcome is not SendOutcome.Sent)
             {
                 logger.TeamsReplyNotDelivered(inbound.Chat, outcome);
+                // A conversation the bot was removed from, or a reader who blocked it, is not one to broadcast to.
+                subscriptions.AfterFailedSend(inbound.Chat, outcome);
                 return;
             }
         }
@@ -112,6 +114,7 @@ internal sealed class TeamsActivityHandler(
             if (outcome is not SendOutcome.Sent)
             {
                 logger.TeamsWelcomeNotDelivered(key, outcome);
+                subscriptions.AfterFailedSend(key, outcome);
                 return;
             }
         }

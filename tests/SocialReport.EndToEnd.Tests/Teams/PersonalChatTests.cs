@@ -62,6 +62,20 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
         Assert.Null(reply["text"]); // Teams would show it above the card
     }
 
+    [Theory]
+    [InlineData(RecipientGone.Blocked, SubscriptionState.Blocked)]
+    [InlineData(RecipientGone.NotFound, SubscriptionState.Gone)]
+    public async Task A_reply_Teams_refuses_for_good_ends_the_subscription_as_a_broadcast_would(RecipientGone how, SubscriptionState state)
+    {
+        await _bot.SendAsync(TestActivities.BotAddedPersonal(Service));
+        Assert.Equal(SubscriptionState.Active, _bot.Chats.Get(Personal)!.State);
+        _fake.MakeGone(TestIds.PersonalConversationId, how);
+
+        await _bot.SendAsync(TestActivities.PersonalMessage(Service, "/latest"));
+
+        Assert.Equal(state, _bot.Chats.Get(Personal)!.State);
+    }
+
     [Fact]
     public async Task Help_shows_each_command_on_a_line_of_its_own()
     {
