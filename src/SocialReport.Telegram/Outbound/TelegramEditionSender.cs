@@ -13,11 +13,13 @@ namespace SocialReport.Telegram.Outbound;
 /// <summary>
 /// Broadcast delivery to one Telegram chat, on a client that never waits out a 429 itself: the broadcaster paces and retries.
 /// <see cref="DeliveryMode.Edition"/> sends the cover (the pager); <see cref="DeliveryMode.Cards"/> the cover and one message per story.
+/// With <c>Delivery:Telegram:PaidBroadcast</c> each message asks for a paid broadcast, which the paced rate counts on.
 /// </summary>
 internal sealed class TelegramEditionSender(
     TelegramClients clients,
     TelegramCardRenderer renderer,
     IOptions<TelegramOptions> options,
+    IOptions<TelegramPaidBroadcastOptions> paid,
     TimeProvider time,
     ILogger<TelegramEditionSender> logger) : IEditionSender
 {
@@ -48,7 +50,7 @@ internal sealed class TelegramEditionSender(
             {
                 try
                 {
-                    var sent = await TelegramReplySender.SendAsync(bot, chatId, messages[i], cancellationToken);
+                    var sent = await TelegramReplySender.SendAsync(bot, chatId, messages[i], paid.Value.PaidBroadcast, cancellationToken);
                     firstId ??= sent.Id.ToString(CultureInfo.InvariantCulture);
                     break;
                 }

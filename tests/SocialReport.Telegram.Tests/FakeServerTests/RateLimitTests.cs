@@ -66,6 +66,23 @@ public class RateLimitTests(FakeBotApi api) : IClassFixture<FakeBotApi>
     }
 
     [Fact]
+    public async Task Paid_broadcasts_go_past_thirty_a_second_up_to_their_own_limit()
+    {
+        await using var fake = api.Start(Limits(FakeRateLimits.Telegram with { PaidOverall = new RateLimit(40, TimeSpan.FromSeconds(1)) }));
+        var bot = TestBot.ClientFor(fake);
+        for (var chat = 1; chat <= 72; chat++) fake.AddChat(chat);
+        for (var chat = 1; chat <= 30; chat++) await bot.SendMessage(chat, "Edition");
+        for (var chat = 31; chat <= 70; chat++) await bot.SendMessage(chat, "Edition", allowPaidBroadcast: true);
+
+        var paidError = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(71, "Edition", allowPaidBroadcast: true));
+        var freeError = await Assert.ThrowsAsync<ApiRequestException>(() => bot.SendMessage(72, "Edition"));
+
+        Assert.Equal((429, 429), (paidError.ErrorCode, freeError.ErrorCode));
+        Assert.Equal(40, fake.AllSent.Count(m => m.PaidBroadcast));
+        Assert.Equal(30, fake.AllSent.Count(m => !m.PaidBroadcast));
+    }
+
+    [Fact]
     public async Task Edits_count_against_the_chat_limit_unless_told_otherwise()
     {
         var oneASecond = new FakeRateLimits { PerChat = new RateLimit(1, TimeSpan.FromSeconds(1)) };

@@ -54,6 +54,21 @@ public sealed class TelegramEditionSenderTests(FakeBotApi api) : IClassFixture<F
         Assert.Contains("\"is_disabled\":true", sent.LinkPreviewOptionsJson);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Every_message_asks_for_a_paid_broadcast_when_the_pace_counts_on_one(bool paid)
+    {
+        using var host = AdapterServices.Build(_fake, ("Delivery:Telegram:PaidBroadcast", paid ? "true" : "false"));
+        _fake.AddChat(-500, "group", "Veille");
+
+        await host.Get<TelegramEditionSender>().SendAsync(ChatOf(-500, ChatKind.Group), SeedEdition.Build(), DeliveryMode.Cards, default);
+
+        var sent = _fake.SentTo(-500);
+        Assert.Equal(5, sent.Count);
+        Assert.All(sent, m => Assert.Equal(paid, m.PaidBroadcast));
+    }
+
     [Fact]
     public async Task Cards_mode_sends_the_cover_then_one_message_per_story_and_returns_the_covers_id()
     {

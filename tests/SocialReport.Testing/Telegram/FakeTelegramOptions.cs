@@ -64,6 +64,10 @@ public sealed record FakeRateLimits
     /// <summary>Thirty messages a second for the whole bot.</summary>
     public RateLimit? Overall { get; init; } = new(30, TimeSpan.FromSeconds(1));
 
+    /// <summary>Messages sent with <c>allow_paid_broadcast</c>: up to a thousand a second for the whole bot, paid in Stars,
+    /// counted apart from <see cref="Overall"/>.</summary>
+    public RateLimit? PaidOverall { get; init; } = new(1000, TimeSpan.FromSeconds(1));
+
     public RateLimitMode Mode { get; init; } = RateLimitMode.Enforce;
 
     public bool CountEdits { get; init; } = true;

@@ -41,9 +41,10 @@ public sealed partial class FakeTelegramServer
         {
             var chat = ChatFor(request, toSend: true);
             var replyTo = FindReply(chat, reply);
-            CountAgainstLimits(chat, "sendMessage");
+            var paid = request.Flag("allow_paid_broadcast");
+            CountAgainstLimits(chat, "sendMessage", paid);
             var message = AddBotMessage(chat, replyTo, text: text, markup: markup);
-            Record(message, "sendMessage", raw, parseMode, text, preview);
+            Record(message, "sendMessage", raw, parseMode, text, preview, paid);
             return new MethodResult(MessageJson(message));
         }
     }
@@ -178,14 +179,14 @@ public sealed partial class FakeTelegramServer
         return target.AllowSendingWithoutReply ? null : throw BotApiException.BadRequest("message to be replied not found");
     }
 
-    private void CountAgainstLimits(FakeChat chat, string method)
+    private void CountAgainstLimits(FakeChat chat, string method, bool paid = false)
     {
         var now = Now;
-        var broken = _limiter.Check(chat.Id, chat.IsGroupLike, now);
+        var broken = _limiter.Check(chat.Id, chat.IsGroupLike, paid, now);
         foreach (var (kind, retryAfter) in broken) _violations.Add(new LimitViolation(kind, chat.Id, method, retryAfter, now));
         if (broken.Count > 0 && _limiter.Limits.Mode == RateLimitMode.Enforce)
             throw BotApiException.TooManyRequests(broken.Max(b => b.RetryAfter));
-        _limiter.Count(chat.Id, chat.IsGroupLike, now);
+        _limiter.Count(chat.Id, chat.IsGroupLike, paid, now);
     }
 
     private StoredMessage AddBotMessage(FakeChat chat, StoredMessage? replyTo, FormattedText? text = null, FormattedText? caption = null,
@@ -208,9 +209,12 @@ public sealed partial class FakeTelegramServer
         return message;
     }
 
-    private void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview) =>
+    private void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview, bool paid = false) =>
         _sent.Add(new BotMessage(message.Chat.Id, message.MessageId, method, raw, parseMode, text.Text, text.Entities, message.Buttons,
-            message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, Now));
+            message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, Now)
+        {
+            PaidBroadcast = paid,
+        });
 
     private StoredFile StoreFile(string fileName, byte[] content)
     {

@@ -21,6 +21,9 @@ public sealed record BotMessage(
 {
     public bool IsEdit => Method == "editMessageText";
 
+    /// <summary>Sent with <c>allow_paid_broadcast</c>.</summary>
+    public bool PaidBroadcast { get; init; }
+
     public IEnumerable<FakeButton> AllButtons => Buttons.SelectMany(row => row);
 }
 
