@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
@@ -26,12 +27,11 @@ public static class CoreServices
         services.AddSingleton(TimeProvider.System);
 
         services.AddSingleton(sp => new EditionImporter(OutletCatalog.Default.WithExtra(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ImportOptions>>().Value.Outlets)));
-        services.AddSingleton<IStoryIndex>(sp =>
-        {
-            var index = new LuceneStoryIndex();
-            index.Rebuild(sp.GetRequiredService<IEditionArchive>().All());
-            return index;
-        });
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName);
+        services.AddSingleton<IStoryIndex>(sp => StoryIndexes.Open(
+            sp.GetRequiredService<IOptions<SearchOptions>>().Value,
+            sp.GetRequiredService<IEditionArchive>(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<LuceneStoryIndex>()));
         services.AddSingleton<EditionPublisher>();
         services.AddSingleton<IEditionPreview, PlainTextPreview>();
 

@@ -67,4 +67,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Broadcast {Id} {State} in {Elapsed}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Skipped} skipped, {Remaining} not sent, {Throttled} throttled")]
     public static partial void BroadcastFinished(this ILogger logger, string id, BroadcastState state, TimeSpan elapsed, int sent, int failed, int blocked, int gone, int skipped, int remaining, int throttled);
+
+    [LoggerMessage(EventId = 1090, Level = LogLevel.Information, Message = "Search index in {Directory}: {Indexed} of {Editions} editions indexed at start-up in {Elapsed} ms")]
+    public static partial void SearchIndexOpened(this ILogger logger, string directory, int indexed, int editions, long elapsed);
+
+    [LoggerMessage(EventId = 1091, Level = LogLevel.Warning, Message = "The search index in {Directory} is in use by another process: this host keeps its own in memory.")]
+    public static partial void SearchIndexInUse(this ILogger logger, string directory);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SocialReport.Core;
 using SocialReport.Core.Commands;
+using SocialReport.Core.Search;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
 using SocialReport.Telegram;
@@ -22,6 +23,16 @@ internal static class SocialReportServices
             if (!string.IsNullOrEmpty(storage.SeedDirectory))
                 storage.SeedDirectory = ContentRoot.Resolve(env.ContentRootPath, storage.SeedDirectory);
         });
+        // The search index is kept beside the store: next to the LiteDB file (one index per file), or in the content root's
+        // data folder with PostgreSQL. Empty: in memory only.
+        builder.Services.AddOptions<SearchOptions>().PostConfigure<IOptions<StorageOptions>, IHostEnvironment>((search, storage, env) =>
+            search.IndexDirectory = search.IndexDirectory switch
+            {
+                null when storage.Value.UsesPostgreSql => ContentRoot.Resolve(env.ContentRootPath, "data/search-index"),
+                null => storage.Value.Path + ".search",
+                "" => "",
+                var path => ContentRoot.Resolve(env.ContentRootPath, path),
+            });
         builder.AddTelegram();
         builder.AddTeams();
         builder.Services.AddEditionSource();

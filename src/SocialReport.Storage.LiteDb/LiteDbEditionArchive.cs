@@ -157,5 +157,6 @@ public sealed class LiteDbEditionArchive : IEditionArchive, IEditionRevisions
         doc[EditionFields.Language].AsString,
         doc[EditionFields.Stories].AsInt32,
         doc[EditionFields.Revision].AsInt32,
-        BsonDates.FromBson(doc[EditionFields.PublishedAt]));
+        BsonDates.FromBson(doc[EditionFields.PublishedAt]),
+        doc[EditionFields.Hash] is { IsString: true } hash ? hash.AsString : null);
 }

@@ -10,7 +10,7 @@ namespace SocialReport.Storage.PostgreSql;
 public sealed class PostgreSqlEditionArchive(PostgreSqlStore store, TimeProvider time) : IEditionArchive, IEditionRevisions
 {
     private const int StreamBatch = 32;
-    private const string Columns = "e.id, e.date, e.title, e.language, e.stories, e.revision, e.published_at";
+    private const string Columns = "e.id, e.date, e.title, e.language, e.stories, e.revision, e.published_at, e.hash";
 
     public PublishResult Publish(Edition edition)
     {
@@ -98,5 +98,5 @@ public sealed class PostgreSqlEditionArchive(PostgreSqlStore store, TimeProvider
 
     private static ArchiveEntry Entry(NpgsqlDataReader reader) => new(
         reader.GetString(0), reader.GetString(2), reader.GetFieldValue<DateOnly>(1), reader.GetString(3),
-        reader.GetInt32(4), reader.GetInt32(5), reader.Instant("published_at"));
+        reader.GetInt32(4), reader.GetInt32(5), reader.Instant("published_at"), reader.GetString(7));
 }

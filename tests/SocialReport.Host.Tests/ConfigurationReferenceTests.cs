@@ -6,6 +6,7 @@ using SocialReport.Core;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
+using SocialReport.Core.Search;
 using SocialReport.Host.Web;
 using SocialReport.Storage.LiteDb;
 using SocialReport.Teams;
@@ -26,6 +27,7 @@ public sealed class ConfigurationReferenceTests
         { WebOptions.SectionName, typeof(WebOptions) },
         { MetricsOptions.SectionName, typeof(MetricsOptions) },
         { DeliveryOptions.SectionName, typeof(DeliveryOptions) },
+        { SearchOptions.SectionName, typeof(SearchOptions) },
     };
 
     private static readonly IConfiguration Example = new ConfigurationBuilder()

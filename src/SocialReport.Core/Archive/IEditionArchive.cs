@@ -27,4 +27,6 @@ public enum PublishOutcome { Added, Unchanged, Revised }
 
 public sealed record PublishResult(PublishOutcome Outcome, string EditionId, int Revision);
 
-public sealed record ArchiveEntry(string EditionId, string Title, DateOnly Date, string Language, int Stories, int Revision, DateTimeOffset PublishedAt);
+/// <param name="ContentHash">The current revision's <see cref="EditionContent.Hash"/>, when the store says it.</param>
+public sealed record ArchiveEntry(string EditionId, string Title, DateOnly Date, string Language, int Stories, int Revision, DateTimeOffset PublishedAt,
+    string? ContentHash = null);

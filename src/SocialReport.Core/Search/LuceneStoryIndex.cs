@@ -9,31 +9,44 @@ using SocialReport.Core.Editions;
 namespace SocialReport.Core.Search;
 
 /// <summary>
-/// The story index, held in memory and rebuilt from the archive at start-up. Writes are serialized; searches
-/// run concurrently on the latest refreshed searcher, so a search never sees an edition half replaced.
+/// The story index, in memory or kept in a directory between runs, and brought up to the archive at start-up
+/// (<see cref="Sync"/>). Writes are serialized; searches run concurrently on the latest refreshed searcher, so a search
+/// never sees an edition half replaced.
 /// </summary>
-public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
+public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
 {
+    /// <summary>The layout of the documents and their analysis: an index kept with another one is built anew. Change it
+    /// whenever <see cref="StoryDocument"/> or <see cref="StoryAnalysis"/> changes what is indexed.</summary>
+    internal const string Layout = "1";
+    private const string LayoutKey = "layout";
+
     private readonly StoryAnalysis _analysis = new();
     private readonly Analyzer _indexAnalyzer;
-    private readonly RAMDirectory _directory = new();
+    private readonly Lucene.Net.Store.Directory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeGate = new();
-    private ImmutableDictionary<string, EditionTopics> _topics = [];
+    private ImmutableDictionary<string, EditionTopics> _topics;
     private bool _disposed;
 
-    public LuceneStoryIndex()
+    /// <summary>An empty index in memory.</summary>
+    public LuceneStoryIndex() : this(new RAMDirectory()) { }
+
+    private LuceneStoryIndex(Lucene.Net.Store.Directory directory)
     {
+        _directory = directory;
         _indexAnalyzer = _analysis.ForFields(StoryDocument.Fields("fr"), StoryDocument.Fields("en"));
         var config = new IndexWriterConfig(StoryAnalysis.Version, _indexAnalyzer)
         {
-            OpenMode = OpenMode.CREATE,
+            OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
             RAMBufferSizeMB = 64,
         };
-        _writer = new IndexWriter(_directory, config);
+        _writer = new IndexWriter(directory, config);
+        if (!_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout)
+            _writer.DeleteAll();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        _topics = WithSearcher(ReadTopics);
     }
 
     public void Index(Edition edition)
@@ -41,8 +54,7 @@ public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            _writer.DeleteDocuments(new Term(StoryDocument.EditionId, edition.Id));
-            _writer.AddDocuments(edition.Stories.Select(s => StoryDocument.From(edition, s)));
+            Replace(edition);
             _searchers.MaybeRefreshBlocking();
             _topics = _topics.SetItem(edition.Id, EditionTopics.From(edition));
         }
@@ -59,10 +71,9 @@ public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _writer.DeleteAll();
-            foreach (var edition in latest.Values)
-                _writer.AddDocuments(edition.Stories.Select(s => StoryDocument.From(edition, s)));
+            AddAll(latest.Values);
             _writer.ForceMerge(1);
-            _searchers.MaybeRefreshBlocking();
+            Commit();
             _topics = latest.Values.ToImmutableDictionary(e => e.Id, EditionTopics.From, StringComparer.Ordinal);
         }
     }
@@ -108,6 +119,7 @@ public sealed class LuceneStoryIndex : IStoryIndex, IDisposable
                 return;
             _disposed = true;
             _searchers.Dispose();
+            _writer.SetCommitData(CommitData);
             _writer.Dispose();
             _directory.Dispose();
             _indexAnalyzer.Dispose();

@@ -15,6 +15,12 @@ internal static class StoryDocument
     public const string Number = "number";
     public const string Headline = "headline";
     public const string Language = "language";
+    /// <summary>The hash of the edition's content as the archive keeps it (<see cref="Archive.EditionContent"/>): what
+    /// <see cref="LuceneStoryIndex.Sync"/> compares with the archive to find the editions an index kept on disk lacks.</summary>
+    public const string ContentHash = "hash";
+    /// <summary>The story's topics, stored (not searched) to count the frequent topics without the archive.</summary>
+    public const string Topics = "topics";
+    private const char TopicSeparator = '\u001f';
 
     /// <summary>The searchable texts; each is indexed twice, through the French and the English chain.</summary>
     public enum Text { Tags, Headline, Body, Sources }
@@ -31,7 +37,7 @@ internal static class StoryDocument
 
     public static Sort ByRelevance { get; } = new([SortField.FIELD_SCORE, .. NewestFirst.GetSort()]);
 
-    public static Document From(Edition edition, Story story)
+    public static Document From(Edition edition, Story story, string contentHash)
     {
         var document = new Document
         {
@@ -43,6 +49,8 @@ internal static class StoryDocument
             new NumericDocValuesField(Number, story.Number),
             new StoredField(Headline, story.Headline),
             new StoredField(Language, edition.Language),
+            new StoredField(ContentHash, contentHash),
+            new StoredField(Topics, string.Join(TopicSeparator, story.Topics)),
         };
         var tags = story.Tags.Count > 0 ? story.Tags : story.Topics;
         AddText(document, Text.Tags, tags);
@@ -60,6 +68,19 @@ internal static class StoryDocument
         document.Get(Language, CultureInfo.InvariantCulture),
         matchedIn);
 
+    /// <summary>What the index keeps of a story besides its text: its edition, the content indexed, its number and topics.</summary>
+    public static StoredStory Stored(Document document)
+    {
+        var storyId = document.Get(StoryId, CultureInfo.InvariantCulture);
+        var topics = document.Get(Topics, CultureInfo.InvariantCulture);
+        return new StoredStory(
+            document.Get(EditionId, CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(document.Get(Date, CultureInfo.InvariantCulture), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            document.Get(ContentHash, CultureInfo.InvariantCulture),
+            int.Parse(storyId.AsSpan(storyId.LastIndexOf('/') + 1), CultureInfo.InvariantCulture),
+            string.IsNullOrEmpty(topics) ? [] : topics.Split(TopicSeparator));
+    }
+
     private static void AddText(Document document, Text text, IEnumerable<string> values)
     {
         foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))
@@ -69,3 +90,5 @@ internal static class StoryDocument
         }
     }
 }
+
+internal sealed record StoredStory(string EditionId, DateOnly Date, string? ContentHash, int Number, IReadOnlyList<string> Topics);

@@ -77,7 +77,8 @@ public abstract class EditionArchiveContract : IDisposable
 
         var entry = Assert.Single(Archive.List(0, 10));
 
-        Assert.Equal(new ArchiveEntry("2020-03-06", TestEditions.Full().Title, new DateOnly(2020, 3, 6), "fr", 2, 1, Start), entry);
+        Assert.Equal(new ArchiveEntry("2020-03-06", TestEditions.Full().Title, new DateOnly(2020, 3, 6), "fr", 2, 1, Start,
+            EditionContent.Hash(EditionContent.Serialize(TestEditions.Full()))), entry);
     }
 
     [Fact]

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
+using SocialReport.Core.Archive;
+
+namespace SocialReport.Core.Search;
+
+/// <summary>The host's story index: kept in <see cref="SearchOptions.IndexDirectory"/> and brought up to the archive, or in
+/// memory and built from it when no directory is set or another process holds that one.</summary>
+internal static class StoryIndexes
+{
+    public static LuceneStoryIndex Open(SearchOptions options, IEditionArchive archive, ILogger logger)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var index = new LuceneStoryIndex();
+        var directory = options.IndexDirectory;
+        if (!string.IsNullOrEmpty(directory))
+        {
+            try
+            {
+                index.Dispose();
+                index = LuceneStoryIndex.Open(directory);
+            }
+            catch (LockObtainFailedException)
+            {
+                logger.SearchIndexInUse(directory);
+                index = new LuceneStoryIndex();
+            }
+        }
+        var indexed = index.Sync(archive);
+        var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        var editions = archive.Count();
+        logger.SearchIndexOpened(string.IsNullOrEmpty(directory) ? "memory" : directory, indexed, editions, elapsed);
+        return index;
+    }
+}
