@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Search;
 using SocialReport.Storage.LiteDb;
 
 namespace SocialReport.Host.Tests;
@@ -32,6 +33,42 @@ public sealed class StorageSettingsTests
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
 
         Assert.Equal((data.DatabaseFile, RepositoryFiles.Editions), (storage.Path, storage.SeedDirectory));
+    }
+
+    [Theory]
+    [InlineData(null, null, "data/bot.db.search")]
+    [InlineData(null, "index", "index")]
+    [InlineData("PostgreSql", null, "data/search-index")]
+    [InlineData(null, "", "")]
+    public void The_search_index_is_kept_beside_the_store_unless_told_otherwise(string? provider, string? indexDirectory, string expected)
+    {
+        using var root = new TempDirectory();
+        var settings = new Dictionary<string, string?> { ["Storage:Path"] = "data/bot.db", ["Search:IndexDirectory"] = indexDirectory };
+        if (provider is not null) settings["Storage:Provider"] = provider;
+        using var host = Build(root.Path, "Production", settings);
+
+        var search = host.Services.GetRequiredService<IOptions<SearchOptions>>().Value;
+
+        Assert.Equal(expected.Length == 0 ? "" : Path.Combine(root.Path, expected), search.IndexDirectory);
+    }
+
+    [Fact]
+    public async Task A_restarted_host_finds_its_search_index_where_it_left_it()
+    {
+        using var root = new TempDirectory();
+        var settings = new Dictionary<string, string?> { ["Storage:Path"] = root.DatabaseFile, ["Storage:SeedDirectory"] = RepositoryFiles.Editions, ["Storage:SeedSamples"] = "true" };
+        using (var first = Build(root.Path, "Production", settings))
+        {
+            await first.Services.GetServices<IHostedService>().OfType<ArchiveSeeder>().Single().StartAsync(CancellationToken.None);
+            Assert.NotEmpty(first.Services.GetRequiredService<IStoryIndex>().Search("whatsapp", 0, 10).Hits);
+        }
+        Assert.True(Directory.Exists(root.DatabaseFile + ".search"));
+
+        using var second = Build(root.Path, "Production", settings);
+        var index = (LuceneStoryIndex)second.Services.GetRequiredService<IStoryIndex>();
+
+        Assert.Equal(0, index.Sync(second.Services.GetRequiredService<IEditionArchive>()));
+        Assert.NotEmpty(index.Search("whatsapp", 0, 10).Hits);
     }
 
     [Theory]

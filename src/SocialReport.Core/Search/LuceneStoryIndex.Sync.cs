@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -54,9 +55,8 @@ public sealed partial class LuceneStoryIndex
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var indexed = WithSearcher(searcher => StoredStories(searcher)
-                .GroupBy(s => s.EditionId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().ContentHash, StringComparer.Ordinal));
+            var stored = WithSearcher(searcher => StoredStories(searcher).GroupBy(s => s.EditionId, StringComparer.Ordinal).ToList());
+            var indexed = stored.ToDictionary(g => g.Key, g => g.First().ContentHash, StringComparer.Ordinal);
             foreach (var gone in indexed.Keys.Where(id => !wanted.ContainsKey(id)))
                 _writer.DeleteDocuments(new Term(StoryDocument.EditionId, gone));
             // An archive that does not say its hashes has every edition indexed again.
@@ -66,12 +66,13 @@ public sealed partial class LuceneStoryIndex
             var changed = stale.Count > wanted.Count / 2
                 ? archive.All().Where(e => stale.Contains(e.Id))
                 : stale.Select(archive.Get).OfType<Edition>();
-            var count = AddAll(changed);
-            if (indexed.Count == 0 && count > 0)
+            var added = AddAll(changed);
+            if (indexed.Count == 0 && added.Count > 0)
                 _writer.ForceMerge(1);
             Commit();
-            _topics = WithSearcher(ReadTopics);
-            return count;
+            _topics = stored.Where(g => wanted.ContainsKey(g.Key) && !stale.Contains(g.Key)).Select(Topics)
+                .Concat(added).ToImmutableDictionary(e => e.Id, StringComparer.Ordinal);
+            return added.Count;
         }
     }
 
@@ -81,16 +82,17 @@ public sealed partial class LuceneStoryIndex
         _writer.UpdateDocuments(new Term(StoryDocument.EditionId, edition.Id), edition.Stories.Select(s => StoryDocument.From(edition, s, hash)));
     }
 
-    /// <summary>Indexes editions on every core (the writer takes documents from several threads): the analysis is the cost.</summary>
-    private int AddAll(IEnumerable<Edition> editions)
+    /// <summary>Indexes editions on every core (the writer takes documents from several threads): the analysis is the cost.
+    /// Returns the topics of the editions indexed.</summary>
+    private List<EditionTopics> AddAll(IEnumerable<Edition> editions)
     {
-        var count = 0;
+        var added = new ConcurrentBag<EditionTopics>();
         Parallel.ForEach(editions, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, edition =>
         {
             Replace(edition);
-            Interlocked.Increment(ref count);
+            added.Add(EditionTopics.From(edition));
         });
-        return count;
+        return [.. added];
     }
 
     private void Commit()
@@ -100,12 +102,8 @@ public sealed partial class LuceneStoryIndex
         _searchers.MaybeRefreshBlocking();
     }
 
-    private static ImmutableDictionary<string, EditionTopics> ReadTopics(IndexSearcher searcher) => StoredStories(searcher)
-        .GroupBy(s => s.EditionId, StringComparer.Ordinal)
-        .ToImmutableDictionary(
-            g => g.Key,
-            g => new EditionTopics(g.Key, g.First().Date, [.. g.OrderBy(s => s.Number).Select(s => s.Topics)]),
-            StringComparer.Ordinal);
+    private static EditionTopics Topics(IGrouping<string, StoredStory> stories) =>
+        new(stories.Key, stories.First().Date, [.. stories.OrderBy(s => s.Number).Select(s => s.Topics)]);
 
     private static IEnumerable<StoredStory> StoredStories(IndexSearcher searcher)
     {

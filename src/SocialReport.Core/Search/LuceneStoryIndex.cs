@@ -26,7 +26,8 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeGate = new();
-    private ImmutableDictionary<string, EditionTopics> _topics;
+    /// <summary>Set by <see cref="Sync"/> and <see cref="Rebuild"/> for the whole index, then per edition indexed.</summary>
+    private ImmutableDictionary<string, EditionTopics> _topics = [];
     private bool _disposed;
 
     /// <summary>An empty index in memory.</summary>
@@ -46,7 +47,6 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         if (!_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout)
             _writer.DeleteAll();
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
-        _topics = WithSearcher(ReadTopics);
     }
 
     public void Index(Edition edition)
@@ -71,10 +71,10 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _writer.DeleteAll();
-            AddAll(latest.Values);
+            var added = AddAll(latest.Values);
             _writer.ForceMerge(1);
             Commit();
-            _topics = latest.Values.ToImmutableDictionary(e => e.Id, EditionTopics.From, StringComparer.Ordinal);
+            _topics = added.ToImmutableDictionary(e => e.Id, StringComparer.Ordinal);
         }
     }
 

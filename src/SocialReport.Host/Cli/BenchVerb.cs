@@ -58,18 +58,27 @@ internal static class BenchVerb
         var directory = Directory.CreateTempSubdirectory("socialreport-bench");
         try
         {
-            using var host = CliHost.Build(configure, [new("Storage:Path", Path.Combine(directory.FullName, "bench.db")), new("Storage:SeedDirectory", ""),
-                new("Commands:PerChatPerMinute", "10000")]);
-            var services = host.Services;
-            var seed = services.GetRequiredService<EditionImporter>().ImportFile(path);
-            var archive = services.GetRequiredService<IEditionArchive>();
-            var clock = Stopwatch.StartNew();
-            foreach (var edition in Weeks(seed, count)) archive.Publish(edition);
-            Console.Out.WriteLine($"archive: {count} editions published in {clock.Elapsed.TotalSeconds:F1} s");
+            KeyValuePair<string, string?>[] settings = [new("Storage:Path", Path.Combine(directory.FullName, "bench.db")), new("Storage:SeedDirectory", ""),
+                new("Commands:PerChatPerMinute", "10000")];
+            Edition seed;
+            using (var first = CliHost.Build(configure, settings))
+            {
+                seed = first.Services.GetRequiredService<EditionImporter>().ImportFile(path);
+                var archive = first.Services.GetRequiredService<IEditionArchive>();
+                var published = Stopwatch.StartNew();
+                foreach (var edition in Weeks(seed, count)) archive.Publish(edition);
+                Console.Out.WriteLine($"archive: {count} editions published in {published.Elapsed.TotalSeconds:F1} s");
+                var built = Stopwatch.StartNew();
+                first.Services.GetRequiredService<IStoryIndex>();
+                Console.Out.WriteLine($"search index built from the whole archive in {built.Elapsed.TotalSeconds:F2} s");
+            }
 
-            clock.Restart();
+            // A restart: the index kept beside the store only checks the archive's hashes.
+            using var host = CliHost.Build(configure, settings);
+            var services = host.Services;
+            var clock = Stopwatch.StartNew();
             var index = services.GetRequiredService<IStoryIndex>();
-            Console.Out.WriteLine($"search index rebuilt from the archive in {clock.Elapsed.TotalSeconds:F1} s");
+            Console.Out.WriteLine($"search index opened at a restart and checked against the archive in {clock.Elapsed.TotalSeconds:F2} s");
 
             var engine = services.GetRequiredService<CommandEngine>();
             string[] topics = ["whatsapp", "reseaux sociaux", "europe", "influenceur", "facebook messenger", "dior", "chiffrement"];
