@@ -60,6 +60,13 @@ internal static class StoryDocument
         document.Get(Language, CultureInfo.InvariantCulture),
         matchedIn);
 
+    /// <summary>The story's place in its edition, from its id (<c>2020-03-06/2</c>).</summary>
+    public static int NumberOf(Document document)
+    {
+        var id = document.Get(StoryId, CultureInfo.InvariantCulture);
+        return int.Parse(id.AsSpan(id.LastIndexOf('/') + 1), CultureInfo.InvariantCulture);
+    }
+
     private static void AddText(Document document, Text text, IEnumerable<string> values)
     {
         foreach (var value in values.Where(v => !string.IsNullOrWhiteSpace(v)))
