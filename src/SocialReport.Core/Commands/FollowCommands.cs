@@ -85,5 +85,6 @@ public sealed class FollowCommands(Following following, IEnumerable<IChatMembers
     private static string Said(Phrases say, TopicMode mode) => mode == TopicMode.Topics ? say.ModeTopics : say.ModeAll;
 
     /// <summary>A topic as the reply quotes it back: at most one short line.</summary>
-    private static string Shown(string topic) => TextCutter.Cut(topic, CardBudgets.ButtonLabel);
+    private static string Shown(string topic) =>
+        TextCutter.Cut(Following.Clean(topic.Length > Following.MaxTopicLength ? topic[..Following.MaxTopicLength] : topic), CardBudgets.ButtonLabel);
 }

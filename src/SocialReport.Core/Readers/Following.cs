@@ -72,7 +72,7 @@ public sealed class Following(IChatStore chats, IStoryIndex index, TimeProvider 
         return new EditionCut(edition, followed, only);
     }
 
-    /// <summary>One line, single spaces, no leading '#' (a tap on a story's hashtag reads "#whatsapp").</summary>
-    private static string Clean(string topic) =>
+    /// <summary>A topic as it is kept: one line, single spaces, no leading '#' (a story's hashtag reads "#whatsapp").</summary>
+    public static string Clean(string topic) =>
         string.Join(' ', topic.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimStart('#').Trim();
 }
