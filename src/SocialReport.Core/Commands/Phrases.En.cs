@@ -114,9 +114,7 @@ public sealed partial record Phrases
             ("lang", "change language: /lang fr or /lang en"),
             ("stop", "unsubscribe"),
             ("help", "this help"),
-            ("follow", "follow a topic: /follow whatsapp"),
-            ("unfollow", "stop following a topic"),
-            ("following", "the topics you follow"),
+            ("follow", "follow a topic: /follow whatsapp; /following lists them, /unfollow drops one"),
             ("mode", "/mode all: every edition, your topics first; /mode topics: only editions about your topics"),
         ],
         EditorCommands =

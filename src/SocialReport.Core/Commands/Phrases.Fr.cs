@@ -114,9 +114,7 @@ public sealed partial record Phrases
             ("lang", "changer de langue : /lang fr ou /lang en"),
             ("stop", "se désabonner"),
             ("help", "cette aide"),
-            ("follow", "suivre un sujet : /follow whatsapp (ou /suivre)"),
-            ("unfollow", "ne plus suivre un sujet (ou /neplussuivre)"),
-            ("following", "les sujets suivis (ou /suivis)"),
+            ("follow", "suivre un sujet : /follow whatsapp (ou /suivre) ; /following (/suivis) les liste, /unfollow (/neplussuivre) en retire un"),
             ("mode", "/mode tout : chaque édition, vos sujets en tête ; /mode sujets : seulement les éditions sur vos sujets"),
         ],
         EditorCommands =
