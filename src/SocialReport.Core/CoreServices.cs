@@ -49,6 +49,8 @@ public static class CoreServices
         services.TryAddSingleton<IBroadcastRequestStore, MemoryBroadcastRequestStore>();
         services.AddSingleton<BroadcastRequests>();
         services.AddSingleton<ICommandHandler, BroadcastCommands>();
+        services.AddSingleton<Following>();
+        services.AddSingleton<ICommandHandler, FollowCommands>();
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
         services.AddBroadcasts();

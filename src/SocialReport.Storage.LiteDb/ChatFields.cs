@@ -13,6 +13,8 @@ internal static class ChatFields
     public const string SubscribedVia = "subscribedVia";
     public const string UpdatedAt = "updatedAt";
     public const string Address = "address";
+    public const string Topics = "topics";
+    public const string Mode = "mode";
     /// <summary>Channel, state, then chat id: indexed, so a channel's chats in one state are a contiguous, ordered range.</summary>
     public const string Slot = "slot";
     /// <summary>Channel, kind and state: indexed, what <see cref="IChatStore.CountByState"/> groups by.</summary>
@@ -40,6 +42,8 @@ internal static class ChatFields
             [SubscribedVia] = chat.SubscribedVia,
             [UpdatedAt] = BsonDates.ToBson(chat.UpdatedAt),
             [Address] = chat.Address,
+            [Topics] = new BsonArray(chat.Topics.Select(topic => new BsonValue(topic))),
+            [Mode] = chat.Mode.ToString(),
         };
         SetDerived(doc);
         return doc;
@@ -56,6 +60,9 @@ internal static class ChatFields
         SubscribedVia = StringOrNull(doc[SubscribedVia]),
         UpdatedAt = BsonDates.FromBson(doc[UpdatedAt]),
         Address = StringOrNull(doc[Address]),
+        // Chats stored before topics existed have neither field.
+        Topics = doc[Topics].IsArray && doc[Topics].AsArray.Count > 0 ? [.. doc[Topics].AsArray.Select(topic => topic.AsString)] : [],
+        Mode = doc[Mode].IsString ? Enum.Parse<TopicMode>(doc[Mode].AsString) : TopicMode.All,
     };
 
     /// <summary>Sets the indexed fields derived from channel, id, kind and state.</summary>

@@ -26,7 +26,11 @@ public abstract record Card
     public abstract T Accept<T>(ICardVisitor<T> visitor);
 }
 
-public sealed record Headline(int Number, string Text);
+public sealed record Headline(int Number, string Text)
+{
+    /// <summary>About a topic the reader follows: listed first and marked.</summary>
+    public bool Followed { get; init; }
+}
 
 /// <summary>The first thing a reader sees of an edition.</summary>
 public sealed record CoverCard : Card
@@ -41,6 +45,8 @@ public sealed record CoverCard : Card
     /// <summary>"Par Ambre Limousi, Gwenaëlle Lepeltier et Nouhaila Drissi", or null when no editor is known.</summary>
     public string? Editors { get; init; }
     public Uri? Url { get; init; }
+    /// <summary>On a broadcast's cover: how to leave ("/stop to unsubscribe"), in the reader's language.</summary>
+    public string? Leave { get; init; }
     public override string Kind => "cover";
     public override T Accept<T>(ICardVisitor<T> visitor) => visitor.Cover(this);
 }

@@ -9,10 +9,7 @@ public static class CardFactory
     /// <param name="language">The interface language of labels and buttons; the content stays in the edition's.</param>
     public static CoverCard Cover(Edition edition, string language)
     {
-        var rows = new List<IReadOnlyList<CardAction>>();
-        rows.AddRange(edition.Stories
-            .Select((story, i) => CardAction.Run(Labels.Number(i + 1), CardCommands.Story(story.Id)))
-            .Chunk(CardBudgets.ButtonsPerRow));
+        var rows = StoryButtons(edition, Enumerable.Range(1, edition.Stories.Count));
         if (edition.Url is { } url)
             rows.Add([CardAction.Open(Phrases.For(language).ReadOnline, url)]);
 
@@ -29,6 +26,34 @@ public static class CardFactory
             Actions = rows,
         };
     }
+
+    /// <summary>
+    /// The cover a broadcast sends one reader: the stories about their topics first and marked, or only those (the
+    /// whole edition one tap away); and how to leave.
+    /// </summary>
+    public static CoverCard Broadcast(EditionCut cut, string language)
+    {
+        var (edition, say) = (cut.Edition, Phrases.For(language));
+        var cover = Cover(edition, language);
+        if (cut.Followed.Count == 0 && !cut.FollowedOnly) return cover with { Leave = say.Leave };
+        var followed = cut.Followed.ToHashSet();
+        var rows = StoryButtons(edition, cut.Numbers);
+        if (cut.FollowedOnly)
+            rows.Add([CardAction.Run(say.Format(say.WholeEdition, say.Count(edition.Stories.Count, say.Stories)), CardCommands.Cover(edition.Id))]);
+        if (edition.Url is { } url)
+            rows.Add([CardAction.Open(say.ReadOnline, url)]);
+        return cover with
+        {
+            Intro = cut.FollowedOnly ? say.Format(say.FollowedOnlyIntro, say.Count(followed.Count, say.Stories), edition.Stories.Count) : cover.Intro,
+            Headlines = [.. cut.Numbers.Select(n => cover.Headlines[n - 1] with { Followed = followed.Contains(n) })],
+            Actions = rows,
+            Leave = say.Leave,
+        };
+    }
+
+    /// <summary>The story cards a broadcast sends one reader, in its cover's order (card by card, or unfolding in one Teams card).</summary>
+    public static IReadOnlyList<StoryCard> BroadcastStories(EditionCut cut, string language) =>
+        [.. cut.Numbers.Select(n => Story(cut.Edition, n, language))];
 
     /// <param name="number">1-based position of the story in the edition.</param>
     public static StoryCard Story(Edition edition, int number, string language)
@@ -95,6 +120,9 @@ public static class CardFactory
         cards.AddRange(numbers.SelectMany(n => FullStory(edition, n, fullPartChars, language)));
         return cards;
     }
+
+    private static List<IReadOnlyList<CardAction>> StoryButtons(Edition edition, IEnumerable<int> numbers) =>
+        [.. numbers.Select(n => CardAction.Run(Labels.Number(n), CardCommands.Story(edition.Stories[n - 1].Id))).Chunk(CardBudgets.ButtonsPerRow)];
 
     private static Story Find(Edition edition, int number) =>
         edition.FindStory(number)

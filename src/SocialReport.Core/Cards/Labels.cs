@@ -10,4 +10,11 @@ public static class Labels
     public static string Next(int number) => $"{Number(number)} ▶";
 
     public static string Number(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Before the headline of a story about a topic the reader follows.</summary>
+    public const string Followed = "★";
+
+    /// <summary>"2. Headline", or "★ 2. Headline" for a followed story.</summary>
+    public static string Headline(Headline headline) =>
+        $"{(headline.Followed ? Followed + " " : "")}{Number(headline.Number)}. {headline.Text}";
 }

@@ -14,8 +14,9 @@ public sealed class PlainTextRenderer : ICardVisitor<string>
     public string Cover(CoverCard cover) => Text(cover,
         $"{cover.Title} · {cover.DateText}",
         cover.Intro,
-        string.Join('\n', cover.Headlines.Select(h => $"{Labels.Number(h.Number)}. {h.Text}")),
-        cover.Editors);
+        string.Join('\n', cover.Headlines.Select(Labels.Headline)),
+        cover.Editors,
+        cover.Leave);
 
     public string Story(StoryCard story) => Text(story,
         $"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}",

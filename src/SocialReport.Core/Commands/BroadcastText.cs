@@ -15,6 +15,11 @@ internal static class BroadcastText
             text.Append("\n\n").Append(say.Format(say.BroadcastAudience, channel.Channel, say.Count(channel.Private, say.PrivateChats),
                 say.Count(channel.Groups, say.Groups), say.Count(channel.Channels, say.Channels),
                 say.Count(channel.AlreadyServed, say.AlreadyServed), say.Count(channel.ToSend, say.ToSend)));
+            if (channel.ByTopics + channel.TopicsSkipped > 0)
+            {
+                text.Append('\n').Append(say.Format(say.BroadcastTopics, channel.Channel, say.Count(channel.WholeEdition, say.SubscribedChats),
+                    say.Count(channel.ByTopics, say.SubscribedChats), say.Count(channel.TopicsSkipped, say.SubscribedChats)));
+            }
         }
         AppendChannelsOff(text, say, plan);
         if (plan.Force) text.Append("\n\n").Append(say.BroadcastForced);

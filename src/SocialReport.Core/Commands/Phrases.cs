@@ -121,6 +121,36 @@ public sealed partial record Phrases
     public required IReadOnlyList<(string Name, string Description)> Commands { get; init; }
     public required IReadOnlyList<(string Name, string Description)> EditorCommands { get; init; }
 
+    /// <summary>The line on a broadcast's cover that says how to leave.</summary>
+    public required string Leave { get; init; }
+    /// <summary>The button under a cover of followed stories only, {0} the edition's count of stories.</summary>
+    public required string WholeEdition { get; init; }
+    /// <summary>The intro of a cover of followed stories only: {0} the count of them, {1} of the edition's.</summary>
+    public required string FollowedOnlyIntro { get; init; }
+    public required string FollowUsage { get; init; }
+    public required string FollowDone { get; init; }
+    public required string FollowDoneNoStory { get; init; }
+    public required string FollowAlready { get; init; }
+    public required string FollowNoWords { get; init; }
+    public required string FollowTooLong { get; init; }
+    public required string FollowTooMany { get; init; }
+    public required string UnfollowUsage { get; init; }
+    public required string UnfollowDone { get; init; }
+    public required string UnfollowNotFollowed { get; init; }
+    public required string FollowingTitle { get; init; }
+    public required string FollowingNone { get; init; }
+    /// <summary>Under the list of followed topics: {0} the chat's mode, said with <see cref="ModeAll"/> or <see cref="ModeTopics"/>.</summary>
+    public required string FollowingHint { get; init; }
+    /// <summary>The button that stops following a topic, {0} the topic.</summary>
+    public required string UnfollowLabel { get; init; }
+    public required string ModeAll { get; init; }
+    public required string ModeTopics { get; init; }
+    public required string ModeUsage { get; init; }
+    public required string ModeSet { get; init; }
+    public required string ModeTopicsWithoutTopic { get; init; }
+    /// <summary>In a broadcast plan, a channel's readers by mode: {0} channel, {1} every edition, {2} their topics, {3} none of their topics.</summary>
+    public required string BroadcastTopics { get; init; }
+
     /// <summary>"1 envoi", "2 envois", "1 send", "0 sends".</summary>
     public string Count(int count, Countable noun) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {(count == 1 || (count == 0 && SingularZero) ? noun.One : noun.Other)}");

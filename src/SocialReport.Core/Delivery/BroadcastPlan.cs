@@ -16,6 +16,15 @@ public sealed record ChannelOff(string Channel, int Subscribers);
 public sealed record ChannelAudience(string Channel, int Private, int Groups, int Channels, int AlreadyServed, int ToSend)
 {
     public int Subscribers => Private + Groups + Channels;
+
+    /// <summary>Chats that want only the editions about their topics, and get this one (it has stories about them).</summary>
+    public int ByTopics { get; init; }
+
+    /// <summary>Chats that want only the editions about their topics and get nothing of this one: left out of <see cref="ToSend"/>.</summary>
+    public int TopicsSkipped { get; init; }
+
+    /// <summary>Chats that get every edition whole (their followed stories first).</summary>
+    public int WholeEdition => Math.Max(0, Subscribers - ByTopics - TopicsSkipped);
 }
 
 /// <summary>The broadcast a request started, or the one of the same edition that was already running.</summary>

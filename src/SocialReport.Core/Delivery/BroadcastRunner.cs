@@ -28,7 +28,8 @@ public sealed class BroadcastRunner(
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<BroadcastRunner> logger,
-    SocialReportMetrics? metrics = null)
+    SocialReportMetrics? metrics = null,
+    Following? following = null)
 {
     private readonly DeliveryOptions _options = options.Value;
     private readonly IReadOnlyList<IEditionSender> _senders = [.. senders.DistinctBy(sender => sender.Channel)];
@@ -140,6 +141,12 @@ public sealed class BroadcastRunner(
             if (chat is not { State: SubscriptionState.Active })
             {
                 SettleUnreachable(row, chat);
+                return;
+            }
+            if (following?.Cut(chat, edition) is { IsEmpty: true })
+            {
+                // It follows topics only, and changed them since the broadcast was planned: nothing for it in this edition.
+                ledger.Skip(row, "none of its topics in this edition", time.GetUtcNow());
                 return;
             }
             var pacer = pacers.For(sender.Channel);

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
+using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Core.Delivery;
@@ -21,7 +22,8 @@ public sealed class BroadcastService(
     IOptions<DeliveryOptions> options,
     TimeProvider time,
     ILogger<BroadcastService> logger,
-    IBroadcastLeases? leases = null) : IDisposable
+    IBroadcastLeases? leases = null,
+    Following? following = null) : IDisposable
 {
     private readonly IReadOnlyList<IEditionSender> _senders = [.. senders.DistinctBy(sender => sender.Channel)];
     private readonly IReadOnlyList<IBroadcastObserver> _observers = [.. observers];
@@ -52,7 +54,12 @@ public sealed class BroadcastService(
             int Of(ChatKind kind) => counts.Where(count => count.Kind == kind).Sum(count => count.Count);
             var total = counts.Sum(count => count.Count);
             var served = force ? 0 : Math.Min(total, ledger.Served(editionId, sender.Channel));
-            var audience = new ChannelAudience(sender.Channel, Of(ChatKind.Private), Of(ChatKind.Group), Of(ChatKind.Channel), served, total - served);
+            var (byTopics, skipped) = TopicGroups(sender.Channel, edition);
+            var audience = new ChannelAudience(sender.Channel, Of(ChatKind.Private), Of(ChatKind.Group), Of(ChatKind.Channel), served, Math.Max(0, total - served - skipped))
+            {
+                ByTopics = byTopics,
+                TopicsSkipped = skipped,
+            };
             channels.Add(audience);
             var messages = (double)audience.ToSend * sender.MessageCount(edition, options.Value.Mode);
             var duration = TimeSpan.FromSeconds(messages / pacers.For(sender.Channel).ConfiguredRate);
@@ -184,8 +191,27 @@ public sealed class BroadcastService(
     /// </summary>
     private IEnumerable<IEditionSender> Enabled() => _senders.Where(sender => sender.IsEnabled);
 
-    private IEnumerable<ChatKey> Audience() =>
-        Enabled().SelectMany(sender => chats.Active(sender.Channel)).Select(chat => chat.Key);
+    /// <summary>Every active chat of an enabled channel, but those that want only their topics and have none in the edition.</summary>
+    private IEnumerable<ChatKey> Audience(string editionId)
+    {
+        var edition = following is null ? null : archive.Get(editionId);
+        return Enabled().SelectMany(sender => chats.Active(sender.Channel))
+            .Where(chat => edition is null || !following!.Cut(chat, edition).IsEmpty)
+            .Select(chat => chat.Key);
+    }
+
+    /// <summary>A channel's active chats that want only their topics: those the edition has stories for, and those it has none for.</summary>
+    private (int ByTopics, int Skipped) TopicGroups(string channel, Edition edition)
+    {
+        if (following is null) return (0, 0);
+        var (byTopics, skipped) = (0, 0);
+        foreach (var chat in chats.Active(channel).Where(chat => chat.Mode == TopicMode.Topics))
+        {
+            if (following.Cut(chat, edition).IsEmpty) skipped++;
+            else byTopics++;
+        }
+        return (byTopics, skipped);
+    }
 
     /// <summary>Runs the broadcast here, unless the host is stopping or another host holds its lease.</summary>
     private bool Launch(BroadcastRecord broadcast, IBroadcastObserver? observer)
@@ -206,7 +232,7 @@ public sealed class BroadcastService(
         try
         {
             // Preparing: its rows are written (or, after a crash, completed) first. Nothing was sent yet.
-            if (broadcast.State == BroadcastState.Preparing) ledger.FinishPreparing(broadcastId, Audience());
+            if (broadcast.State == BroadcastState.Preparing) ledger.FinishPreparing(broadcastId, Audience(broadcast.EditionId));
             last = await runner.RunAsync(broadcastId, run.Observers, run.Stop.Token).ConfigureAwait(false);
         }
         catch (Exception e)

@@ -44,7 +44,14 @@ public sealed record Chat
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>What the channel needs to reach this chat proactively (e.g. a Teams conversation reference as JSON).</summary>
     public string? Address { get; init; }
+    /// <summary>The topics the chat follows (<c>/follow</c>), as the reader typed them, at most <see cref="Following.MaxTopics"/>.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+    /// <summary>Whether the chat gets every edition or only those about its topics (<c>/mode</c>).</summary>
+    public TopicMode Mode { get; init; } = TopicMode.All;
 }
+
+/// <summary>What a chat receives of a broadcast: every edition, its followed stories first; or only editions about its topics.</summary>
+public enum TopicMode { All, Topics }
 
 public interface IChatStore
 {

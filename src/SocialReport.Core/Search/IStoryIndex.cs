@@ -19,4 +19,16 @@ public interface IStoryIndex
 
     /// <summary>The topics of most stories over the <paramref name="recentEditions"/> newest editions, most frequent first.</summary>
     IReadOnlyList<TopicCount> FrequentTopics(int recentEditions, int take);
+
+    /// <summary>
+    /// The numbers of that edition's stories <see cref="Topic"/> would list for these words, in edition order. An
+    /// edition the index does not hold yet (published by another host sharing the store) is indexed first.
+    /// </summary>
+    IReadOnlyList<int> TopicIn(Edition edition, string words);
+
+    /// <summary>
+    /// The words as <see cref="Topic"/> looks them up (folded, stemmed, stop words out), one string: two spellings of
+    /// one topic ("Réseaux sociaux", "reseau social") have the same key. Empty when no word is left.
+    /// </summary>
+    string TopicKey(string words);
 }

@@ -111,6 +111,23 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         return TopicTally.MostFrequent(Volatile.Read(ref _topics).Values, recentEditions, take);
     }
 
+    public IReadOnlyList<int> TopicIn(Edition edition, string words)
+    {
+        var query = _analysis.Words(words);
+        if (query.Count == 0) return [];
+        if (!Volatile.Read(ref _topics).ContainsKey(edition.Id)) Index(edition);
+        var inEdition = new TermQuery(new Term(StoryDocument.EditionId, edition.Id));
+        return WithSearcher(searcher =>
+        {
+            var docs = new HashSet<int>();
+            foreach (var (_, tierQuery) in StoryQueries.TopicTiers(query))
+                docs.UnionWith(Matching(searcher, new BooleanQuery { { inEdition, Occur.MUST }, { tierQuery, Occur.MUST } }));
+            return docs.Select(doc => StoryDocument.NumberOf(searcher.Doc(doc))).Order().ToList();
+        });
+    }
+
+    public string TopicKey(string words) => string.Join(" ", _analysis.Words(words).Select(word => word.French).Order(StringComparer.Ordinal));
+
     public void Dispose()
     {
         lock (_writeGate)

@@ -71,14 +71,20 @@ internal static class StoryDocument
     /// <summary>What the index keeps of a story besides its text: its edition, the content indexed, its number and topics.</summary>
     public static StoredStory Stored(Document document)
     {
-        var storyId = document.Get(StoryId, CultureInfo.InvariantCulture);
         var topics = document.Get(Topics, CultureInfo.InvariantCulture);
         return new StoredStory(
             document.Get(EditionId, CultureInfo.InvariantCulture),
             DateOnly.ParseExact(document.Get(Date, CultureInfo.InvariantCulture), "yyyy-MM-dd", CultureInfo.InvariantCulture),
             document.Get(ContentHash, CultureInfo.InvariantCulture),
-            int.Parse(storyId.AsSpan(storyId.LastIndexOf('/') + 1), CultureInfo.InvariantCulture),
+            NumberOf(document),
             string.IsNullOrEmpty(topics) ? [] : topics.Split(TopicSeparator));
+    }
+
+    /// <summary>The story's place in its edition, from its id (<c>2020-03-06/2</c>).</summary>
+    public static int NumberOf(Document document)
+    {
+        var id = document.Get(StoryId, CultureInfo.InvariantCulture);
+        return int.Parse(id.AsSpan(id.LastIndexOf('/') + 1), CultureInfo.InvariantCulture);
     }
 
     private static void AddText(Document document, Text text, IEnumerable<string> values)

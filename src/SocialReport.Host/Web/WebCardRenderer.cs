@@ -24,10 +24,12 @@ internal sealed class WebCardRenderer : ICardVisitor<string>
         Paragraphs(html, cover.Intro);
         html.Append("<ol class=\"headlines\">");
         foreach (var headline in cover.Headlines)
-            html.Append(CultureInfo.InvariantCulture, $"<li value=\"{Labels.Number(headline.Number)}\">{Encode(headline.Text)}</li>");
+            html.Append(CultureInfo.InvariantCulture, $"<li value=\"{Labels.Number(headline.Number)}\">{(headline.Followed ? Labels.Followed + " " : "")}{Encode(headline.Text)}</li>");
         html.Append("</ol>");
         if (cover.Editors is { } editors)
             html.Append(CultureInfo.InvariantCulture, $"<p class=\"byline\">{Encode(editors)}</p>");
+        if (cover.Leave is { } leave)
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"leave\">{Encode(leave)}</p>");
     });
 
     public string Story(StoryCard story) => Article(story, html =>

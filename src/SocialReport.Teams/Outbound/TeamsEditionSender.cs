@@ -18,7 +18,8 @@ internal sealed class TeamsEditionSender(
     TeamsCardRenderer renderer,
     IOptions<TeamsOptions> options,
     TimeProvider time,
-    ILogger<TeamsEditionSender> logger) : IEditionSender
+    ILogger<TeamsEditionSender> logger,
+    Following? following = null) : IEditionSender
 {
     /// <summary>Between the cards of one edition: Teams allows a bot 8 messages per 2 s in one conversation.</summary>
     public static readonly TimeSpan CardInterval = TimeSpan.FromMilliseconds(300);
@@ -60,8 +61,9 @@ internal sealed class TeamsEditionSender(
         if (reference is null)
             return new SendOutcome.Gone("no conversation reference stored: the app was never installed there");
 
-        var cover = CardFactory.Cover(edition, chat.Language);
-        var stories = Enumerable.Range(1, edition.Stories.Count).Select(n => CardFactory.Story(edition, n, chat.Language)).ToList();
+        var cut = following?.Cut(chat, edition) ?? EditionCut.Whole(edition);
+        var cover = CardFactory.Broadcast(cut, chat.Language);
+        var stories = CardFactory.BroadcastStories(cut, chat.Language);
         if (mode == DeliveryMode.Edition)
             return await connector.PostAsync(reference, reference.Apply(TeamsActivities.ForEdition(renderer, cover, stories)), cancellationToken);
 

@@ -34,7 +34,8 @@ internal sealed class TeamsCardRenderer : ICardVisitor<JsonObject>
         for (var i = 0; i < stories.Count; i++)
         {
             var story = stories[i];
-            var items = new List<JsonNode?> { Text(Numbered(story.Number, story.Headline), bold: true) };
+            var followed = cover.Headlines.Any(h => h.Number == story.Number && h.Followed);
+            var items = new List<JsonNode?> { Text(Numbered(story.Number, story.Headline, followed), bold: true) };
             if (withDetails)
             {
                 var detailsId = $"story-{(i + 1).ToString(CultureInfo.InvariantCulture)}";
@@ -51,7 +52,11 @@ internal sealed class TeamsCardRenderer : ICardVisitor<JsonObject>
 
         if (omitted > 0)
             body.Add(Text("+ " + say.Count(omitted, say.OtherStories), subtle: true, spacing: "Medium"));
+        if (WholeEdition(cover) is { } whole && Button(whole) is { } wholeButton)
+            body.Add(ActionSet([wholeButton]));
         body.Add(Footer(cover.Editors, OnlineEdition(cover)));
+        if (cover.Leave is { } leave)
+            body.Add(Text(leave, subtle: true));
         return Card(cover.Language, body);
     }
 
@@ -63,9 +68,11 @@ internal sealed class TeamsCardRenderer : ICardVisitor<JsonObject>
         var body = new List<JsonNode?>();
         body.AddRange(Header(cover.Title, cover.DateText));
         body.AddRange(Paragraphs(cover.Intro));
-        body.Add(Container(cover.Headlines.Select(h => Text(Numbered(h.Number, h.Text), spacing: "Small")), separator: true));
+        body.Add(Container(cover.Headlines.Select(h => Text(Numbered(h.Number, h.Text, h.Followed), spacing: "Small")), separator: true));
         if (cover.Editors is { } editors)
             body.Add(Text(editors, subtle: true));
+        if (cover.Leave is { } leave)
+            body.Add(Text(leave, subtle: true));
         body.AddRange(ActionRows(cover.Actions));
         return Card(cover.Language, body);
     }
@@ -192,6 +199,11 @@ internal sealed class TeamsCardRenderer : ICardVisitor<JsonObject>
         _ => null,
     };
 
-    /// <summary>"1. Headline" with a no-break space, which Teams shows as is where "1. " would start a numbered list.</summary>
-    private static string Numbered(int number, string text) => string.Create(CultureInfo.InvariantCulture, $"{number}.\u00A0{text}");
+    /// <summary>"1. Headline" with a no-break space, which Teams shows as is where "1. " would start a numbered list; "★ 1. Headline" when followed.</summary>
+    private static string Numbered(int number, string text, bool followed = false) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(followed ? Labels.Followed + "\u00A0" : "")}{number}.\u00A0{text}");
+
+    /// <summary>The button to the whole edition, on a cover of the reader's followed stories only.</summary>
+    private static CardAction? WholeEdition(CoverCard cover) =>
+        cover.Actions.SelectMany(row => row).FirstOrDefault(a => a.Command == CardCommands.Cover(cover.EditionId));
 }

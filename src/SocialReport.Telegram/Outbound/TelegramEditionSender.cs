@@ -21,7 +21,8 @@ internal sealed class TelegramEditionSender(
     IOptions<TelegramOptions> options,
     IOptions<TelegramPaidBroadcastOptions> paid,
     TimeProvider time,
-    ILogger<TelegramEditionSender> logger) : IEditionSender
+    ILogger<TelegramEditionSender> logger,
+    Following? following = null) : IEditionSender
 {
     /// <summary>Once part of an edition is in the chat, the rest is retried here rather than resent from the start by the broadcaster.</summary>
     private const int AttemptsAfterFirstMessage = 3;
@@ -37,9 +38,10 @@ internal sealed class TelegramEditionSender(
         if (!options.Value.Enabled) return new SendOutcome.Transient("the Telegram adapter is off (no Telegram:BotToken)");
         if (!TelegramChats.TryParseId(chat.Key, out var chatId)) return new SendOutcome.Gone($"'{chat.Key.Id}' is not a Telegram chat id");
 
-        var cards = new List<Card> { CardFactory.Cover(edition, chat.Language) };
+        var cut = following?.Cut(chat, edition) ?? EditionCut.Whole(edition);
+        var cards = new List<Card> { CardFactory.Broadcast(cut, chat.Language) };
         if (mode == DeliveryMode.Cards)
-            cards.AddRange(edition.Stories.Select(s => CardFactory.Story(edition, s.Number, chat.Language)));
+            cards.AddRange(CardFactory.BroadcastStories(cut, chat.Language));
         var messages = cards.SelectMany(renderer.Render).ToList();
 
         var bot = clients.ForBroadcasts();

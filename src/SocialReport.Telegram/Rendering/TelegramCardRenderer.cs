@@ -23,8 +23,9 @@ internal sealed class TelegramCardRenderer(ICallbackStore callbacks) : ICardVisi
     public IReadOnlyList<TelegramMessage> Cover(CoverCard cover) => Messages(cover, [],
         Bold(string.IsNullOrWhiteSpace(cover.Title) ? cover.DateText : $"{cover.Title} · {cover.DateText}"),
         Escape(cover.Intro),
-        Lines(cover.Headlines.Select(h => Escape($"{Labels.Number(h.Number)}. {h.Text}"))),
-        Italic(cover.Editors));
+        Lines(cover.Headlines.Select(h => Escape(Labels.Headline(h)))),
+        Italic(cover.Editors),
+        Escape(cover.Leave ?? ""));
 
     public IReadOnlyList<TelegramMessage> Story(StoryCard story) => Messages(story, [],
         Bold($"{Labels.Number(story.Number)}/{Labels.Number(story.Total)} · {story.Headline}"),
