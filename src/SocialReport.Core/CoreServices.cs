@@ -29,10 +29,18 @@ public static class CoreServices
         services.AddSingleton<IStoryIndex>(sp =>
         {
             var index = new LuceneStoryIndex();
-            index.Rebuild(sp.GetRequiredService<IEditionArchive>().All());
+            try
+            {
+                index.Rebuild(sp.GetRequiredService<IEditionArchive>().All());
+            }
+            catch (Exception) when (sp.GetService<IArchiveChanges>() is not null)
+            {
+                // A shared store not answering yet: its StoryIndexFollower builds the index once it does.
+            }
             return index;
         });
         services.AddSingleton<EditionPublisher>();
+        services.AddHostedService<StoryIndexFollower>();
         services.AddSingleton<IEditionPreview, PlainTextPreview>();
 
         services.AddSingleton<Subscriptions>();

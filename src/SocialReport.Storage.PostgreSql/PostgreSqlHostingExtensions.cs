@@ -26,6 +26,8 @@ public static class PostgreSqlHostingExtensions
         builder.Services.AddStores<PostgreSqlEditionArchive, PostgreSqlChatStore, PostgreSqlUpdateInbox, PostgreSqlBroadcastRequestStore, PostgreSqlDeliveryLedger>();
         // Several hosts may share the database: one sends each broadcast, another takes it over when it dies.
         builder.Services.AddSingleton<IBroadcastLeases, PostgreSqlBroadcastLeases>();
+        // ...and each host's search index follows what the others publish (StoryIndexFollower).
+        builder.Services.AddSingleton<IArchiveChanges, PostgreSqlArchiveChanges>();
         return builder;
     }
 }
