@@ -101,4 +101,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Telegram polling: the poller lease could not be taken or released: {Reason}")]
     public static partial void TelegramPollerLeaseFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "Telegram updates cannot be kept in the inbox now (its store does not answer): {Reason}; trying again in {Delay}")]
+    public static partial void TelegramInboxUnreadable(this ILogger logger, TimeSpan delay, string reason);
 }

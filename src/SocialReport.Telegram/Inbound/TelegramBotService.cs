@@ -140,12 +140,23 @@ internal sealed class TelegramBotService(
                 await Task.Delay(delay, time, stoppingToken);
                 continue;
             }
-            // The next getUpdates confirms every update below the offset: each is in the inbox by then.
-            foreach (var update in updates)
+            // The next getUpdates confirms every update below the offset: each is in the inbox by then. One the inbox could
+            // not keep (its database not answering) is not confirmed: it comes again with the next getUpdates.
+            try
             {
-                if (await queue.EnqueueAsync(update, stoppingToken) == Enqueued.TooLarge)
-                    logger.TelegramUpdateTooLarge(update.Id);
-                offset = update.Id + 1;
+                foreach (var update in updates)
+                {
+                    if (await queue.EnqueueAsync(update, stoppingToken) == Enqueued.TooLarge)
+                        logger.TelegramUpdateTooLarge(update.Id);
+                    offset = update.Id + 1;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures++;
+                var delay = Backoff(failures);
+                logger.TelegramInboxUnreadable(delay, e.Message);
+                await Task.Delay(delay, time, stoppingToken);
             }
         }
     }
