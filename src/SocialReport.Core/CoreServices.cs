@@ -31,8 +31,10 @@ public static class CoreServices
         services.AddSingleton<IStoryIndex>(sp => StoryIndexes.Open(
             sp.GetRequiredService<IOptions<SearchOptions>>().Value,
             sp.GetRequiredService<IEditionArchive>(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger<LuceneStoryIndex>()));
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<LuceneStoryIndex>(),
+            followed: sp.GetService<IArchiveChanges>() is not null));
         services.AddSingleton<EditionPublisher>();
+        services.AddHostedService<StoryIndexFollower>();
         services.AddSingleton<IEditionPreview, PlainTextPreview>();
 
         services.AddSingleton<Subscriptions>();

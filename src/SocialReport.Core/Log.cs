@@ -68,6 +68,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Broadcast {Id} {State} in {Elapsed}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Skipped} skipped, {Remaining} not sent, {Throttled} throttled")]
     public static partial void BroadcastFinished(this ILogger logger, string id, BroadcastState state, TimeSpan elapsed, int sent, int failed, int blocked, int gone, int skipped, int remaining, int throttled);
 
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Debug, Message = "Search index brought up to the archive's revision {Revision}")]
+    public static partial void StoryIndexFollowed(this ILogger logger, long revision);
+
+    [LoggerMessage(EventId = 1022, Level = LogLevel.Warning, Message = "The search index could not follow the archive; trying again in {Delay}")]
+    public static partial void StoryIndexFollowFailed(this ILogger logger, Exception error, TimeSpan delay);
+
     [LoggerMessage(EventId = 1090, Level = LogLevel.Information, Message = "Search index in {Directory}: {Indexed} of {Editions} editions indexed at start-up in {Elapsed} ms")]
     public static partial void SearchIndexOpened(this ILogger logger, string directory, int indexed, int editions, long elapsed);
 

@@ -20,12 +20,18 @@ public static class PostgreSqlHostingExtensions
             .ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgreSqlOptions>, PostgreSqlOptionsValidator>());
 
+        // A server that does not answer yet stops nothing: PostgreSqlStartup tries again until it does.
         builder.Services.AddSingleton(sp => new PostgreSqlStore(
             sp.GetRequiredService<IOptions<PostgreSqlOptions>>().Value.ConnectionString!,
-            sp.GetService<ILogger<PostgreSqlStore>>()));
+            sp.GetService<ILogger<PostgreSqlStore>>(),
+            waitForServer: true));
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<PostgreSqlStartup>();
         builder.Services.AddStores<PostgreSqlEditionArchive, PostgreSqlChatStore, PostgreSqlUpdateInbox, PostgreSqlBroadcastRequestStore, PostgreSqlDeliveryLedger>();
         // Several hosts may share the database: one sends each broadcast, another takes it over when it dies.
         builder.Services.AddSingleton<IBroadcastLeases, PostgreSqlBroadcastLeases>();
+        // ...and each host's search index follows what the others publish (StoryIndexFollower).
+        builder.Services.AddSingleton<IArchiveChanges, PostgreSqlArchiveChanges>();
         return builder;
     }
 }

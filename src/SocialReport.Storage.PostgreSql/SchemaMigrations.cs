@@ -6,7 +6,8 @@ namespace SocialReport.Storage.PostgreSql;
 /// <summary>
 /// The schema comes from the numbered SQL files under <c>Migrations/</c> (embedded), applied in order, each in its own
 /// transaction with its row in <c>schema_version</c>. Hosts starting together take turns on an advisory lock; a
-/// database migrated by a newer build is refused.
+/// database migrated by a newer build is refused. Every step not applied yet is applied, not only those above the
+/// highest applied one: migrations numbered on branches in parallel may be merged after a higher one ran.
 /// </summary>
 public static partial class SchemaMigrations
 {
@@ -17,6 +18,9 @@ public static partial class SchemaMigrations
 
     public static int CurrentVersion => Steps[^1].Version;
 
+    /// <summary>The numbers of the migrations this build knows, in order.</summary>
+    public static IReadOnlyList<int> Versions => [.. Steps.Select(step => step.Version)];
+
     internal static int Upgrade(NpgsqlDataSource dataSource, ILogger logger)
     {
         using var connection = dataSource.OpenConnection();
@@ -24,23 +28,28 @@ public static partial class SchemaMigrations
         try
         {
             connection.Command("CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())").Execute();
-            var version = connection.Command("SELECT coalesce(max(version), 0) FROM schema_version").Scalar<int>();
+            var applied = connection.Command("SELECT version FROM schema_version").Read(reader => reader.GetInt32(0)).ToHashSet();
+            var version = applied.Count == 0 ? 0 : applied.Max();
             if (version > CurrentVersion)
             {
                 throw new InvalidOperationException(
                     $"The PostgreSQL database has schema version {version.ToString(CultureInfo.InvariantCulture)}, written by a newer build; this build knows up to {CurrentVersion.ToString(CultureInfo.InvariantCulture)}.");
             }
+            if (applied.FirstOrDefault(number => !Steps.Any(step => step.Version == number)) is > 0 and var unknown)
+            {
+                throw new InvalidOperationException(
+                    $"The PostgreSQL database has migration {unknown.ToString(CultureInfo.InvariantCulture)}, which this build does not know: it was migrated by another build.");
+            }
 
-            foreach (var (target, name) in Steps.Where(step => step.Version > version))
+            foreach (var (target, name) in Steps.Where(step => !applied.Contains(step.Version)))
             {
                 using var transaction = connection.BeginTransaction();
                 connection.Command(Script(name)).Execute();
                 connection.Command("INSERT INTO schema_version (version) VALUES (@version)").With("version", target).Execute();
                 transaction.Commit();
                 Migrated(logger, target, name);
-                version = target;
             }
-            return version;
+            return CurrentVersion;
         }
         finally
         {
@@ -59,7 +68,7 @@ public static partial class SchemaMigrations
         return reader.ReadToEnd();
     }
 
-    /// <summary>Migrations/NNNN_what.sql, by number; the numbers run 1, 2, 3… without a gap.</summary>
+    /// <summary>Migrations/NNNN_what.sql, by number; each number once (a gap is a migration of another branch).</summary>
     private static List<(int Version, string Name)> Discover()
     {
         var steps = typeof(SchemaMigrations).Assembly.GetManifestResourceNames()
@@ -67,8 +76,8 @@ public static partial class SchemaMigrations
             .Select(name => (Version: int.Parse(name["Migrations/".Length..].Split('_')[0], CultureInfo.InvariantCulture), Name: name))
             .OrderBy(step => step.Version)
             .ToList();
-        if (steps.Count == 0 || steps.Select((step, index) => step.Version != index + 1).Any(gap => gap))
-            throw new InvalidOperationException("The PostgreSQL migrations must be numbered 1, 2, 3… without a gap.");
+        if (steps.Count == 0 || steps[0].Version < 1 || steps.DistinctBy(step => step.Version).Count() != steps.Count)
+            throw new InvalidOperationException("The PostgreSQL migrations must be numbered 1, 2, 3…, each number once.");
         return steps;
     }
 }

@@ -95,4 +95,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 3029, Level = LogLevel.Warning, Message = "Telegram webhook call from {RemoteIp} refused: missing or wrong secret")]
     public static partial void TelegramWebhookSecretRefused(this ILogger logger, IPAddress? remoteIp);
+
+    [LoggerMessage(EventId = 3030, Level = LogLevel.Information, Message = "Telegram polling: this host holds the poller lease now and polls getUpdates")]
+    public static partial void TelegramPollerLeaseTaken(this ILogger logger);
+
+    [LoggerMessage(EventId = 3031, Level = LogLevel.Warning, Message = "Telegram polling: the poller lease could not be taken or released: {Reason}")]
+    public static partial void TelegramPollerLeaseFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3032, Level = LogLevel.Warning, Message = "Telegram updates cannot be kept in the inbox now (its store does not answer): {Reason}; trying again in {Delay}")]
+    public static partial void TelegramInboxUnreadable(this ILogger logger, TimeSpan delay, string reason);
 }

@@ -72,7 +72,7 @@ public static partial class BroadcastLease
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {Id}: its lease could not be renewed; trying again.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lease {Id}: it could not be renewed; trying again.")]
     private static partial void RenewalFailed(ILogger logger, Exception error, string id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {Id}: its lease could not be released; it runs out by itself.")]
@@ -81,6 +81,6 @@ public static partial class BroadcastLease
     [LoggerMessage(Level = LogLevel.Error, Message = "Looking for broadcasts whose sender died failed; trying again.")]
     internal static partial void TakeOverFailed(ILogger logger, Exception error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {Id}: another host holds its lease now; this host stops sending it.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lease {Id}: another host holds it now; this host stops its work under it.")]
     private static partial void Lost(ILogger logger, string id);
 }

@@ -11,7 +11,7 @@ public sealed class DeliveryWorker(BroadcastService broadcasts, BroadcastSchedul
     {
         try
         {
-            await broadcasts.ResumeAsync(stoppingToken).ConfigureAwait(false);
+            await ResumeAsync(stoppingToken).ConfigureAwait(false);
             if (broadcasts.SharedStore) _ = TakeOverAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
@@ -23,6 +23,24 @@ public sealed class DeliveryWorker(BroadcastService broadcasts, BroadcastSchedul
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    /// <summary>Resumes the broadcasts left unfinished; a store that does not answer yet (a database server starting) is tried again.</summary>
+    private async Task ResumeAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await broadcasts.ResumeAsync(stoppingToken).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                BroadcastLease.TakeOverFailed(logger, e);
+                await Clock.Delay(time, BroadcastLease.RenewEvery, stoppingToken).ConfigureAwait(false);
+            }
         }
     }
 

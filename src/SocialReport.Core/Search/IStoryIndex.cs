@@ -1,3 +1,4 @@
+using SocialReport.Core.Archive;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Search;
@@ -8,8 +9,12 @@ public interface IStoryIndex
     /// <summary>Adds or replaces all stories of that edition: a revision replaces the stories indexed before.</summary>
     void Index(Edition edition);
 
-    /// <summary>Replaces the whole index with these editions (the archive, at start-up).</summary>
+    /// <summary>Replaces the whole index with these editions.</summary>
     void Rebuild(IEnumerable<Edition> editions);
+
+    /// <summary>Brings the index up to the archive: indexes the editions it lacks or holds in another version, drops
+    /// those the archive no longer has. Returns how many editions were indexed.</summary>
+    int Sync(IEditionArchive archive);
 
     /// <summary>Stories about a topic: tag matches first, then headline, then body only; newest first among equals.</summary>
     SearchPage Topic(string words, int skip, int take);

@@ -9,7 +9,9 @@ namespace SocialReport.Core.Search;
 /// memory and built from it when no directory is set or another process holds that one.</summary>
 internal static class StoryIndexes
 {
-    public static LuceneStoryIndex Open(SearchOptions options, IEditionArchive archive, ILogger logger)
+    /// <param name="followed">A shared store, whose <see cref="StoryIndexFollower"/> brings the index up to it once it
+    /// answers: a store that does not answer yet leaves the index as it was kept, rather than stopping the host.</param>
+    public static LuceneStoryIndex Open(SearchOptions options, IEditionArchive archive, ILogger logger, bool followed = false)
     {
         var started = Stopwatch.GetTimestamp();
         var index = new LuceneStoryIndex();
@@ -27,7 +29,15 @@ internal static class StoryIndexes
                 index = new LuceneStoryIndex();
             }
         }
-        var indexed = index.Sync(archive);
+        int indexed;
+        try
+        {
+            indexed = index.Sync(archive);
+        }
+        catch (Exception) when (followed)
+        {
+            return index;
+        }
         var elapsed = (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         var editions = archive.Count();
         logger.SearchIndexOpened(string.IsNullOrEmpty(directory) ? "memory" : directory, indexed, editions, elapsed);

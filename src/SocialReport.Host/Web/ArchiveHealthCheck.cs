@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SocialReport.Core.Archive;
@@ -13,6 +14,11 @@ internal sealed class ArchiveHealthCheck(IEditionArchive archive) : IHealthCheck
         {
             var count = archive.Count();
             return Task.FromResult(HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"{count} editions")));
+        }
+        catch (DbException e)
+        {
+            // The driver's message names the server or the refusal, never the connection string's password.
+            return Task.FromResult(HealthCheckResult.Unhealthy($"The archive cannot be read: the database does not answer ({e.Message}).", e));
         }
         catch (Exception e)
         {

@@ -26,8 +26,11 @@ internal sealed class TelegramUpdateQueue
     private readonly Channel<Update> _channel;
     private readonly IUpdateInbox _inbox;
     private readonly ILogger<TelegramUpdateQueue> _logger;
-    // Read at first use, not when the queue is made: a command-line verb builds the services without running them.
-    private readonly Lazy<IReadOnlyList<Update>> _unhandled;
+    // Read at first use, not when the queue is made: a command-line verb builds the services without running them. A
+    // read that failed (a database not answering yet) is tried again at the next use.
+    private readonly Lock _reading = new();
+    private readonly bool _enabled;
+    private IReadOnlyList<Update>? _unhandled;
     private int _taken;
 
     public TelegramUpdateQueue(IUpdateInbox inbox, IOptions<TelegramOptions> options, ILogger<TelegramUpdateQueue> logger)
@@ -39,13 +42,23 @@ internal sealed class TelegramUpdateQueue
             FullMode = BoundedChannelFullMode.Wait,
             SingleReader = true,
         });
-        _unhandled = new(() => options.Value.Enabled ? Unhandled() : []);
+        _enabled = options.Value.Enabled;
     }
 
     internal ChannelReader<Update> Reader => _channel.Reader;
 
     /// <summary>The updates taken before the last stop and never handled, oldest first; the worker's, once.</summary>
-    public IReadOnlyList<Update> TakeUnhandled() => Interlocked.Exchange(ref _taken, 1) == 0 ? _unhandled.Value : [];
+    public IReadOnlyList<Update> TakeUnhandled()
+    {
+        var unhandled = UnhandledOnce();
+        return Interlocked.Exchange(ref _taken, 1) == 0 ? unhandled : [];
+    }
+
+    private IReadOnlyList<Update> UnhandledOnce()
+    {
+        if (Volatile.Read(ref _unhandled) is { } read) return read;
+        lock (_reading) return _unhandled ??= _enabled ? Unhandled() : [];
+    }
 
     /// <summary>For the webhook, which must answer at once: Full means "answer 503, Telegram will deliver it again".</summary>
     public Enqueued TryEnqueue(Update update)
@@ -74,7 +87,7 @@ internal sealed class TelegramUpdateQueue
 
     private Enqueued Keep(Update update)
     {
-        _ = _unhandled.Value;
+        _ = UnhandledOnce();
         var body = JsonSerializer.Serialize(update, JsonBotAPI.Options);
         if (body.Length > IUpdateInbox.MaxBodyChars) return Enqueued.TooLarge;
         return _inbox.Add(Source, IdOf(update), body) ? Enqueued.Accepted : Enqueued.Duplicate;

@@ -16,7 +16,8 @@ internal sealed class TelegramUpdateWorker(
     TelegramUpdateQueue queue,
     ITelegramUpdateHandler handler,
     IOptions<TelegramOptions> options,
-    ILogger<TelegramUpdateWorker> logger) : BackgroundService
+    ILogger<TelegramUpdateWorker> logger,
+    TimeProvider? time = null) : BackgroundService
 {
     /// <summary>Beyond this a chat is flooding: its further updates are dropped until it catches up.</summary>
     private const int MaxBacklogPerChat = 100;
@@ -31,7 +32,7 @@ internal sealed class TelegramUpdateWorker(
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrentChats);
         try
         {
-            foreach (var update in queue.TakeUnhandled())
+            foreach (var update in await TakeUnhandledAsync(stoppingToken))
                 await DispatchAsync(update, slots, stoppingToken);
             await foreach (var update in queue.Reader.ReadAllAsync(stoppingToken))
                 await DispatchAsync(update, slots, stoppingToken);
@@ -40,6 +41,24 @@ internal sealed class TelegramUpdateWorker(
         {
         }
         await Task.WhenAll(_running.Keys);
+    }
+
+    /// <summary>The updates left unhandled, read again and again while the inbox's store does not answer (a database starting).</summary>
+    private async Task<IReadOnlyList<Update>> TakeUnhandledAsync(CancellationToken stoppingToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                return queue.TakeUnhandled();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var delay = TelegramBotService.Backoff(failures);
+                logger.TelegramInboxUnreadable(delay, e.Message);
+                await Task.Delay(delay, time ?? TimeProvider.System, stoppingToken);
+            }
+        }
     }
 
     /// <summary>Behind the chat's earlier updates, or in a lane of its own when the chat has none waiting.</summary>

@@ -214,6 +214,37 @@ public abstract class DeliveryLedgerContract : IDisposable
         Assert.False(Ledger.SkipSchedule("at:x", "too late", Time.GetUtcNow()));
     }
 
+    [Fact]
+    public async Task A_due_schedule_raced_by_two_claimers_is_claimed_by_exactly_one()
+    {
+        // Two schedulers (threads of the one host a LiteDB file has, or hosts on one PostgreSQL database: the ledger there
+        // keeps no lock in memory, each call is on a connection of its own).
+        IDeliveryLedger[] claimers = [Ledger, Ledger];
+        for (var round = 0; round < 10; round++)
+        {
+            var edition = $"2020-03-{round + 10}";
+            var id = $"at:race{round}";
+            Ledger.AddSchedule(new ScheduledBroadcast { Id = id, EditionId = edition, DueAt = Time.GetUtcNow(), RequestedBy = "telegram:7", CreatedAt = Time.GetUtcNow() });
+            using var go = new ManualResetEventSlim();
+            var claims = claimers.Select(claimer => Task.Run(() =>
+            {
+                go.Wait();
+                try { return claimer.Create(edition, false, DeliveryMode.Edition, "telegram:7", Audience(2), scheduleId: id); }
+                catch (InvalidOperationException) { return null; }
+            })).ToList();
+            // A third party cancels it meanwhile: it is cancelled, or started, never both.
+            var cancel = Task.Run(() => { go.Wait(); return Ledger.SkipSchedule(id, "cancelled", Time.GetUtcNow()); });
+            go.Set();
+
+            var started = (await Task.WhenAll(claims)).OfType<BroadcastRecord>().ToList();
+            var cancelled = await cancel;
+            Assert.Equal(1, started.Count + (cancelled ? 1 : 0));
+            var schedule = Ledger.GetSchedule(id)!;
+            Assert.Equal(cancelled ? (ScheduleState.Skipped, null) : (ScheduleState.Started, started[0].Id), (schedule.State, schedule.BroadcastId));
+            Assert.Equal(started.Count, Ledger.History(100).Count(broadcast => broadcast.ScheduleId == id));
+        }
+    }
+
     /// <summary>20 000 always; 100 000 as a benchmark when DELIVERY_BENCHMARK=1 (about 15 s on two cores).</summary>
     public static TheoryData<int> Audiences() =>
         Environment.GetEnvironmentVariable("DELIVERY_BENCHMARK") == "1" ? [20_000, 100_000] : [20_000];

@@ -69,6 +69,9 @@ public sealed partial class FakeTelegramServer
     /// <summary>429 answers given: limit violations under <see cref="RateLimitMode.Enforce"/> and injected throttles.</summary>
     public int TooManyRequestsReturned => Volatile.Read(ref _tooManyRequests);
 
+    /// <summary>409 answers given: a getUpdates ended by another one (two bots polling at once), or polling under a webhook.</summary>
+    public int ConflictsReturned => Volatile.Read(ref _conflicts);
+
     /// <summary>Every message that broke a flood limit, whether refused or (in record-only mode) delivered.</summary>
     public IReadOnlyList<LimitViolation> LimitViolations
     {

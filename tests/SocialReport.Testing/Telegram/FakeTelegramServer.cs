@@ -26,6 +26,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly FakeBotApi _api;
     private readonly bool _ownsApi;
     private int _tooManyRequests;
+    private int _conflicts;
 
     internal FakeTelegramServer(FakeTelegramOptions options, FakeBotApi api, bool ownsApi)
     {
@@ -136,6 +137,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         catch (BotApiException error)
         {
             if (error.ErrorCode == 429) Interlocked.Increment(ref _tooManyRequests);
+            if (error.ErrorCode == 409) Interlocked.Increment(ref _conflicts);
             await WriteAsync(context, error);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !context.RequestAborted.IsCancellationRequested)
