@@ -21,6 +21,8 @@ internal static class SocialReportServices
                 storage.Path = ContentRoot.Resolve(env.ContentRootPath, storage.Path);
             if (!string.IsNullOrEmpty(storage.SeedDirectory))
                 storage.SeedDirectory = ContentRoot.Resolve(env.ContentRootPath, storage.SeedDirectory);
+            if (!string.IsNullOrEmpty(storage.Backup.Directory))
+                storage.Backup.Directory = ContentRoot.Resolve(env.ContentRootPath, storage.Backup.Directory);
         });
         builder.AddTelegram();
         builder.AddTeams();
