@@ -146,4 +146,20 @@ public sealed class BackupTests : IDisposable
         using var last = new LiteDbStore(files[^1]!);
         Assert.Equal(3, last.Database.GetCollection("rows").Count());
     }
+
+    [Theory]
+    [InlineData("LiteDb", "0 3 * * *", 7, null)]
+    [InlineData("LiteDb", "", 7, null)]
+    [InlineData("PostgreSql", "", 7, null)]
+    [InlineData("LiteDb", "every night", 7, "Storage:Backup:Cron 'every night' is not a cron expression (minute hour day month weekday).")]
+    [InlineData("LiteDb", "0 3 * * *", 0, "Storage:Backup:Keep must be between 1 and 10000.")]
+    [InlineData("PostgreSql", "0 3 * * *", 7, "Storage:Backup:Cron backs up the LiteDB file; back up PostgreSQL with pg_dump.")]
+    public void Backup_settings_are_checked_at_start(string provider, string cron, int keep, string? error)
+    {
+        var options = new StorageOptions { Provider = provider, Backup = { Cron = cron, Keep = keep } };
+
+        var result = new StorageOptionsValidator().Validate(null, options);
+
+        Assert.Equal(error, result.Failed ? Assert.Single(result.Failures) : null);
+    }
 }
