@@ -67,4 +67,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Broadcast {Id} {State} in {Elapsed}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Skipped} skipped, {Remaining} not sent, {Throttled} throttled")]
     public static partial void BroadcastFinished(this ILogger logger, string id, BroadcastState state, TimeSpan elapsed, int sent, int failed, int blocked, int gone, int skipped, int remaining, int throttled);
+
+    [LoggerMessage(EventId = 1021, Level = LogLevel.Information, Message = "Edition {Edition} unpublished by {Channel} user {Sender}")]
+    public static partial void EditionUnpublished(this ILogger logger, string edition, string channel, string sender);
 }

@@ -121,6 +121,10 @@ public sealed partial record Phrases
             ("preview", "see an edition as readers will"),
             ("stats", "subscribers and deliveries"),
             ("broadcast", "send an edition to subscribers"),
+            ("unpublish", "remove an edition from the archive and search"),
         ],
+        UnpublishUsage = "Name the edition to remove: /unpublish 2020-03-06 (/archive lists them).",
+        Unpublished = "The edition of {0} is removed from the archive, search and /latest.",
+        UnpublishBroadcasting = "The edition of {0} is being broadcast ({1}): it cannot be removed now. /broadcast {2} shows how far it is; try again once it is finished or stopped.",
     };
 }

@@ -121,6 +121,10 @@ public sealed partial record Phrases
             ("preview", "voir une édition comme les lecteurs"),
             ("stats", "abonnés et diffusions"),
             ("broadcast", "diffuser une édition aux abonnés"),
+            ("unpublish", "retirer une édition de l’archive et de la recherche"),
         ],
+        UnpublishUsage = "Indiquez l’édition à retirer : /unpublish 2020-03-06 (/archive liste les éditions).",
+        Unpublished = "L’édition du {0} est retirée de l’archive, de la recherche et de /latest.",
+        UnpublishBroadcasting = "L’édition du {0} est en cours de diffusion ({1}) : elle ne peut pas être retirée maintenant. /broadcast {2} montre où en est la diffusion ; recommencez quand elle est terminée ou arrêtée.",
     };
 }

@@ -120,6 +120,10 @@ public sealed partial record Phrases
     public required IReadOnlyDictionary<SubscriptionState, Countable> States { get; init; }
     public required IReadOnlyList<(string Name, string Description)> Commands { get; init; }
     public required IReadOnlyList<(string Name, string Description)> EditorCommands { get; init; }
+    public required string UnpublishUsage { get; init; }
+    public required string Unpublished { get; init; }
+    /// <summary>{0} the edition's date, {1} the broadcast, {2} the edition's id.</summary>
+    public required string UnpublishBroadcasting { get; init; }
 
     /// <summary>"1 envoi", "2 envois", "1 send", "0 sends".</summary>
     public string Count(int count, Countable noun) =>
