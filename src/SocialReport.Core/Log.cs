@@ -79,4 +79,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1091, Level = LogLevel.Warning, Message = "The search index in {Directory} is in use by another process: this host keeps its own in memory.")]
     public static partial void SearchIndexInUse(this ILogger logger, string directory);
+
+    [LoggerMessage(EventId = 1023, Level = LogLevel.Information, Message = "Edition {Edition} unpublished by {Channel} user {Sender}")]
+    public static partial void EditionUnpublished(this ILogger logger, string edition, string channel, string sender);
 }

@@ -22,6 +22,8 @@ internal static class SocialReportServices
                 storage.Path = ContentRoot.Resolve(env.ContentRootPath, storage.Path);
             if (!string.IsNullOrEmpty(storage.SeedDirectory))
                 storage.SeedDirectory = ContentRoot.Resolve(env.ContentRootPath, storage.SeedDirectory);
+            if (!string.IsNullOrEmpty(storage.Backup.Directory))
+                storage.Backup.Directory = ContentRoot.Resolve(env.ContentRootPath, storage.Backup.Directory);
         });
         // The search index is kept beside the store: next to the LiteDB file (one index per file), or in the content root's
         // data folder with PostgreSQL. Empty: in memory only.

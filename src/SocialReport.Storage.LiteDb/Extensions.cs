@@ -9,7 +9,7 @@ public static class Extensions
 {
     /// <summary>
     /// The LiteDB file from the <c>Storage</c> section (validated at start), the archive, the chat store, the update inbox, the broadcast requests and the delivery ledger over it,
-    /// all singletons sharing one <see cref="LiteDbStore"/>.
+    /// all singletons sharing one <see cref="LiteDbStore"/>; its scheduled backups and the socket the <c>backup</c> verb asks a running host through.
     /// </summary>
     public static IHostApplicationBuilder AddLiteDbStorage(this IHostApplicationBuilder builder)
     {
@@ -20,6 +20,8 @@ public static class Extensions
             return new LiteDbStore(options.Path, options.Durable);
         });
         builder.Services.AddStores<LiteDbEditionArchive, LiteDbChatStore, LiteDbUpdateInbox, LiteDbBroadcastRequestStore, LiteDbDeliveryLedger>();
+        builder.Services.AddHostedService<ScheduledBackups>();
+        builder.Services.AddHostedService<BackupSocket>();
         return builder;
     }
 

@@ -142,6 +142,18 @@ public sealed class LiteDbEditionArchive : IEditionArchive, IEditionRevisions
         }
     }
 
+    public bool Unpublish(string editionId)
+    {
+        lock (_publishing)
+        {
+            return _store.InTransaction(() =>
+            {
+                _revisions.DeleteMany(Query.EQ(RevisionFields.EditionId, editionId));
+                return _editions.Delete(editionId);
+            });
+        }
+    }
+
     /// <summary>Edition documents newest first (date, then id), optionally only those before a sort key, walked on the index.</summary>
     internal static ILiteQueryable<BsonDocument> NewestFirst(ILiteCollection<BsonDocument> editions, string? beforeSortKey = null)
     {

@@ -15,7 +15,7 @@ namespace SocialReport.Storage.LiteDb;
 /// loss or a system crash unless <c>durable</c>: LiteDB does not fsync its log at commit, only the data file at a checkpoint.
 /// </para>
 /// </summary>
-public sealed class LiteDbStore : IDisposable
+public sealed partial class LiteDbStore : IDisposable
 {
     private readonly FileStream _lock;
 
@@ -45,6 +45,8 @@ public sealed class LiteDbStore : IDisposable
             var engine = new LiteEngine(settings);
             database = new LiteDatabase(LogFile is null ? engine : new DurableEngine(engine, LogFile));
             SchemaVersion = SchemaMigrations.Upgrade(database);
+            // A backup turns the automatic checkpoint off while it copies; a process killed meanwhile left it off.
+            if (database.CheckpointSize == 0) database.CheckpointSize = DefaultCheckpointSize;
             // Dates are stored as UTC instants; read them back as UTC, not as local time. After the upgrade,
             // which may rebuild the file.
             database.UtcDate = true;
@@ -99,7 +101,8 @@ public sealed class LiteDbStore : IDisposable
         _lock.Dispose();
     }
 
-    private static FileStream Lock(string path)
+    /// <summary>The lock file beside <paramref name="path"/>, taken exclusively: the file is this process's until it is disposed.</summary>
+    internal static FileStream Lock(string path)
     {
         try
         {

@@ -9,7 +9,7 @@ internal sealed class LogFileSync(string dataFile)
 {
     private int _flushes;
 
-    public string LogFile { get; } = Path.Combine(Path.GetDirectoryName(dataFile) ?? "", Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile));
+    public string LogFile { get; } = LogFileOf(dataFile);
 
     /// <summary>How many times the log file was flushed to the disk.</summary>
     public int Flushes => Volatile.Read(ref _flushes);
@@ -28,4 +28,8 @@ internal sealed class LogFileSync(string dataFile)
         using (log) log.Flush(flushToDisk: true);
         Interlocked.Increment(ref _flushes);
     }
+
+    /// <summary>Where LiteDB keeps the log of <paramref name="dataFile"/>.</summary>
+    public static string LogFileOf(string dataFile) =>
+        Path.Combine(Path.GetDirectoryName(dataFile) ?? "", Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile));
 }

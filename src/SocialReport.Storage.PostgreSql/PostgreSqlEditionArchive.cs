@@ -72,6 +72,14 @@ public sealed class PostgreSqlEditionArchive(PostgreSqlStore store, TimeProvider
             .With("skip", skip).With("take", take).Read(Entry);
     }
 
+    public bool Unpublish(string editionId) => store.InTransaction(connection =>
+    {
+        // The publishers' lock: a publish of the same edition lands wholly before or after.
+        connection.Command("SELECT pg_advisory_xact_lock(hashtextextended('edition:' || @id, 0))").With("id", editionId).Execute();
+        connection.Command("DELETE FROM edition_revisions WHERE edition_id = @id").With("id", editionId).Execute();
+        return connection.Command("DELETE FROM editions WHERE id = @id").With("id", editionId).Execute() > 0;
+    });
+
     public IEnumerable<Edition> All()
     {
         // Keyset paging, a batch per short query: nothing stays open between items, so a caller may write meanwhile.

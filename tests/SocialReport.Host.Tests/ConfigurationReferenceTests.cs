@@ -20,6 +20,7 @@ public sealed class ConfigurationReferenceTests
     public static TheoryData<string, Type> Sections => new()
     {
         { StorageOptions.SectionName, typeof(StorageOptions) },
+        { BackupOptions.SectionName, typeof(BackupOptions) },
         { ImportOptions.SectionName, typeof(ImportOptions) },
         { CommandsOptions.SectionName, typeof(CommandsOptions) },
         { TelegramOptions.SectionName, typeof(TelegramOptions) },

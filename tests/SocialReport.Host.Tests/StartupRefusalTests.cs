@@ -34,4 +34,25 @@ public sealed class StartupRefusalTests
         Assert.DoesNotContain('\n', errors.Trim());
         Assert.False(File.Exists(directory.DatabaseFile), "no store was opened");
     }
+
+    [Theory]
+    [InlineData("LiteDb", "Storage:Backup:Cron", "every night", "configuration: Storage:Backup:Cron 'every night' is not a cron expression (minute hour day month weekday).")]
+    [InlineData("LiteDb", "Storage:Backup:Keep", "0", "configuration: Storage:Backup:Keep must be between 1 and 10000.")]
+    public async Task A_bad_backup_setting_stops_serve_with_one_line(string provider, string key, string value, string expected)
+    {
+        using var directory = new TempDirectory();
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:ConnectionString"] = "Host=db.invalid;Database=socialreport",
+            ["Storage:SeedDirectory"] = "",
+            [key] = value,
+        };
+
+        var (exitCode, _, errors) = await HostProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:0"], directory.DatabaseFile, settings);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal(expected, errors.Trim());
+        Assert.False(File.Exists(directory.DatabaseFile), "no store was opened");
+    }
 }

@@ -21,6 +21,9 @@ public interface IEditionArchive
 
     /// <summary>Every current edition, newest first, streamed (for rebuilding the search index).</summary>
     IEnumerable<Edition> All();
+
+    /// <summary>Removes an edition with all its revisions (<c>/unpublish</c>); false when there was none. Publishing it again starts at revision 1.</summary>
+    bool Unpublish(string editionId);
 }
 
 public enum PublishOutcome { Added, Unchanged, Revised }

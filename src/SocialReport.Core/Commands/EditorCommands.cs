@@ -9,7 +9,7 @@ using SocialReport.Core.Readers;
 
 namespace SocialReport.Core.Commands;
 
-/// <summary>/publish, /preview and /stats (/broadcast is <see cref="BroadcastCommands"/>): refused by the engine to anyone not on the editors' list.</summary>
+/// <summary>/publish, /preview, /stats and /unpublish (/broadcast is <see cref="BroadcastCommands"/>): refused by the engine to anyone not on the editors' list.</summary>
 public sealed class EditorCommands(
     EditionImporter importer,
     IEditionArchive archive,
@@ -22,13 +22,14 @@ public sealed class EditorCommands(
     TimeProvider time,
     ILogger<EditorCommands> logger) : ICommandHandler
 {
-    public IReadOnlyCollection<string> Names { get; } = ["publish", "preview", "stats"];
+    public IReadOnlyCollection<string> Names { get; } = ["publish", "preview", "stats", "unpublish"];
     public bool EditorsOnly => true;
 
     public async Task<Reply> HandleAsync(CommandContext context, CancellationToken cancellationToken) => context.Command.Name switch
     {
         "publish" => await PublishAsync(context, cancellationToken),
         "preview" => await PreviewAsync(context, cancellationToken),
+        "unpublish" => await UnpublishAsync(context, cancellationToken),
         _ => Stats(context),
     };
 
@@ -138,6 +139,21 @@ public sealed class EditorCommands(
         {
             return (null, context.Say.Format(context.Say.ImportFailed, e.Message));
         }
+    }
+
+    /// <summary>Removes an edition from the archive, the search and /latest; refused while it is being broadcast.</summary>
+    private async Task<Reply> UnpublishAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var id = context.Command.Arguments.Trim();
+        if (id.Length == 0 || id.Contains(' ', StringComparison.Ordinal)) return CommandEngine.Notice(context.Language, say.UnpublishUsage);
+        var edition = archive.Get(id);
+        if (edition is null) return CommandEngine.Notice(context.Language, say.EditionNotFound);
+        var date = DateText.Format(edition.Date, context.Language);
+        var running = await broadcasts.UnlessBroadcastingAsync(id, () => publisher.Unpublish(id), cancellationToken);
+        if (running is not null) return CommandEngine.Notice(context.Language, say.Format(say.UnpublishBroadcasting, date, running.Id, id));
+        logger.EditionUnpublished(id, context.Inbound.Chat.Channel, context.Inbound.Sender.Id);
+        return CommandEngine.Notice(context.Language, say.Format(say.Unpublished, date));
     }
 
     private Reply Stats(CommandContext context)

@@ -123,6 +123,7 @@ public sealed partial record Phrases
             ("preview", "see an edition as readers will"),
             ("stats", "subscribers and deliveries"),
             ("broadcast", "send an edition to subscribers"),
+            ("unpublish", "remove an edition from the archive and search"),
         ],
         Leave = "To stop receiving the Social Report: /stop",
         WholeEdition = "Whole edition ({0})",
@@ -147,5 +148,8 @@ public sealed partial record Phrases
         ModeSet = "Mode: {0}.",
         ModeTopicsWithoutTopic = "Mode: {0}. You follow no topic yet, so you will receive nothing: /follow whatsapp, for instance.",
         BroadcastTopics = "{0}: {1} (whole edition), {2} (their topics), {3} (none of their topics, nothing to send)",
+        UnpublishUsage = "Name the edition to remove: /unpublish 2020-03-06 (/archive lists them).",
+        Unpublished = "The edition of {0} is removed from the archive, search and /latest.",
+        UnpublishBroadcasting = "The edition of {0} is being broadcast ({1}): it cannot be removed now. /broadcast {2} shows how far it is; try again once it is finished or stopped.",
     };
 }

@@ -123,6 +123,7 @@ public sealed partial record Phrases
             ("preview", "voir une édition comme les lecteurs"),
             ("stats", "abonnés et diffusions"),
             ("broadcast", "diffuser une édition aux abonnés"),
+            ("unpublish", "retirer une édition de l’archive et de la recherche"),
         ],
         Leave = "Pour ne plus recevoir le Social Report : /stop",
         WholeEdition = "Toute l’édition ({0})",
@@ -147,5 +148,8 @@ public sealed partial record Phrases
         ModeSet = "Mode : {0}.",
         ModeTopicsWithoutTopic = "Mode : {0}. Vous ne suivez encore aucun sujet, vous ne recevrez donc rien : /suivre whatsapp, par exemple.",
         BroadcastTopics = "{0} : {1} (toute l’édition), {2} (leurs sujets), {3} (aucun de leurs sujets, rien à envoyer)",
+        UnpublishUsage = "Indiquez l’édition à retirer : /unpublish 2020-03-06 (/archive liste les éditions).",
+        Unpublished = "L’édition du {0} est retirée de l’archive, de la recherche et de /latest.",
+        UnpublishBroadcasting = "L’édition du {0} est en cours de diffusion ({1}) : elle ne peut pas être retirée maintenant. /broadcast {2} montre où en est la diffusion ; recommencez quand elle est terminée ou arrêtée.",
     };
 }

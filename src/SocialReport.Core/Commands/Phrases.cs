@@ -120,6 +120,10 @@ public sealed partial record Phrases
     public required IReadOnlyDictionary<SubscriptionState, Countable> States { get; init; }
     public required IReadOnlyList<(string Name, string Description)> Commands { get; init; }
     public required IReadOnlyList<(string Name, string Description)> EditorCommands { get; init; }
+    public required string UnpublishUsage { get; init; }
+    public required string Unpublished { get; init; }
+    /// <summary>{0} the edition's date, {1} the broadcast, {2} the edition's id.</summary>
+    public required string UnpublishBroadcasting { get; init; }
 
     /// <summary>The line on a broadcast's cover that says how to leave.</summary>
     public required string Leave { get; init; }

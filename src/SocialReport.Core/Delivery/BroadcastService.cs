@@ -176,6 +176,25 @@ public sealed class BroadcastService(
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> unless a broadcast of the edition is unfinished, which is returned instead (the work
+    /// not run); no broadcast of it starts on this host meanwhile (<c>/unpublish</c>).
+    /// </summary>
+    public async Task<BroadcastRecord?> UnlessBroadcastingAsync(string editionId, Action work, CancellationToken cancellationToken)
+    {
+        await _starts.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (ledger.RunningFor(editionId) is { } unfinished) return unfinished;
+            work();
+            return null;
+        }
+        finally
+        {
+            _starts.Release();
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed) return;

@@ -9,6 +9,9 @@ public interface IStoryIndex
     /// <summary>Adds or replaces all stories of that edition: a revision replaces the stories indexed before.</summary>
     void Index(Edition edition);
 
+    /// <summary>Removes the stories of that edition (unpublished); none indexed: nothing happens.</summary>
+    void Remove(string editionId);
+
     /// <summary>Replaces the whole index with these editions.</summary>
     void Rebuild(IEnumerable<Edition> editions);
 

@@ -60,6 +60,17 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         }
     }
 
+    public void Remove(string editionId)
+    {
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _writer.DeleteDocuments(new Term(StoryDocument.EditionId, editionId));
+            _searchers.MaybeRefreshBlocking();
+            _topics = _topics.Remove(editionId);
+        }
+    }
+
     public void Rebuild(IEnumerable<Edition> editions)
     {
         // The last of several revisions with one id wins, as it would through successive Index calls.

@@ -18,6 +18,8 @@ internal static class CommandLine
             ChatVerb.Build(configure),
             BenchVerb.Build(configure),
             MigrateStorageVerb.Build(),
+            BackupVerb.Build(configure),
+            RestoreVerb.Build(configure),
         };
         root.TreatUnmatchedTokensAsErrors = false;
         root.SetAction((parse, ct) => ServeVerb.RunAsync([.. parse.UnmatchedTokens], configure, ct));

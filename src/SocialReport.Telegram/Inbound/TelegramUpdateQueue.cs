@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -26,6 +28,8 @@ internal sealed class TelegramUpdateQueue
     private readonly Channel<Update> _channel;
     private readonly IUpdateInbox _inbox;
     private readonly ILogger<TelegramUpdateQueue> _logger;
+    // The trace of the webhook request each waiting update came in, so that handling it continues that trace.
+    private readonly ConcurrentDictionary<int, ActivityContext> _traces = new();
     // Read at first use, not when the queue is made: a command-line verb builds the services without running them. A
     // read that failed (a database not answering yet) is tried again at the next use.
     private readonly Lock _reading = new();
@@ -65,7 +69,9 @@ internal sealed class TelegramUpdateQueue
     {
         var kept = Keep(update);
         if (kept != Enqueued.Accepted) return kept;
+        if (Activity.Current is { } request) _traces[update.Id] = request.Context;
         if (_channel.Writer.TryWrite(update)) return Enqueued.Accepted;
+        _traces.TryRemove(update.Id, out _);
         _inbox.Remove(Source, IdOf(update));
         return Enqueued.Full;
     }
@@ -82,8 +88,15 @@ internal sealed class TelegramUpdateQueue
         return Enqueued.Accepted;
     }
 
+    /// <summary>The trace the update came in (its webhook request), once; none (default) for a polled or replayed one.</summary>
+    public ActivityContext TakeTrace(Update update) => _traces.TryRemove(update.Id, out var trace) ? trace : default;
+
     /// <summary>The update was handled, failed, or was dropped: it is not handled again.</summary>
-    public void Complete(Update update) => _inbox.Complete(Source, IdOf(update));
+    public void Complete(Update update)
+    {
+        _traces.TryRemove(update.Id, out _);
+        _inbox.Complete(Source, IdOf(update));
+    }
 
     private Enqueued Keep(Update update)
     {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SocialReport.Core.Diagnostics;
 using Telegram.Bot.Types;
 
 namespace SocialReport.Telegram.Inbound;
@@ -114,6 +116,9 @@ internal sealed class TelegramUpdateWorker(
     /// <summary>False when the host stopping interrupted it.</summary>
     private async Task<bool> HandleAsync(Update update, CancellationToken stoppingToken)
     {
+        // A span in the webhook request's trace: the command and the replies' calls to the Bot API are under it.
+        using var activity = SocialReportTracing.Source.StartActivity("telegram.update", ActivityKind.Consumer, queue.TakeTrace(update));
+        activity?.SetTag("socialreport.update", update.Id);
         try
         {
             await handler.HandleAsync(update, stoppingToken);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Commands;
 using SocialReport.Core.Delivery;
@@ -145,6 +146,26 @@ public sealed class BroadcastCommandTests : IAsyncLifetime
         Assert.Contains("Rien à confirmer", (await _bot.AskAsync("/confirm", "admin")).NoticeText());
         Assert.Contains("Aucune diffusion", (await _bot.AskAsync("/cancel", "admin")).NoticeText());
         Assert.Empty(_sender.Received);
+    }
+
+    [Fact]
+    public async Task Unpublish_is_refused_while_the_edition_is_being_broadcast_and_allowed_once_it_is_over()
+    {
+        _sender.Gate = new TaskCompletionSource();
+        await _bot.AskAsync("/broadcast 2020-03-06", "admin");
+        await _bot.AskAsync("/confirm", "admin");
+        await _sender.FirstCall.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var refused = (await _bot.AskAsync("/unpublish 2020-03-06", "admin")).NoticeText();
+
+        Assert.Equal("L’édition du 6 mars 2020 est en cours de diffusion (2020-03-06#1) : elle ne peut pas être retirée maintenant. "
+            + "/broadcast 2020-03-06 montre où en est la diffusion ; recommencez quand elle est terminée ou arrêtée.", refused);
+        Assert.NotNull(_bot.Services.GetRequiredService<IEditionArchive>().Get("2020-03-06"));
+        _sender.Gate.SetResult();
+        Assert.Equal(BroadcastState.Completed, (await Broadcasts.WaitAsync("2020-03-06#1"))!.State);
+        Assert.Equal(12, _sender.Received.Count);
+        Assert.Contains("est retirée", (await _bot.AskAsync("/unpublish 2020-03-06", "admin")).NoticeText());
+        Assert.Null(_bot.Services.GetRequiredService<IEditionArchive>().Get("2020-03-06"));
     }
 
     [Fact]

@@ -41,6 +41,7 @@ public sealed class EditorTests : IAsyncLifetime
     [InlineData("/preview")]
     [InlineData("/stats")]
     [InlineData("/broadcast")]
+    [InlineData("/unpublish")]
     public async Task Readers_are_politely_refused_every_editor_command(string command)
     {
         var reply = await _bot.AskAsync($"{command} {_edition}");
@@ -76,6 +77,25 @@ public sealed class EditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_editor_unpublishes_an_edition_and_it_leaves_the_archive_the_search_and_latest()
+    {
+        Assert.Equal("2020-03-27", (await _bot.AskAsync("/latest")).Single<CoverCard>().EditionId);
+        Assert.Contains("2020-03-27/", string.Join(" ", (await _bot.AskAsync("/search zoom")).Cards.OfType<ListCard>().SelectMany(l => l.Items).Select(i => i.Open?.Command)));
+        Assert.Contains("2020-03-27", string.Join(" ", (await _bot.AskAsync("/archive")).Cards.OfType<ListCard>().SelectMany(l => l.Items).Select(i => i.Open?.Command)));
+
+        var reply = await _bot.AskAsync("/unpublish 2020-03-27", "admin");
+
+        Assert.Equal("L’édition du 27 mars 2020 est retirée de l’archive, de la recherche et de /latest.", reply.NoticeText());
+        Assert.Equal(3, Archive.Count());
+        Assert.Null(Archive.Get("2020-03-27"));
+        Assert.Equal("2020-03-20", (await _bot.AskAsync("/latest")).Single<CoverCard>().EditionId);
+        Assert.DoesNotContain("2020-03-27/", string.Join(" ", (await _bot.AskAsync("/search zoom")).Cards.OfType<ListCard>().SelectMany(l => l.Items).Select(i => i.Open?.Command)));
+        Assert.DoesNotContain("2020-03-27", string.Join(" ", (await _bot.AskAsync("/archive")).Cards.OfType<ListCard>().SelectMany(l => l.Items).Select(i => i.Open?.Command)));
+        Assert.Contains("Je ne trouve pas cette édition", (await _bot.AskAsync("/unpublish 2020-03-27", "admin")).NoticeText());
+        Assert.StartsWith("Indiquez l’édition à retirer", (await _bot.AskAsync("/unpublish", "admin")).NoticeText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Preview_stats_and_the_broadcast_plan_answer_editors()
     {
         var preview = await _bot.AskAsync("/preview 2020-03-06", "admin");
@@ -101,6 +121,8 @@ public sealed class EditorTests : IAsyncLifetime
         Assert.DoesNotContain("/publish", reader);
         Assert.Contains("/publish", editor);
         Assert.Contains("/broadcast", editor);
+        Assert.Contains("/unpublish — retirer une édition de l’archive et de la recherche", editor);
+        Assert.DoesNotContain("/unpublish", reader);
     }
 
     [Fact]

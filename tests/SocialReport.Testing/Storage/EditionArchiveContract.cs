@@ -44,6 +44,28 @@ public abstract class EditionArchiveContract : IDisposable
     }
 
     [Fact]
+    public void Unpublish_removes_the_edition_and_its_revisions_and_publishing_it_again_starts_over()
+    {
+        Archive.Publish(TestEditions.Full());
+        Archive.Publish(TestEditions.Full() with { Intro = "Corrigé." });
+        Archive.Publish(TestEditions.Weekly(new DateOnly(2020, 2, 28)));
+
+        Assert.True(Archive.Unpublish("2020-03-06"));
+
+        Assert.Null(Archive.Get("2020-03-06"));
+        Assert.Empty(Revisions.Revisions("2020-03-06"));
+        Assert.Null(Revisions.Get("2020-03-06", 1));
+        Assert.Equal("2020-02-28", Archive.Latest()?.Id);
+        Assert.Equal(1, Archive.Count());
+        Assert.Equal(["2020-02-28"], Archive.List(0, 10).Select(e => e.EditionId));
+        Assert.Equal(["2020-02-28"], Archive.All().Select(e => e.Id));
+        Assert.False(Archive.Unpublish("2020-03-06"));
+        Assert.False(Archive.Unpublish("2020-03-13"));
+        Assert.Equal(new PublishResult(PublishOutcome.Added, "2020-03-06", 1), Archive.Publish(TestEditions.Full()));
+        TestEditions.AssertSame(TestEditions.Full(), Archive.Get("2020-03-06"));
+    }
+
+    [Fact]
     public void Publish_round_trips_an_edition_without_url_authors_or_intro()
     {
         var edition = TestEditions.Weekly(new DateOnly(2021, 1, 8), "en") with { Url = null, Authors = [], Intro = "" };

@@ -33,4 +33,6 @@ public sealed class MemoryArchive : IEditionArchive
             .Select(edition => new ArchiveEntry(edition.Id, edition.Title, edition.Date, edition.Language, edition.Stories.Count, 1, DateTimeOffset.UnixEpoch))];
 
     public IEnumerable<Edition> All() => _editions.Values.OrderByDescending(edition => edition.Date);
+
+    public bool Unpublish(string editionId) => _editions.Remove(editionId);
 }
