@@ -49,6 +49,7 @@ public static class CoreServices
         services.TryAddSingleton<IBroadcastRequestStore, MemoryBroadcastRequestStore>();
         services.AddSingleton<BroadcastRequests>();
         services.AddSingleton<ICommandHandler, BroadcastCommands>();
+        services.AddSingleton<ICommandHandler, PrivacyCommands>();
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
         services.AddBroadcasts();

@@ -13,6 +13,9 @@ internal static class ChatFields
     public const string SubscribedVia = "subscribedVia";
     public const string UpdatedAt = "updatedAt";
     public const string Address = "address";
+    public const string TimeZone = "timeZone";
+    public const string QuietHours = "quietHours";
+    public const string Silent = "silent";
     /// <summary>Channel, state, then chat id: indexed, so a channel's chats in one state are a contiguous, ordered range.</summary>
     public const string Slot = "slot";
     /// <summary>Channel, kind and state: indexed, what <see cref="IChatStore.CountByState"/> groups by.</summary>
@@ -40,6 +43,9 @@ internal static class ChatFields
             [SubscribedVia] = chat.SubscribedVia,
             [UpdatedAt] = BsonDates.ToBson(chat.UpdatedAt),
             [Address] = chat.Address,
+            [TimeZone] = chat.TimeZone,
+            [QuietHours] = chat.QuietHours?.ToString(),
+            [Silent] = chat.Silent,
         };
         SetDerived(doc);
         return doc;
@@ -56,6 +62,10 @@ internal static class ChatFields
         SubscribedVia = StringOrNull(doc[SubscribedVia]),
         UpdatedAt = BsonDates.FromBson(doc[UpdatedAt]),
         Address = StringOrNull(doc[Address]),
+        // Fields added after the first files: a missing one reads as null.
+        TimeZone = StringOrNull(doc[TimeZone]),
+        QuietHours = Core.Readers.QuietHours.TryParse(StringOrNull(doc[QuietHours]), out var quiet) ? quiet : null,
+        Silent = doc[Silent].IsBoolean && doc[Silent].AsBoolean,
     };
 
     /// <summary>Sets the indexed fields derived from channel, id, kind and state.</summary>

@@ -20,6 +20,7 @@ public static class Extensions
             return new LiteDbStore(options.Path, options.Durable);
         });
         builder.Services.AddStores<LiteDbEditionArchive, LiteDbChatStore, LiteDbUpdateInbox, LiteDbBroadcastRequestStore, LiteDbDeliveryLedger>();
+        builder.Services.AddSingleton<IReaderData, LiteDbReaderData>();
         return builder;
     }
 

@@ -4,16 +4,17 @@ namespace SocialReport.Storage.PostgreSql;
 public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
 {
     private const int StreamBatch = 500;
-    private const string Columns = "channel, chat_id, kind, title, language, state, subscribed_at, subscribed_via, updated_at, address";
+    private const string Columns = "channel, chat_id, kind, title, language, state, subscribed_at, subscribed_via, updated_at, address, time_zone, quiet_hours, silent";
 
     private const string Upsert = $"""
-        INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address)
+        INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address, @timeZone, @quietHours, @silent)
         ON CONFLICT (channel, chat_id) DO UPDATE SET kind = excluded.kind, title = excluded.title, language = excluded.language,
             state = excluded.state, subscribed_at = excluded.subscribed_at, subscribed_via = excluded.subscribed_via,
-            updated_at = excluded.updated_at, address = excluded.address
+            updated_at = excluded.updated_at, address = excluded.address,
+            time_zone = excluded.time_zone, quiet_hours = excluded.quiet_hours, silent = excluded.silent
         """;
 
-    private const string Insert = $"INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address) ON CONFLICT DO NOTHING";
+    private const string Insert = $"INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address, @timeZone, @quietHours, @silent) ON CONFLICT DO NOTHING";
 
     public Chat? Get(ChatKey key) =>
         store.Command($"SELECT {Columns} FROM chats WHERE channel = @channel AND chat_id = @id")
@@ -73,6 +74,7 @@ public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
             .With("channel", chat.Key.Channel).With("id", chat.Key.Id).With("kind", chat.Kind).With("title", chat.Title)
             .With("language", chat.Language).With("state", chat.State).With("subscribedAt", Milliseconds(chat.SubscribedAt))
             .With("subscribedVia", chat.SubscribedVia).With("updatedAt", Milliseconds(chat.UpdatedAt)).With("address", chat.Address)
+            .With("timeZone", chat.TimeZone).With("quietHours", chat.QuietHours?.ToString()).With("silent", chat.Silent)
             .Execute();
 
     private static DateTimeOffset? Milliseconds(DateTimeOffset? instant) =>
@@ -89,5 +91,8 @@ public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
         SubscribedVia = reader.StringOrNull("subscribed_via"),
         UpdatedAt = reader.Instant("updated_at"),
         Address = reader.StringOrNull("address"),
+        TimeZone = reader.StringOrNull("time_zone"),
+        QuietHours = QuietHours.TryParse(reader.StringOrNull("quiet_hours"), out var quiet) ? quiet : null,
+        Silent = reader.GetBoolean(reader.GetOrdinal("silent")),
     };
 }

@@ -26,6 +26,7 @@ public static class PostgreSqlHostingExtensions
         builder.Services.AddStores<PostgreSqlEditionArchive, PostgreSqlChatStore, PostgreSqlUpdateInbox, PostgreSqlBroadcastRequestStore, PostgreSqlDeliveryLedger>();
         // Several hosts may share the database: one sends each broadcast, another takes it over when it dies.
         builder.Services.AddSingleton<IBroadcastLeases, PostgreSqlBroadcastLeases>();
+        builder.Services.AddSingleton<IReaderData, PostgreSqlReaderData>();
         return builder;
     }
 }

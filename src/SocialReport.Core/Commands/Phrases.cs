@@ -120,6 +120,29 @@ public sealed partial record Phrases
     public required IReadOnlyDictionary<SubscriptionState, Countable> States { get; init; }
     public required IReadOnlyList<(string Name, string Description)> Commands { get; init; }
     public required IReadOnlyList<(string Name, string Description)> EditorCommands { get; init; }
+    public required string TimeZoneSet { get; init; }
+    public required string TimeZoneUsage { get; init; }
+    /// <summary>{0} the hours, {1} the time zone they are read in.</summary>
+    public required string QuietSet { get; init; }
+    public required string QuietOff { get; init; }
+    public required string QuietUsage { get; init; }
+    public required string SilentOn { get; init; }
+    public required string SilentOff { get; init; }
+    public required string SilentUsage { get; init; }
+    public required string GroupSettingsAdminsOnly { get; init; }
+    public required string ForgetConfirm { get; init; }
+    public required string ForgetLabel { get; init; }
+    public required string Forgotten { get; init; }
+    public required string NothingKept { get; init; }
+    public required string MyDataTitle { get; init; }
+    /// <summary>/mydata: {0} the chat, {1} kind, {2} language, {3} subscription, {4} time zone, {5} quiet hours, {6} silent, {7} delivery rows, {8} days kept.</summary>
+    public required string MyData { get; init; }
+    public required string BroadcastWaiting { get; init; }
+    public required string On { get; init; }
+    public required string Off { get; init; }
+    public required string None { get; init; }
+    /// <summary>What readers set about their chat: delivery settings and their data; in /help after <see cref="Commands"/> (Teams lists 10 commands at most).</summary>
+    public required IReadOnlyList<(string Name, string Description)> SettingsCommands { get; init; }
 
     /// <summary>"1 envoi", "2 envois", "1 send", "0 sends".</summary>
     public string Count(int count, Countable noun) =>

@@ -85,11 +85,6 @@ public sealed class SubscriptionCommands(Subscriptions subscriptions, IEditionAr
     }
 
     /// <summary>In a group only its admins (or an editor) change the group's subscription; anyone may in a private chat.</summary>
-    private async Task<bool> MayChangeSubscriptionAsync(CommandContext context, CancellationToken cancellationToken)
-    {
-        if (context.Inbound.ChatKind == ChatKind.Private || context.IsEditor) return true;
-        var membership = memberships.FirstOrDefault(m => m.Channel == context.Inbound.Chat.Channel);
-        return membership is not null
-            && await membership.IsAdminAsync(context.Inbound.Chat, context.Inbound.Sender.Id, cancellationToken);
-    }
+    private Task<bool> MayChangeSubscriptionAsync(CommandContext context, CancellationToken cancellationToken) =>
+        ChatAdmins.MayChangeAsync(context, memberships, cancellationToken);
 }

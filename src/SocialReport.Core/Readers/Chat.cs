@@ -44,6 +44,12 @@ public sealed record Chat
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>What the channel needs to reach this chat proactively (e.g. a Teams conversation reference as JSON).</summary>
     public string? Address { get; init; }
+    /// <summary>The IANA time zone the chat's quiet hours are read in (<c>/timezone</c>); null: <c>Delivery:TimeZone</c>.</summary>
+    public string? TimeZone { get; init; }
+    /// <summary>Local hours a broadcast waits out (<c>/quiet 22:00-07:00</c>); null: none.</summary>
+    public QuietHours? QuietHours { get; init; }
+    /// <summary>Broadcasts arrive without a notification where the channel can (Telegram's <c>disable_notification</c>).</summary>
+    public bool Silent { get; init; }
 }
 
 public interface IChatStore
