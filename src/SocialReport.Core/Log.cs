@@ -67,4 +67,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1020, Level = LogLevel.Information, Message = "Broadcast {Id} {State} in {Elapsed}: {Sent} sent, {Failed} failed, {Blocked} blocked, {Gone} gone, {Skipped} skipped, {Remaining} not sent, {Throttled} throttled")]
     public static partial void BroadcastFinished(this ILogger logger, string id, BroadcastState state, TimeSpan elapsed, int sent, int failed, int blocked, int gone, int skipped, int remaining, int throttled);
+
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Information, Message = "Deleted {Count} delivery rows of broadcasts finished over {Days} days ago")]
+    public static partial void LedgerPruned(this ILogger logger, int count, int days);
+
+    [LoggerMessage(EventId = 1042, Level = LogLevel.Error, Message = "Deleting old delivery rows failed; trying again later.")]
+    public static partial void LedgerPruneFailed(this ILogger logger, Exception exception);
 }

@@ -13,3 +13,5 @@ public sealed class BroadcastRequestStoreTests() : DurableBroadcastRequestContra
 public sealed class MemoryBroadcastRequestStoreTests() : BroadcastRequestContract(new MemoryBackend());
 
 public sealed class ConcurrencyTests() : ConcurrencyContract(new LiteDbBackend());
+
+public sealed class ReaderDataTests() : ReaderDataContract(new LiteDbBackend());

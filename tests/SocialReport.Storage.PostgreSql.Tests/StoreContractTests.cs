@@ -13,3 +13,5 @@ public sealed class BroadcastRequestStoreTests(PostgreSqlDatabase database) : Du
 public sealed class LedgerTests(PostgreSqlDatabase database) : DeliveryLedgerContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;
 
 public sealed class ConcurrencyTests(PostgreSqlDatabase database) : ConcurrencyContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;
+
+public sealed class ReaderDataTests(PostgreSqlDatabase database) : ReaderDataContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;

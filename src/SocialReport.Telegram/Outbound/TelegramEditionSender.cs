@@ -48,7 +48,7 @@ internal sealed class TelegramEditionSender(
             {
                 try
                 {
-                    var sent = await TelegramReplySender.SendAsync(bot, chatId, messages[i], cancellationToken);
+                    var sent = await TelegramReplySender.SendAsync(bot, chatId, messages[i], cancellationToken, chat.Silent);
                     firstId ??= sent.Id.ToString(CultureInfo.InvariantCulture);
                     break;
                 }

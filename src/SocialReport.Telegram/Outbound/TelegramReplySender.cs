@@ -43,9 +43,10 @@ internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscri
         }
     }
 
-    public static Task<Message> SendAsync(ITelegramBotClient bot, long chatId, TelegramMessage message, CancellationToken cancellationToken) =>
+    /// <param name="silent">Without a notification (<c>disable_notification</c>): a broadcast to a chat that chose <c>/silent on</c>.</param>
+    public static Task<Message> SendAsync(ITelegramBotClient bot, long chatId, TelegramMessage message, CancellationToken cancellationToken, bool silent = false) =>
         bot.SendMessage(chatId, message.Text, TelegramMessage.ParseMode, replyMarkup: message.Keyboard,
-            linkPreviewOptions: TelegramMessage.LinkPreview, cancellationToken: cancellationToken);
+            linkPreviewOptions: TelegramMessage.LinkPreview, disableNotification: silent, cancellationToken: cancellationToken);
 
     /// <summary>True when the message now shows <paramref name="message"/>; false when it can't be edited and a new one must go.</summary>
     private static async Task<bool> EditAsync(ITelegramBotClient bot, long chatId, int messageId, TelegramMessage message, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public sealed partial class FakeTelegramServer
             var replyTo = FindReply(chat, reply);
             CountAgainstLimits(chat, "sendMessage");
             var message = AddBotMessage(chat, replyTo, text: text, markup: markup);
-            Record(message, "sendMessage", raw, parseMode, text, preview);
+            Record(message, "sendMessage", raw, parseMode, text, preview, request.Flag("disable_notification"));
             return new MethodResult(MessageJson(message));
         }
     }
@@ -208,9 +208,9 @@ public sealed partial class FakeTelegramServer
         return message;
     }
 
-    private void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview) =>
+    private void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview, bool silent = false) =>
         _sent.Add(new BotMessage(message.Chat.Id, message.MessageId, method, raw, parseMode, text.Text, text.Entities, message.Buttons,
-            message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, Now));
+            message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, Now, silent));
 
     private StoredFile StoreFile(string fileName, byte[] content)
     {
