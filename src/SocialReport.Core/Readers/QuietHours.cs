@@ -47,15 +47,18 @@ public readonly record struct QuietHours(TimeOnly Start, TimeOnly End)
     public static bool TryZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
     {
         zone = null;
-        if (id is null || id.Length > 64 || !TimeZoneInfo.TryConvertIanaIdToWindowsId(id, out _) && id != "UTC") return false;
-        try { zone = TimeZoneInfo.FindSystemTimeZoneById(id); return true; }
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64) return false;
+        try { zone = TimeZoneInfo.FindSystemTimeZoneById(id.Trim()); }
         catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException) { return false; }
+        if (zone.HasIanaId) return true;
+        zone = null;
+        return false;
     }
 
     private static bool TryTime(string text, out TimeOnly time)
     {
         var normal = text.Replace('h', ':').Replace('H', ':');
         if (normal.EndsWith(':')) normal += "00";
-        return TimeOnly.TryParseExact(normal, ["H:mm", "HH:mm", "H"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+        return TimeOnly.TryParseExact(normal, ["H:mm", "HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
     }
 }
