@@ -20,12 +20,20 @@ public sealed partial class LiteDbDeliveryLedger
         });
     }
 
+    /// <summary>Each old broadcast's rows are found on the state index, channel by channel: a pass over broadcasts already pruned reads no row.</summary>
     public int Prune(DateTimeOffset finishedBefore)
     {
-        var old = _broadcasts.FindAll().Select(BroadcastDocuments.Read)
-            .Where(broadcast => broadcast.IsFinished && broadcast.FinishedAt < finishedBefore)
-            .Select(broadcast => new BsonValue(broadcast.Id))
-            .ToList();
-        return old.Count == 0 ? 0 : _rows.DeleteMany(Query.In("broadcast", old));
+        var pruned = 0;
+        foreach (var document in _broadcasts.FindAll().ToList())
+        {
+            var broadcast = BroadcastDocuments.Read(document);
+            if (!broadcast.IsFinished || broadcast.FinishedAt >= finishedBefore) continue;
+            foreach (var channel in BroadcastDocuments.ReadChannels(document))
+            {
+                foreach (var state in States)
+                    pruned += _rows.DeleteMany(Query.EQ(RowDocuments.StateKey, DeliveryKeys.State(broadcast.Id, channel, state)));
+            }
+        }
+        return pruned;
     }
 }

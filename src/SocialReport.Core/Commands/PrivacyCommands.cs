@@ -85,7 +85,7 @@ public sealed class PrivacyCommands(Subscriptions subscriptions, IReaderData dat
         var chat = context.Chat;
         var deliveries = data.Deliveries(context.Inbound.Chat);
         if (chat is null && deliveries == 0) return CommandEngine.Notice(context.Language, say.NothingKept);
-        var name = chat?.Title is { Length: > 0 } title ? $"{context.Inbound.Chat} « {title} »" : context.Inbound.Chat.ToString();
+        var name = chat?.Title is { Length: > 0 } title ? $"{context.Inbound.Chat}, {title}" : context.Inbound.Chat.ToString();
         var subscription = chat is null ? say.None
             : chat.SubscribedAt is { } since ? $"{say.Count(1, say.States[chat.State])}, {since.UtcDateTime:yyyy-MM-dd} ({chat.SubscribedVia})"
             : say.Count(1, say.States[chat.State]);

@@ -3,3 +3,5 @@
 ALTER TABLE chats ADD COLUMN time_zone text;
 ALTER TABLE chats ADD COLUMN quiet_hours text;
 ALTER TABLE chats ADD COLUMN silent boolean NOT NULL DEFAULT false;
+-- A reader's delivery rows (/mydata, /forget) without reading them all.
+CREATE INDEX delivery_rows_chat ON delivery_rows (channel, chat_id);
