@@ -53,6 +53,7 @@ public static class CoreServices
         services.AddSingleton<ICommandHandler, BroadcastCommands>();
         services.AddSingleton<Following>();
         services.AddSingleton<ICommandHandler, FollowCommands>();
+        services.AddSingleton<ICommandHandler, PrivacyCommands>();
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
         services.AddBroadcasts();

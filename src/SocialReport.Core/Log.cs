@@ -82,4 +82,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1023, Level = LogLevel.Information, Message = "Edition {Edition} unpublished by {Channel} user {Sender}")]
     public static partial void EditionUnpublished(this ILogger logger, string edition, string channel, string sender);
+
+    [LoggerMessage(EventId = 1041, Level = LogLevel.Information, Message = "Deleted {Count} delivery rows of broadcasts finished over {Days} days ago")]
+    public static partial void LedgerPruned(this ILogger logger, int count, int days);
+
+    [LoggerMessage(EventId = 1042, Level = LogLevel.Error, Message = "Deleting old delivery rows failed; trying again later.")]
+    public static partial void LedgerPruneFailed(this ILogger logger, Exception exception);
 }

@@ -15,6 +15,9 @@ internal static class ChatFields
     public const string Address = "address";
     public const string Topics = "topics";
     public const string Mode = "mode";
+    public const string TimeZone = "timeZone";
+    public const string QuietHours = "quietHours";
+    public const string Silent = "silent";
     /// <summary>Channel, state, then chat id: indexed, so a channel's chats in one state are a contiguous, ordered range.</summary>
     public const string Slot = "slot";
     /// <summary>Channel, kind and state: indexed, what <see cref="IChatStore.CountByState"/> groups by.</summary>
@@ -44,6 +47,9 @@ internal static class ChatFields
             [Address] = chat.Address,
             [Topics] = new BsonArray(chat.Topics.Select(topic => new BsonValue(topic))),
             [Mode] = chat.Mode.ToString(),
+            [TimeZone] = chat.TimeZone,
+            [QuietHours] = chat.QuietHours?.ToString(),
+            [Silent] = chat.Silent,
         };
         SetDerived(doc);
         return doc;
@@ -63,6 +69,10 @@ internal static class ChatFields
         // Chats stored before topics existed have neither field.
         Topics = doc[Topics].IsArray && doc[Topics].AsArray.Count > 0 ? [.. doc[Topics].AsArray.Select(topic => topic.AsString)] : [],
         Mode = doc[Mode].IsString ? Enum.Parse<TopicMode>(doc[Mode].AsString) : TopicMode.All,
+        // Fields added after the first files: a missing one reads as null.
+        TimeZone = StringOrNull(doc[TimeZone]),
+        QuietHours = Core.Readers.QuietHours.TryParse(StringOrNull(doc[QuietHours]), out var quiet) ? quiet : null,
+        Silent = doc[Silent].IsBoolean && doc[Silent].AsBoolean,
     };
 
     /// <summary>Sets the indexed fields derived from channel, id, kind and state.</summary>

@@ -27,6 +27,13 @@ internal static class DeliveryKeys
         return (lane + new string('0', TicksDigits), lane + Ticks(now) + "g");
     }
 
+    /// <summary>Every due key of the lane after <paramref name="now"/>: pending rows not due yet.</summary>
+    public static (string From, string To) LaterRange(string broadcastId, string channel, DateTimeOffset now)
+    {
+        var lane = Lane(broadcastId, channel);
+        return (lane + Ticks(now) + "g", lane + new string('9', TicksDigits) + "g");
+    }
+
     /// <summary>Rows of one channel of a broadcast in one state, counted on the index.</summary>
     public static string State(string broadcastId, string channel, DeliveryState state) =>
         Lane(broadcastId, channel) + ((int)state).ToString("D2", CultureInfo.InvariantCulture);

@@ -22,6 +22,7 @@ public static class Extensions
         builder.Services.AddStores<LiteDbEditionArchive, LiteDbChatStore, LiteDbUpdateInbox, LiteDbBroadcastRequestStore, LiteDbDeliveryLedger>();
         builder.Services.AddHostedService<ScheduledBackups>();
         builder.Services.AddHostedService<BackupSocket>();
+        builder.Services.AddSingleton<IReaderData, LiteDbReaderData>();
         return builder;
     }
 

@@ -37,6 +37,7 @@ public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
         _rows = database.GetCollection(RowDocuments.Collection);
         _rows.EnsureIndex(RowDocuments.DueKey, "$." + RowDocuments.DueKey);
         _rows.EnsureIndex(RowDocuments.StateKey, "$." + RowDocuments.StateKey);
+        _rows.EnsureIndex(RowDocuments.ChatId, "$." + RowDocuments.ChatId);
         _schedules = database.GetCollection(ScheduleDocuments.Collection);
         _schedules.EnsureIndex(ScheduleDocuments.State, "$." + ScheduleDocuments.State);
     }

@@ -6,6 +6,8 @@ internal static class RowDocuments
     public const string Collection = "delivery_rows";
     public const string DueKey = "due";
     public const string StateKey = "stateKey";
+    /// <summary>The chat's id, indexed: a reader's rows (<c>/mydata</c>, <c>/forget</c>) without reading them all.</summary>
+    public const string ChatId = "chat";
 
     public static BsonDocument Write(DeliveryRow row)
     {
@@ -15,7 +17,7 @@ internal static class RowDocuments
             ["_id"] = DeliveryKeys.Row(row.BroadcastId, row.Chat),
             ["broadcast"] = row.BroadcastId,
             ["channel"] = row.Chat.Channel,
-            ["chat"] = row.Chat.Id,
+            [ChatId] = row.Chat.Id,
             ["state"] = row.State.ToString(),
             ["attempts"] = row.Attempts,
             ["error"] = row.LastError is null ? BsonValue.Null : row.LastError,
@@ -30,7 +32,7 @@ internal static class RowDocuments
     public static DeliveryRow Read(BsonDocument document) => new()
     {
         BroadcastId = document["broadcast"].AsString,
-        Chat = new ChatKey(document["channel"].AsString, document["chat"].AsString),
+        Chat = new ChatKey(document["channel"].AsString, document[ChatId].AsString),
         State = Enum.Parse<DeliveryState>(document["state"].AsString),
         Attempts = document["attempts"].AsInt32,
         LastError = document["error"].IsNull ? null : document["error"].AsString,

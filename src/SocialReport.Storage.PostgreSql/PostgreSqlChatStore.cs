@@ -4,16 +4,17 @@ namespace SocialReport.Storage.PostgreSql;
 public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
 {
     private const int StreamBatch = 500;
-    private const string Columns = "channel, chat_id, kind, title, language, state, subscribed_at, subscribed_via, updated_at, address, topics, topic_mode";
+    private const string Columns = "channel, chat_id, kind, title, language, state, subscribed_at, subscribed_via, updated_at, address, topics, topic_mode, time_zone, quiet_hours, silent";
 
     private const string Upsert = $"""
-        INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address, @topics, @topicMode)
+        INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address, @topics, @topicMode, @timeZone, @quietHours, @silent)
         ON CONFLICT (channel, chat_id) DO UPDATE SET kind = excluded.kind, title = excluded.title, language = excluded.language,
             state = excluded.state, subscribed_at = excluded.subscribed_at, subscribed_via = excluded.subscribed_via,
-            updated_at = excluded.updated_at, address = excluded.address, topics = excluded.topics, topic_mode = excluded.topic_mode
+            updated_at = excluded.updated_at, address = excluded.address, topics = excluded.topics, topic_mode = excluded.topic_mode,
+            time_zone = excluded.time_zone, quiet_hours = excluded.quiet_hours, silent = excluded.silent
         """;
 
-    private const string Insert = $"INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address, @topics, @topicMode) ON CONFLICT DO NOTHING";
+    private const string Insert = $"INSERT INTO chats ({Columns}) VALUES (@channel, @id, @kind, @title, @language, @state, @subscribedAt, @subscribedVia, @updatedAt, @address, @topics, @topicMode, @timeZone, @quietHours, @silent) ON CONFLICT DO NOTHING";
 
     public Chat? Get(ChatKey key) =>
         store.Command($"SELECT {Columns} FROM chats WHERE channel = @channel AND chat_id = @id")
@@ -74,6 +75,7 @@ public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
             .With("language", chat.Language).With("state", chat.State).With("subscribedAt", Milliseconds(chat.SubscribedAt))
             .With("subscribedVia", chat.SubscribedVia).With("updatedAt", Milliseconds(chat.UpdatedAt)).With("address", chat.Address)
             .With("topics", chat.Topics.ToArray()).With("topicMode", chat.Mode)
+            .With("timeZone", chat.TimeZone).With("quietHours", chat.QuietHours?.ToString()).With("silent", chat.Silent)
             .Execute();
 
     private static DateTimeOffset? Milliseconds(DateTimeOffset? instant) =>
@@ -92,5 +94,8 @@ public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
         Address = reader.StringOrNull("address"),
         Topics = reader.GetFieldValue<string[]>(reader.GetOrdinal("topics")) is { Length: > 0 } topics ? topics : [],
         Mode = reader.Enum<TopicMode>("topic_mode"),
+        TimeZone = reader.StringOrNull("time_zone"),
+        QuietHours = QuietHours.TryParse(reader.StringOrNull("quiet_hours"), out var quiet) ? quiet : null,
+        Silent = reader.GetBoolean(reader.GetOrdinal("silent")),
     };
 }

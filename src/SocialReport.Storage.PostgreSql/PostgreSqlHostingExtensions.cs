@@ -32,6 +32,7 @@ public static class PostgreSqlHostingExtensions
         builder.Services.AddSingleton<IBroadcastLeases, PostgreSqlBroadcastLeases>();
         // ...and each host's search index follows what the others publish (StoryIndexFollower).
         builder.Services.AddSingleton<IArchiveChanges, PostgreSqlArchiveChanges>();
+        builder.Services.AddSingleton<IReaderData, PostgreSqlReaderData>();
         return builder;
     }
 }

@@ -40,6 +40,12 @@ public sealed class LiteDbBackend : StorageBackend
 
     public override LiteDbDeliveryLedger Ledger(DeliveryOptions options, TimeProvider time) => new(Store, Options.Create(options), time);
 
+    public override IReaderData ReaderData() => new LiteDbReaderData(Store);
+
+    public override IEnumerable<(string Where, string Text)> EveryRecord() =>
+        [.. Store.Database.GetCollectionNames().SelectMany(name =>
+            Store.Database.GetCollection(name).FindAll().Select(document => (name, LiteDB.JsonSerializer.Serialize(document))))];
+
     public override void Reopen()
     {
         Store.Dispose();
@@ -75,6 +81,10 @@ public sealed class MemoryBackend : StorageBackend
     public override IBroadcastRequestStore Requests() => _requests;
 
     public override IDeliveryLedger Ledger(DeliveryOptions options, TimeProvider time) => throw new NotSupportedException();
+
+    public override IReaderData ReaderData() => throw new NotSupportedException();
+
+    public override IEnumerable<(string Where, string Text)> EveryRecord() => throw new NotSupportedException();
 
     public override void Reopen() => throw new NotSupportedException();
 

@@ -15,3 +15,5 @@ public sealed class MemoryBroadcastRequestStoreTests() : BroadcastRequestContrac
 public sealed class ConcurrencyTests() : ConcurrencyContract(new LiteDbBackend());
 
 public sealed class SearchIndexTests() : SearchIndexContract(new LiteDbBackend());
+
+public sealed class ReaderDataTests() : ReaderDataContract(new LiteDbBackend());

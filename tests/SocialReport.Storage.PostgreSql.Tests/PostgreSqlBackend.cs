@@ -49,6 +49,26 @@ public sealed class PostgreSqlBackend : StorageBackend
 
     public override PostgreSqlDeliveryLedger Ledger(DeliveryOptions options, TimeProvider time) => new(Store, Options.Create(options), time);
 
+    public override IReaderData ReaderData() => new PostgreSqlReaderData(Store);
+
+    public override IEnumerable<(string Where, string Text)> EveryRecord()
+    {
+        var tables = new List<string>();
+        using (var list = Store.DataSource.CreateCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"))
+        using (var reader = list.ExecuteReader())
+        {
+            while (reader.Read()) tables.Add(reader.GetString(0));
+        }
+        var records = new List<(string, string)>();
+        foreach (var table in tables)
+        {
+            using var rows = Store.DataSource.CreateCommand($"SELECT t::text FROM \"{table}\" t");
+            using var reader = rows.ExecuteReader();
+            while (reader.Read()) records.Add((table, reader.GetString(0)));
+        }
+        return records;
+    }
+
     public override void Reopen()
     {
         Store.Dispose();

@@ -15,3 +15,5 @@ public sealed class LedgerTests(PostgreSqlDatabase database) : DeliveryLedgerCon
 public sealed class ConcurrencyTests(PostgreSqlDatabase database) : ConcurrencyContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;
 
 public sealed class SearchIndexTests(PostgreSqlDatabase database) : SearchIndexContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;
+
+public sealed class ReaderDataTests(PostgreSqlDatabase database) : ReaderDataContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;

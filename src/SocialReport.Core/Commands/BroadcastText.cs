@@ -56,6 +56,7 @@ internal static class BroadcastText
         text.Append('\n').Append(say.Format(say.BroadcastCounts, progress.Sent, progress.Failed, progress.Blocked + progress.Gone, progress.Remaining,
             progress.Rate.ToString("0.0", CultureInfo.InvariantCulture), Duration(progress.Elapsed)));
         if (progress.Skipped > 0) text.Append(' ').Append(say.Format(say.BroadcastSkipped, progress.Skipped));
+        if (progress.Waiting > 0) text.Append(' ').Append(say.Format(say.BroadcastWaiting, progress.Waiting));
         if (progress.Eta is { } eta) text.Append(' ').Append(say.Format(say.BroadcastEta, Duration(eta)));
         return text.ToString();
     }

@@ -2,9 +2,9 @@ using SocialReport.Core.Readers;
 
 namespace SocialReport.Core.Commands;
 
+/// <summary>Who may change what the bot keeps about a chat: anyone in a private chat; in a group, its admins or an editor.</summary>
 internal static class ChatAdmins
 {
-    /// <summary>In a group only its admins (or an editor) change what the group receives; anyone may in a private chat.</summary>
     public static async Task<bool> MayChangeAsync(IEnumerable<IChatMembership> memberships, CommandContext context, CancellationToken cancellationToken)
     {
         if (context.Inbound.ChatKind == ChatKind.Private || context.IsEditor) return true;

@@ -13,7 +13,10 @@ public sealed class HelpCommand : ICommandHandler
     {
         var say = context.Say;
         var text = new StringBuilder();
-        foreach (var (name, description) in context.IsEditor ? [.. say.Commands, .. say.EditorCommands] : say.Commands)
+        IReadOnlyList<(string Name, string Description)> commands = context.IsEditor
+            ? [.. say.Commands, .. say.SettingsCommands, .. say.EditorCommands]
+            : [.. say.Commands, .. say.SettingsCommands];
+        foreach (var (name, description) in commands)
             text.Append('/').Append(name).Append(" — ").Append(description).Append('\n');
         return Task.FromResult(Reply.Of(new NoticeCard { Language = context.Language, Title = say.HelpTitle, Text = text.ToString().TrimEnd() }));
     }

@@ -155,6 +155,30 @@ public sealed partial record Phrases
     /// <summary>In a broadcast plan, a channel's readers by mode: {0} channel, {1} every edition, {2} their topics, {3} none of their topics.</summary>
     public required string BroadcastTopics { get; init; }
 
+    public required string TimeZoneSet { get; init; }
+    public required string TimeZoneUsage { get; init; }
+    /// <summary>{0} the hours, {1} the time zone they are read in.</summary>
+    public required string QuietSet { get; init; }
+    public required string QuietOff { get; init; }
+    public required string QuietUsage { get; init; }
+    public required string SilentOn { get; init; }
+    public required string SilentOff { get; init; }
+    public required string SilentUsage { get; init; }
+    public required string GroupSettingsAdminsOnly { get; init; }
+    public required string ForgetConfirm { get; init; }
+    public required string ForgetLabel { get; init; }
+    public required string Forgotten { get; init; }
+    public required string NothingKept { get; init; }
+    public required string MyDataTitle { get; init; }
+    /// <summary>/mydata: {0} the chat, {1} kind, {2} language, {3} subscription, {4} time zone, {5} quiet hours, {6} silent, {7} delivery rows, {8} days kept.</summary>
+    public required string MyData { get; init; }
+    public required string BroadcastWaiting { get; init; }
+    public required string On { get; init; }
+    public required string Off { get; init; }
+    public required string None { get; init; }
+    /// <summary>What readers set about their chat: delivery settings and their data; in /help after <see cref="Commands"/> (Teams lists 10 commands at most).</summary>
+    public required IReadOnlyList<(string Name, string Description)> SettingsCommands { get; init; }
+
     /// <summary>"1 envoi", "2 envois", "1 send", "0 sends".</summary>
     public string Count(int count, Countable noun) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{count} {(count == 1 || (count == 0 && SingularZero) ? noun.One : noun.Other)}");

@@ -14,6 +14,8 @@ public sealed record BroadcastProgress
     public TimeSpan Elapsed { get; init; }
     /// <summary>"Too many requests" answers (429) so far.</summary>
     public int Throttled { get; init; }
+    /// <summary>Of <see cref="Remaining"/>, those not due yet: readers in their quiet hours, or a retry later.</summary>
+    public int Waiting { get; init; }
 
     public int Sent => Counts.Sent;
     public int Failed => Counts.Failed;

@@ -149,6 +149,12 @@ public sealed class BroadcastRunner(
                 ledger.Skip(row, "none of its topics in this edition", time.GetUtcNow());
                 return;
             }
+            if (QuietHours.WaitUntil(chat, time.GetUtcNow(), _options.TimeZone) is { } until)
+            {
+                // Its next attempt is in the ledger: a restart meanwhile waits for the same moment.
+                ledger.Hold(row, until, time.GetUtcNow());
+                return;
+            }
             var pacer = pacers.For(sender.Channel);
             var group = sender.PacingGroup(chat);
             SendOutcome outcome;
@@ -218,6 +224,7 @@ public sealed class BroadcastRunner(
                 if (broadcast is null) return;
                 var counts = ledger.Counts(broadcastId);
                 var progress = BroadcastProgress.Of(broadcast, counts, time.GetUtcNow(), meter.Sample(time.GetUtcNow(), counts.Done));
+                progress = progress with { Waiting = ledger.Waiting(broadcastId, time.GetUtcNow()) };
                 await observer.OnProgressAsync(progress, done).ConfigureAwait(false);
             }
         }

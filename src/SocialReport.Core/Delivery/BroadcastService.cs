@@ -126,7 +126,8 @@ public sealed class BroadcastService(
         var broadcast = ledger.Get(broadcastId);
         if (broadcast is null) return null;
         var rate = _runs.TryGetValue(broadcastId, out var run) ? run.Observers.Last?.Rate : null;
-        return BroadcastProgress.Of(broadcast, broadcast.Final ?? ledger.Counts(broadcastId), time.GetUtcNow(), rate);
+        var progress = BroadcastProgress.Of(broadcast, broadcast.Final ?? ledger.Counts(broadcastId), time.GetUtcNow(), rate);
+        return broadcast.IsFinished ? progress : progress with { Waiting = ledger.Waiting(broadcastId, time.GetUtcNow()) };
     }
 
     /// <summary>Unfinished broadcasts, oldest first.</summary>

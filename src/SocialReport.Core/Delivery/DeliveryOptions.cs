@@ -34,7 +34,7 @@ public sealed class DeliveryOptions
     /// <summary>A weekly (or any) cron broadcasting the latest edition, e.g. <c>0 9 * * FRI</c>; none when empty.</summary>
     public string? Schedule { get; init; }
 
-    /// <summary>The IANA time zone <see cref="Schedule"/> is read in.</summary>
+    /// <summary>The IANA time zone <see cref="Schedule"/> is read in, and readers' quiet hours until they choose one (<c>/timezone</c>).</summary>
     public string TimeZone { get; init; } = "Europe/Paris";
 
     /// <summary>A schedule missed while the host was down still runs when it is back within this delay, else it is skipped.</summary>
@@ -53,6 +53,9 @@ public sealed class DeliveryOptions
     public ChannelPacingOptions Other { get; init; } = new() { MessagesPerSecond = 10, PerChat = "1/1s" };
 
     public AdaptivePacingOptions Adaptive { get; init; } = new();
+
+    /// <summary>Delivery rows (which chat got which broadcast) are deleted this many days after their broadcast finished; its counts stay.</summary>
+    public int RetentionDays { get; init; } = 90;
 
     public ChannelPacingOptions ForChannel(string channel) => Channels.GetValueOrDefault(channel) ?? Other;
 }

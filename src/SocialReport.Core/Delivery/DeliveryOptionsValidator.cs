@@ -21,6 +21,7 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
         if (!string.IsNullOrWhiteSpace(options.Schedule) && !CronExpression.TryParse(options.Schedule, out _))
             errors.Add($"Delivery:Schedule '{options.Schedule}' is not a cron expression (minute hour day month weekday).");
         if (!ScheduleTime.TryFindZone(options.TimeZone, out _)) errors.Add($"Delivery:TimeZone '{options.TimeZone}' is not a known time zone.");
+        if (options.RetentionDays is < 1 or > 3650) errors.Add("Delivery:RetentionDays must be between 1 and 3650.");
         foreach (var (section, pacing) in options.Channels) Check(errors, section, pacing);
         Check(errors, "Other", options.Other);
         var adaptive = options.Adaptive;

@@ -30,6 +30,22 @@ public static class DeliveryRules
         };
     }
 
+    /// <summary>The chat is in its quiet hours: still Pending, tried again when they end, no attempt counted.</summary>
+    public static DeliveryRow Hold(DeliveryRow row, DateTimeOffset until, DateTimeOffset now) =>
+        row with { NextAttemptAt = until, LastError = string.Create(CultureInfo.InvariantCulture, $"quiet hours until {until.UtcDateTime:yyyy-MM-dd HH:mm} UTC"), UpdatedAt = now };
+
+    /// <summary>What stands for an erased chat (<c>/forget</c>) where its id was: on broadcasts it asked for, and before the random part of its rows' ids.</summary>
+    public const string Erased = "erased";
+
+    /// <summary>The row of an erased chat: its state under a random id, so that counts stay right; a pending one is not sent.</summary>
+    public static DeliveryRow Anonymous(DeliveryRow row) => row with
+    {
+        Chat = new ChatKey(row.Channel, $"{Erased}-{Guid.NewGuid():N}"),
+        State = row.State == DeliveryState.Pending ? DeliveryState.Skipped : row.State,
+        LastError = row.State == DeliveryState.Pending ? Erased : null,
+        MessageId = null,
+    };
+
     private static DeliveryRow Retry(DeliveryRow row, DateTimeOffset now, RetryPolicy retry) =>
         retry.DelayAfter(row.Attempts) is { } delay
             ? row with { NextAttemptAt = now + delay }

@@ -26,6 +26,7 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<BroadcastScheduler>();
         services.TryAddSingleton<IBroadcastStatus, BroadcastStatus>();
         services.AddHostedService<DeliveryWorker>();
+        services.AddHostedService<LedgerRetention>();
         return services;
     }
 }

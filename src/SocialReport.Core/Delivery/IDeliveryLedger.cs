@@ -78,4 +78,16 @@ public interface IDeliveryLedger
 
     /// <summary>A pending schedule becomes Skipped; false when it was not pending.</summary>
     bool SkipSchedule(string scheduleId, string reason, DateTimeOffset now);
+
+    /// <summary>The chat is in its quiet hours: the row stays Pending, its next attempt at <paramref name="until"/>, no attempt counted.</summary>
+    DeliveryRow Hold(DeliveryRow row, DateTimeOffset until, DateTimeOffset now);
+
+    /// <summary>Pending rows of a broadcast not due before <paramref name="now"/>: waiting for quiet hours to end, or for a retry.</summary>
+    int Waiting(string broadcastId, DateTimeOffset now);
+
+    /// <summary>
+    /// Deletes the rows of broadcasts finished before <paramref name="finishedBefore"/>; their counts stay on the broadcast
+    /// (<see cref="BroadcastRecord.Final"/>). Returns how many rows went.
+    /// </summary>
+    int Prune(DateTimeOffset finishedBefore);
 }

@@ -48,6 +48,12 @@ public sealed record Chat
     public IReadOnlyList<string> Topics { get; init; } = [];
     /// <summary>Whether the chat gets every edition or only those about its topics (<c>/mode</c>).</summary>
     public TopicMode Mode { get; init; } = TopicMode.All;
+    /// <summary>The IANA time zone the chat's quiet hours are read in (<c>/timezone</c>); null: <c>Delivery:TimeZone</c>.</summary>
+    public string? TimeZone { get; init; }
+    /// <summary>Local hours a broadcast waits out (<c>/quiet 22:00-07:00</c>); null: none.</summary>
+    public QuietHours? QuietHours { get; init; }
+    /// <summary>Broadcasts arrive without a notification where the channel can (Telegram's <c>disable_notification</c>).</summary>
+    public bool Silent { get; init; }
 }
 
 /// <summary>What a chat receives of a broadcast: every edition, its followed stories first; or only editions about its topics.</summary>

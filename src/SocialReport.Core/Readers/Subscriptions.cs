@@ -70,6 +70,15 @@ public sealed class Subscriptions(IChatStore chats, TimeProvider time)
         chats.Save(chat with { Language = language, UpdatedAt = time.GetUtcNow() });
     }
 
+    /// <summary>Changes the chat's delivery settings (time zone, quiet hours, silence), creating the chat record if needed.</summary>
+    public Chat Configure(ChatKey key, ChatKind kind, string language, Func<Chat, Chat> change, string? title = null)
+    {
+        var chat = chats.Get(key) ?? new Chat { Key = key, Kind = kind, Title = title, Language = language, UpdatedAt = time.GetUtcNow() };
+        var changed = change(chat) with { UpdatedAt = time.GetUtcNow() };
+        chats.Save(changed);
+        return changed;
+    }
+
     private bool Move(ChatKey key, SubscriptionState to, SubscriptionState? from = null)
     {
         var chat = chats.Get(key);

@@ -17,7 +17,7 @@ internal sealed class TelegramChatNotifier(TelegramClients clients, TelegramCard
     {
         if (!TelegramChats.TryParseId(chat, out var chatId)) return null;
         var message = renderer.Render(card)[0];
-        var sent = await TelegramReplySender.SendAsync(clients.ForReplies(), chatId, message, paidBroadcast: false, cancellationToken).ConfigureAwait(false);
+        var sent = await TelegramReplySender.SendAsync(clients.ForReplies(), chatId, message, paidBroadcast: false, silent: false, cancellationToken).ConfigureAwait(false);
         return sent.MessageId.ToString(CultureInfo.InvariantCulture);
     }
 

@@ -52,7 +52,7 @@ internal sealed class TelegramEditionSender(
             {
                 try
                 {
-                    var sent = await TelegramReplySender.SendAsync(bot, chatId, messages[i], paid.Value.PaidBroadcast, cancellationToken);
+                    var sent = await TelegramReplySender.SendAsync(bot, chatId, messages[i], paid.Value.PaidBroadcast, chat.Silent, cancellationToken);
                     firstId ??= sent.Id.ToString(CultureInfo.InvariantCulture);
                     break;
                 }

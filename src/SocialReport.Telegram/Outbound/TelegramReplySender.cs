@@ -28,7 +28,7 @@ internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscri
                 if (editMessageId is { } messageId && next == 0 && messages.Count > 0 && await EditAsync(bot, chatId, messageId, messages[0], cancellationToken))
                     next = 1;
                 for (; next < messages.Count; next++)
-                    await SendAsync(bot, chatId, messages[next], paidBroadcast: false, cancellationToken);
+                    await SendAsync(bot, chatId, messages[next], paidBroadcast: false, silent: false, cancellationToken);
                 return;
             }
             // Stopping is not the platform failing: the update is left unhandled, to be handled again at the next start.
@@ -44,9 +44,10 @@ internal sealed class TelegramReplySender(TelegramCardRenderer renderer, Subscri
     }
 
     /// <param name="paidBroadcast">Sends with <c>allow_paid_broadcast</c>: beyond the free 30 messages a second, paid in Stars.</param>
-    public static Task<Message> SendAsync(ITelegramBotClient bot, long chatId, TelegramMessage message, bool paidBroadcast, CancellationToken cancellationToken) =>
+    /// <param name="silent">Without a notification (<c>disable_notification</c>): a broadcast to a chat that chose <c>/silent on</c>.</param>
+    public static Task<Message> SendAsync(ITelegramBotClient bot, long chatId, TelegramMessage message, bool paidBroadcast, bool silent, CancellationToken cancellationToken) =>
         bot.SendMessage(chatId, message.Text, TelegramMessage.ParseMode, replyMarkup: message.Keyboard,
-            linkPreviewOptions: TelegramMessage.LinkPreview, allowPaidBroadcast: paidBroadcast, cancellationToken: cancellationToken);
+            linkPreviewOptions: TelegramMessage.LinkPreview, disableNotification: silent, allowPaidBroadcast: paidBroadcast, cancellationToken: cancellationToken);
 
     /// <summary>True when the message now shows <paramref name="message"/>; false when it can't be edited and a new one must go.</summary>
     private static async Task<bool> EditAsync(ITelegramBotClient bot, long chatId, int messageId, TelegramMessage message, CancellationToken cancellationToken)

@@ -62,4 +62,15 @@ public class BroadcastTextTests
         Assert.EndsWith("sent 5 · failed 0 · blocked 0 · remaining 0 · 7.0/s · for 5 s · not sent 30 (unsubscribed or channel off)", BroadcastText.Progress(Phrases.For("en"), skipped));
         Assert.DoesNotContain("not sent", BroadcastText.Progress(Phrases.For("en"), none));
     }
+
+    [Fact]
+    public void The_status_says_how_many_wait_for_quiet_hours()
+    {
+        var broadcast = new BroadcastRecord { Id = "2020-03-06#1", EditionId = "2020-03-06", RequestedBy = "teams:1", CreatedAt = Start, StartedAt = Start, State = BroadcastState.Running };
+        var progress = BroadcastProgress.Of(broadcast, new DeliveryCounts(3, 5, 0, 0, 0, 0), Start.AddSeconds(5)) with { Waiting = 2 };
+
+        Assert.Contains("remaining 3 · 1.0/s · for 5 s · waiting 2 (quiet hours or a retry)", BroadcastText.Progress(Phrases.For("en"), progress));
+        Assert.Contains("en attente 2 (heures calmes ou nouvel essai)", BroadcastText.Progress(Phrases.For("fr"), progress));
+        Assert.DoesNotContain("waiting", BroadcastText.Progress(Phrases.For("en"), progress with { Waiting = 0 }));
+    }
 }

@@ -26,4 +26,15 @@ public class DeliveryOptionsValidatorTests
         Assert.Contains(failures, failure => failure.StartsWith("Delivery:TimeZone", StringComparison.Ordinal));
         Assert.Contains(failures, failure => failure.StartsWith("Delivery:Teams:PerChat", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(3651)]
+    public void Retention_is_between_a_day_and_ten_years(int days)
+    {
+        Assert.Equal(90, new DeliveryOptions().RetentionDays);
+        var result = Validator.Validate(null, new DeliveryOptions { RetentionDays = days });
+        Assert.Equal(["Delivery:RetentionDays must be between 1 and 3650."], result.Failures);
+    }
 }

@@ -82,10 +82,10 @@ public sealed class PersonalChatTests(FakeBotFramework botFramework) : TeamsBotT
         var reply = Assert.Single(await AskAsync("/help"));
 
         Assert.Equal("Commandes", reply.Texts[0]);
-        Assert.Equal(11, reply.Texts.Count); // the title, then one TextBlock per command: Markdown would join single lines
+        Assert.Equal(16, reply.Texts.Count); // the title, then one TextBlock per command: Markdown would join single lines
         Assert.Equal("/start — s’abonner et recevoir la dernière édition", reply.Texts[1]);
         Assert.Equal("/help — cette aide", reply.Texts[8]);
-        Assert.StartsWith("/mode — /mode tout", reply.Texts[^1]);
+        Assert.Equal("/oublier — effacer tout ce que le bot garde sur cette conversation", reply.Texts[^1]);
     }
 
     [Theory]

@@ -52,7 +52,7 @@ public class EditorSessionTests(FakeBotApi api) : IClassFixture<FakeBotApi>
 
         // The command menu: readers' commands in French (also the default) and English; editors' only in their own chat.
         var french = bot.Fake.Commands(languageCode: "fr").Select(c => c.Command).ToList();
-        Assert.Equal(["start", "latest", "topic", "search", "archive", "lang", "stop", "help", "follow", "unfollow", "following", "mode"], french);
+        Assert.Equal(["start", "latest", "topic", "search", "archive", "lang", "stop", "help", "follow", "unfollow", "following", "mode", "timezone", "quiet", "silent", "mydata", "forget"], french);
         Assert.Equal(french, bot.Fake.Commands().Select(c => c.Command));
         Assert.Equal("The latest Social Report", bot.Fake.Commands(languageCode: "en").Single(c => c.Command == "latest").Description);
         Assert.DoesNotContain(bot.Fake.Commands(languageCode: "en"), c => c.Command == "publish");

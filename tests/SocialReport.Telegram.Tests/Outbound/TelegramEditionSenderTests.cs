@@ -70,6 +70,20 @@ public sealed class TelegramEditionSenderTests(FakeBotApi api) : IClassFixture<F
     }
 
     [Fact]
+    public async Task A_chat_that_chose_silent_gets_every_message_without_a_notification_and_others_with_one()
+    {
+        _fake.AddChat(42);
+        _fake.AddChat(43);
+
+        await Sender.SendAsync(ChatOf(42) with { Silent = true }, SeedEdition.Build(), DeliveryMode.Cards, default);
+        await Sender.SendAsync(ChatOf(43), SeedEdition.Build(), DeliveryMode.Edition, default);
+
+        Assert.Equal(5, _fake.SentTo(42).Count);
+        Assert.All(_fake.SentTo(42), message => Assert.True(message.DisableNotification));
+        Assert.False(Assert.Single(_fake.SentTo(43)).DisableNotification);
+    }
+
+    [Fact]
     public async Task Cards_mode_sends_the_cover_then_one_message_per_story_and_returns_the_covers_id()
     {
         _fake.AddChat(-500, "group", "Veille");

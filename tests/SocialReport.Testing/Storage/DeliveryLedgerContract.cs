@@ -6,7 +6,7 @@ using SocialReport.Core.Readers;
 namespace SocialReport.Testing.Storage;
 
 /// <summary>What every store's delivery ledger does: a test class per store derives from it.</summary>
-public abstract class DeliveryLedgerContract : IDisposable
+public abstract partial class DeliveryLedgerContract : IDisposable
 {
     protected const string Edition = "2020-03-06";
 

@@ -37,6 +37,11 @@ public abstract class StorageBackend : IDisposable
 
     public abstract IDeliveryLedger Ledger(DeliveryOptions options, TimeProvider time);
 
+    public abstract IReaderData ReaderData();
+
+    /// <summary>Every document of every collection (every row of every table) the store has, as text, with where it is: found by listing them, not by name.</summary>
+    public abstract IEnumerable<(string Where, string Text)> EveryRecord();
+
     /// <summary>Closes the store and opens it again, as a restarted host would.</summary>
     public abstract void Reopen();
 

@@ -44,7 +44,7 @@ public sealed partial class FakeTelegramServer
             var paid = request.Flag("allow_paid_broadcast");
             CountAgainstLimits(chat, "sendMessage", paid);
             var message = AddBotMessage(chat, replyTo, text: text, markup: markup);
-            Record(message, "sendMessage", raw, parseMode, text, preview, paid);
+            Record(message, "sendMessage", raw, parseMode, text, preview, paid, request.Flag("disable_notification"));
             return new MethodResult(MessageJson(message));
         }
     }
@@ -209,9 +209,10 @@ public sealed partial class FakeTelegramServer
         return message;
     }
 
-    private void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview, bool paid = false) =>
+    private void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview,
+        bool paid = false, bool silent = false) =>
         _sent.Add(new BotMessage(message.Chat.Id, message.MessageId, method, raw, parseMode, text.Text, text.Entities, message.Buttons,
-            message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, Now)
+            message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, Now, silent)
         {
             PaidBroadcast = paid,
         });

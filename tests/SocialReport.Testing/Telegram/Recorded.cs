@@ -4,6 +4,7 @@ namespace SocialReport.Testing.Telegram;
 /// <param name="Method">sendMessage, editMessageText or sendDocument.</param>
 /// <param name="Text">The text (or caption) exactly as sent, markup included.</param>
 /// <param name="PlainText">What the reader sees: the text after entity parsing, trimmed.</param>
+/// <param name="DisableNotification">Sent with disable_notification: the reader's phone stays silent.</param>
 public sealed record BotMessage(
     long ChatId,
     int MessageId,
@@ -17,7 +18,8 @@ public sealed record BotMessage(
     string? LinkPreviewOptionsJson,
     int? ReplyToMessageId,
     string? DocumentFileName,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    bool DisableNotification = false)
 {
     public bool IsEdit => Method == "editMessageText";
 

@@ -34,4 +34,7 @@ internal sealed class KillableLedger(IDeliveryLedger inner) : IDeliveryLedger
     public ScheduledBroadcast? GetSchedule(string scheduleId) => Alive.GetSchedule(scheduleId);
     public IReadOnlyList<ScheduledBroadcast> PendingSchedules() => Alive.PendingSchedules();
     public bool SkipSchedule(string scheduleId, string reason, DateTimeOffset now) => Alive.SkipSchedule(scheduleId, reason, now);
+    public DeliveryRow Hold(DeliveryRow row, DateTimeOffset until, DateTimeOffset now) => Alive.Hold(row, until, now);
+    public int Waiting(string broadcastId, DateTimeOffset now) => Alive.Waiting(broadcastId, now);
+    public int Prune(DateTimeOffset finishedBefore) => Alive.Prune(finishedBefore);
 }
