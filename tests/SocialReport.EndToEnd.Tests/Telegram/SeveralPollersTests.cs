@@ -81,19 +81,4 @@ public sealed class SeveralPollersTests(FakeBotApi api) : IClassFixture<FakeBotA
         ["Storage:Provider"] = "PostgreSql",
         ["Storage:ConnectionString"] = _database.ConnectionString,
     };
-
-    private sealed class KillableLeases(IBroadcastLeases inner) : IBroadcastLeases
-    {
-        public volatile bool Killed;
-
-        public bool Shared => inner.Shared;
-
-        public bool TryTake(string broadcastId) => Killed ? throw new IOException("the process was killed") : inner.TryTake(broadcastId);
-
-        public void Release(string broadcastId)
-        {
-            if (Killed) throw new IOException("the process was killed");
-            inner.Release(broadcastId);
-        }
-    }
 }

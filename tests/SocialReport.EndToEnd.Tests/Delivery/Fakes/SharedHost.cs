@@ -55,21 +55,6 @@ internal sealed class SharedHost : IAsyncDisposable
         Service.Dispose();
         _store.Dispose();
     }
-
-    private sealed class KillableLeases(IBroadcastLeases inner) : IBroadcastLeases
-    {
-        public volatile bool Killed;
-
-        public bool Shared => inner.Shared;
-
-        public bool TryTake(string broadcastId) => Killed ? throw new IOException("the process was killed") : inner.TryTake(broadcastId);
-
-        public void Release(string broadcastId)
-        {
-            if (Killed) throw new IOException("the process was killed");
-            inner.Release(broadcastId);
-        }
-    }
 }
 
 /// <summary>The platform as one host reaches it: counts its calls, and reaches nothing once the host is killed.</summary>
