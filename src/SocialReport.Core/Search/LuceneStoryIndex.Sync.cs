@@ -23,7 +23,8 @@ public sealed partial class LuceneStoryIndex
     public static LuceneStoryIndex Open(string path)
     {
         System.IO.Directory.CreateDirectory(path);
-        var directory = FSDirectory.Open(path);
+        // Positional reads through a file handle: in Lucene.NET they serve a search faster than memory-mapped views.
+        var directory = new NIOFSDirectory(new DirectoryInfo(path));
         try
         {
             try
