@@ -113,6 +113,10 @@ public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
         return updated;
     }
 
+    /// <summary>One transaction for them all: one lock and one commit instead of one per send.</summary>
+    public IReadOnlyList<DeliveryRow> RecordAll(IReadOnlyList<(DeliveryRow Row, SendOutcome Outcome)> answers, DateTimeOffset now) =>
+        _store.InTransaction<IReadOnlyList<DeliveryRow>>(() => [.. answers.Select(answer => Record(answer.Row, answer.Outcome, now))]);
+
     public DeliveryRow Skip(DeliveryRow row, string reason, DateTimeOffset now)
     {
         var skipped = row with { State = DeliveryState.Skipped, LastError = reason, UpdatedAt = now };

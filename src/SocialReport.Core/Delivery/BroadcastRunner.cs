@@ -69,14 +69,17 @@ public sealed class BroadcastRunner(
         var meter = new ProgressMeter(_options.RateWindow);
         var reports = ReportAsync(broadcastId, meter, observer, reporting.Token);
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
-        try
+        await using (var writer = new LedgerWriter(ledger, time))
         {
-            await Task.WhenAll(_senders.Where(sender => sender.IsEnabled).Select(sender => RunChannelAsync(broadcast, edition, sender, halt))).ConfigureAwait(false);
-        }
-        finally
-        {
-            await reporting.CancelAsync().ConfigureAwait(false);
-            await reports.ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(_senders.Where(sender => sender.IsEnabled).Select(sender => RunChannelAsync(broadcast, edition, sender, writer, halt))).ConfigureAwait(false);
+            }
+            finally
+            {
+                await reporting.CancelAsync().ConfigureAwait(false);
+                await reports.ConfigureAwait(false);
+            }
         }
 
         var ended = ledger.Get(broadcastId)!;
@@ -91,7 +94,7 @@ public sealed class BroadcastRunner(
         return last;
     }
 
-    private async Task RunChannelAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, CancellationTokenSource halt)
+    private async Task RunChannelAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, LedgerWriter writer, CancellationTokenSource halt)
     {
         var stop = halt.Token;
         var slots = pacers.Slots(sender.Channel);
@@ -119,7 +122,7 @@ public sealed class BroadcastRunner(
                 foreach (var row in due)
                 {
                     await slots.WaitAsync(stop).ConfigureAwait(false);
-                    inFlight[row.Chat] = SendAsync(broadcast, edition, sender, row, slots, halt);
+                    inFlight[row.Chat] = SendAsync(broadcast, edition, sender, row, writer, slots, halt);
                 }
             }
         }
@@ -132,7 +135,8 @@ public sealed class BroadcastRunner(
         }
     }
 
-    private async Task SendAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, DeliveryRow row, SemaphoreSlim slots, CancellationTokenSource stop)
+    private async Task SendAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, DeliveryRow row, LedgerWriter writer, SemaphoreSlim slots,
+        CancellationTokenSource stop)
     {
         try
         {
@@ -165,7 +169,7 @@ public sealed class BroadcastRunner(
                 if (outcome is SendOutcome.RetryAfter wait) permit.Throttled(wait.Delay);
             }
             subscriptions.AfterFailedSend(row.Chat, outcome);
-            ledger.Record(row, outcome, time.GetUtcNow());
+            await writer.RecordAsync(row, outcome).ConfigureAwait(false);
             metrics?.MessageSent(sender.Channel, outcome);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -53,6 +53,10 @@ public interface IDeliveryLedger
     /// <summary>Applies what the platform answered (see <see cref="DeliveryRules"/>) and returns the row as stored; after a <see cref="SendOutcome.Moved"/> the row has the new chat key.</summary>
     DeliveryRow Record(DeliveryRow row, SendOutcome outcome, DateTimeOffset now);
 
+    /// <summary>Several answers at once, in order, as one commit where the store can: what <see cref="LedgerWriter"/> hands over.</summary>
+    IReadOnlyList<DeliveryRow> RecordAll(IReadOnlyList<(DeliveryRow Row, SendOutcome Outcome)> answers, DateTimeOffset now) =>
+        [.. answers.Select(answer => Record(answer.Row, answer.Outcome, now))];
+
     /// <summary>The reader is no longer subscribed, or the channel's adapter is off: the row is Skipped without sending.</summary>
     DeliveryRow Skip(DeliveryRow row, string reason, DateTimeOffset now);
 

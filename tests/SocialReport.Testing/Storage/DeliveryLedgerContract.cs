@@ -134,6 +134,28 @@ public abstract partial class DeliveryLedgerContract : IDisposable
     }
 
     [Fact]
+    public void Outcomes_recorded_together_are_stored_as_each_alone_and_returned_in_order()
+    {
+        var broadcast = Ledger.Create(Edition, false, DeliveryMode.Edition, "telegram:7", [.. Audience(3), new ChatKey("telegram", "-100")]);
+        var now = Time.GetUtcNow();
+        var rows = Ledger.Due(broadcast.Id, "telegram", now, 10);
+        var group = rows.Single(row => row.Chat.Id == "-100");
+        var others = rows.Where(row => row != group).ToList();
+
+        var stored = Ledger.RecordAll(
+            [(others[0], new SendOutcome.Sent("m-1")), (group, new SendOutcome.Moved("-1001")), (others[1], new SendOutcome.Blocked("blocked")),
+                (others[2], new SendOutcome.RetryAfter(TimeSpan.FromSeconds(5)))], now);
+        Reopen();
+
+        Assert.Equal([others[0].Chat, new ChatKey("telegram", "-1001"), others[1].Chat, others[2].Chat], stored.Select(row => row.Chat));
+        Assert.Equal("m-1", Ledger.Row(broadcast.Id, others[0].Chat)!.MessageId);
+        Assert.Equal(DeliveryState.Pending, Ledger.Row(broadcast.Id, new ChatKey("telegram", "-1001"))!.State);
+        Assert.Equal(DeliveryState.Blocked, Ledger.Row(broadcast.Id, others[1].Chat)!.State);
+        Assert.Equal(1, Ledger.Get(broadcast.Id)!.Throttled);
+        Assert.Equal(new DeliveryCounts(Pending: 2, Sent: 1, Failed: 0, Blocked: 1, Gone: 0, Skipped: 0), Ledger.Counts(broadcast.Id));
+    }
+
+    [Fact]
     public void A_moved_chat_keeps_its_place_under_its_new_id()
     {
         var broadcast = Ledger.Create(Edition, false, DeliveryMode.Edition, "telegram:7", [new ChatKey("telegram", "-100"), new ChatKey("telegram", "-200"), new ChatKey("telegram", "-1002")]);
