@@ -14,21 +14,8 @@ internal static class StoryIndexes
     public static LuceneStoryIndex Open(SearchOptions options, IEditionArchive archive, ILogger logger, bool followed = false)
     {
         var started = Stopwatch.GetTimestamp();
-        var index = new LuceneStoryIndex();
         var directory = options.IndexDirectory;
-        if (!string.IsNullOrEmpty(directory))
-        {
-            try
-            {
-                index.Dispose();
-                index = LuceneStoryIndex.Open(directory);
-            }
-            catch (LockObtainFailedException)
-            {
-                logger.SearchIndexInUse(directory);
-                index = new LuceneStoryIndex();
-            }
-        }
+        var index = string.IsNullOrEmpty(directory) ? new LuceneStoryIndex() : OpenOrInMemory(directory, logger);
         int indexed;
         try
         {
@@ -42,5 +29,18 @@ internal static class StoryIndexes
         var editions = archive.Count();
         logger.SearchIndexOpened(string.IsNullOrEmpty(directory) ? "memory" : directory, indexed, editions, elapsed);
         return index;
+    }
+
+    private static LuceneStoryIndex OpenOrInMemory(string directory, ILogger logger)
+    {
+        try
+        {
+            return LuceneStoryIndex.Open(directory);
+        }
+        catch (LockObtainFailedException)
+        {
+            logger.SearchIndexInUse(directory);
+            return new LuceneStoryIndex();
+        }
     }
 }
