@@ -12,6 +12,9 @@ internal sealed class CapturedLogs : ILoggerProvider
 
     public string All => string.Join("\n", _lines.Select(l => $"{l.Level} {l.Category}: {l.Text}"));
 
+    public string AtLeast(LogLevel level) =>
+        string.Join("\n", _lines.Where(l => l.Level >= level).Select(l => $"{l.Level} {l.Category}: {l.Text}"));
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose() { }

@@ -25,9 +25,11 @@ internal sealed class TelegramBotHost : IAsyncDisposable
     private readonly HostFactory _factory;
     private readonly TempDirectory _directory;
     private readonly bool _ownsFake;
+    private readonly string _dataFile;
 
-    private TelegramBotHost(FakeTelegramServer fake, bool ownsFake, HostFactory factory, TempDirectory directory, TelegramMode mode)
+    private TelegramBotHost(FakeTelegramServer fake, bool ownsFake, HostFactory factory, TempDirectory directory, TelegramMode mode, string dataFile)
     {
+        _dataFile = dataFile;
         Fake = fake;
         _ownsFake = ownsFake;
         _factory = factory;
@@ -83,8 +85,16 @@ internal sealed class TelegramBotHost : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
 
         var factory = new HostFactory(all, services);
-        var host = new TelegramBotHost(fake, ownsFake, factory, directory, mode);
-        _ = factory.Server; // starts the host
+        var host = new TelegramBotHost(fake, ownsFake, factory, directory, mode, all["Storage:Path"] ?? "");
+        try
+        {
+            _ = factory.Server; // starts the host
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // What the host logged is what tells why it stopped at start; the exception alone rarely does.
+            throw new InvalidOperationException("The host stopped at start. Its log, warnings and above:\n" + factory.Logs.AtLeast(LogLevel.Warning), e);
+        }
         if (mode == TelegramMode.Webhook) fake.RouteWebhooksThrough(factory.Server.CreateHandler());
         if (publishSeed) host.Publish(Path.Combine(RepositoryFiles.Editions, "2020-03-06-social-report.txt"));
         if (!string.IsNullOrEmpty(all["Telegram:BotToken"]))
@@ -145,6 +155,7 @@ internal sealed class TelegramBotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
+        await StoreFiles.WaitUntilReleasedAsync(_dataFile);
         if (_ownsFake) await Fake.DisposeAsync();
         _directory.Dispose();
     }
