@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Commands;
 
@@ -27,8 +26,7 @@ internal static class ConsoleSignIn
     {
         services.AddSingleton<IConsoleLinks, ConsoleLinks>();
         services.AddDataProtection().SetApplicationName("SocialReport");
-        services.AddOptions<KeyManagementOptions>().Configure<IOptions<WebOptions>, ILoggerFactory>((keys, web, logs) =>
-            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(web.Value.KeysDirectory), logs));
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<WebOptions>, ILoggerFactory>((keys, web, logs) => keys.XmlRepository = new KeysFolder(web, logs));
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;
