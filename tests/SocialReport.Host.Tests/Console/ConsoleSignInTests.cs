@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Readers;
@@ -147,6 +149,21 @@ public sealed class ConsoleSignInTests : IDisposable
         signedIn.Client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", signedIn.Antiforgery);
         using var with = await signedIn.Client.PostAsJsonAsync("/console/api/broadcasts/drop", new { });
         Assert.Equal(HttpStatusCode.OK, with.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_editor_taken_off_the_allow_list_is_signed_out_at_the_next_request()
+    {
+        var client = (await _site.SignInAsync()).Client;
+        using (var before = await client.GetAsync("/console/api/session"))
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        var configuration = (IConfigurationRoot)_site.Services.GetRequiredService<IConfiguration>();
+        configuration["Admins:Telegram:0"] = "5002";
+        configuration.Reload();
+
+        using var after = await client.GetAsync("/console/api/session");
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
     [Fact]
