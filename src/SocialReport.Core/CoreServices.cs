@@ -54,6 +54,11 @@ public static class CoreServices
         services.AddSingleton<Following>();
         services.AddSingleton<ICommandHandler, FollowCommands>();
         services.AddSingleton<ICommandHandler, PrivacyCommands>();
+        // The store's when the host has one; else sign-in links don't outlive the process.
+        services.TryAddSingleton<ILoginTokenStore, MemoryLoginTokenStore>();
+        services.AddSingleton<LoginTokens>();
+        services.AddSingleton<ICommandHandler, LoginCommand>();
+        services.AddSingleton<EditorActions>();
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
         services.AddBroadcasts();

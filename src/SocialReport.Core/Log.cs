@@ -88,4 +88,40 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1042, Level = LogLevel.Error, Message = "Deleting old delivery rows failed; trying again later.")]
     public static partial void LedgerPruneFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Information, Message = "Sign-in link for the web console issued to editor {Editor}")]
+    public static partial void LoginLinkIssued(this ILogger logger, string editor);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Refused /login from editor {Editor} in a {Kind} chat: sign-in links go to private chats only")]
+    public static partial void LoginRefusedOutsidePrivateChat(this ILogger logger, string editor, ChatKind kind);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Edition {Edition} {Outcome} (revision {Revision}) by editor {Editor} in the web console")]
+    public static partial void ConsolePublished(this ILogger logger, string editor, string edition, PublishOutcome outcome, int revision);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Information, Message = "Broadcast {Broadcast} of {Edition} started by editor {Editor} in the web console")]
+    public static partial void ConsoleBroadcastStarted(this ILogger logger, string editor, string broadcast, string edition);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "Broadcast {Broadcast} cancelled by editor {Editor} in the web console")]
+    public static partial void ConsoleBroadcastCancelled(this ILogger logger, string editor, string broadcast);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Information, Message = "Schedule {Schedule} (due {Due}) added by editor {Editor} in the web console")]
+    public static partial void ConsoleScheduled(this ILogger logger, string editor, string schedule, DateTimeOffset due);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Information, Message = "Schedule {Schedule} cancelled by editor {Editor} in the web console")]
+    public static partial void ConsoleScheduleCancelled(this ILogger logger, string editor, string schedule);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Information, Message = "Schedule {Schedule} added by {Editor}")]
+    public static partial void ChatScheduled(this ILogger logger, string editor, string schedule);
+
+    [LoggerMessage(EventId = 1108, Level = LogLevel.Information, Message = "Broadcasts {Broadcasts} cancelled by {Editor}")]
+    public static partial void ChatBroadcastsCancelled(this ILogger logger, string editor, string broadcasts);
+
+    [LoggerMessage(EventId = 1109, Level = LogLevel.Information, Message = "Schedule {Schedule} cancelled by {Editor}")]
+    public static partial void ChatScheduleCancelled(this ILogger logger, string editor, string schedule);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Information, Message = "Editor {Editor} signed in to the web console")]
+    public static partial void EditorSignedIn(this ILogger logger, string editor);
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "A web console sign-in link was refused (editor: {Editor}): unknown, used, expired, or no longer an editor's")]
+    public static partial void LoginTokenRefused(this ILogger logger, string editor);
 }

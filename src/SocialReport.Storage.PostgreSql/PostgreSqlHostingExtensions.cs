@@ -28,6 +28,7 @@ public static class PostgreSqlHostingExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<PostgreSqlStartup>();
         builder.Services.AddStores<PostgreSqlEditionArchive, PostgreSqlChatStore, PostgreSqlUpdateInbox, PostgreSqlBroadcastRequestStore, PostgreSqlDeliveryLedger>();
+        builder.Services.AddSingleton<ILoginTokenStore, PostgreSqlLoginTokenStore>();
         // Several hosts may share the database: one sends each broadcast, another takes it over when it dies.
         builder.Services.AddSingleton<IBroadcastLeases, PostgreSqlBroadcastLeases>();
         // ...and each host's search index follows what the others publish (StoryIndexFollower).

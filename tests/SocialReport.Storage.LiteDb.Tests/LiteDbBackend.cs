@@ -57,6 +57,8 @@ public sealed class LiteDbBackend : StorageBackend
         Store.Dispose();
         _dir.Dispose();
     }
+
+    public override ILoginTokenStore LoginTokens() => new LiteDbLoginTokenStore(Store);
 }
 
 /// <summary>The memory inbox and requests, which the host uses without a store: only those two.</summary>
@@ -91,4 +93,6 @@ public sealed class MemoryBackend : StorageBackend
     public override void Dispose()
     {
     }
+
+    public override ILoginTokenStore LoginTokens() => throw new NotSupportedException();
 }

@@ -17,3 +17,5 @@ public sealed class ConcurrencyTests() : ConcurrencyContract(new LiteDbBackend()
 public sealed class SearchIndexTests() : SearchIndexContract(new LiteDbBackend());
 
 public sealed class ReaderDataTests() : ReaderDataContract(new LiteDbBackend());
+
+public sealed class LoginTokenStoreTests() : LoginTokenContract(new LiteDbBackend());

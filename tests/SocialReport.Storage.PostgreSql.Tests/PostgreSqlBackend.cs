@@ -3,7 +3,7 @@ namespace SocialReport.Storage.PostgreSql.Tests;
 /// <summary>The test class's database, emptied when a test starts (the tests of a class run one at a time).</summary>
 public sealed class PostgreSqlBackend : StorageBackend
 {
-    private const string Tables = "editions, edition_revisions, chats, inbox, broadcast_requests, delivery_broadcasts, delivery_rows, delivery_schedules, broadcast_leases";
+    private const string Tables = "editions, edition_revisions, chats, inbox, broadcast_requests, delivery_broadcasts, delivery_rows, delivery_schedules, broadcast_leases, login_tokens";
 
     private readonly string _connectionString;
 
@@ -76,4 +76,6 @@ public sealed class PostgreSqlBackend : StorageBackend
     }
 
     public override void Dispose() => Store.Dispose();
+
+    public override ILoginTokenStore LoginTokens() => new PostgreSqlLoginTokenStore(Store);
 }

@@ -17,3 +17,5 @@ public sealed class ConcurrencyTests(PostgreSqlDatabase database) : ConcurrencyC
 public sealed class SearchIndexTests(PostgreSqlDatabase database) : SearchIndexContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;
 
 public sealed class ReaderDataTests(PostgreSqlDatabase database) : ReaderDataContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;
+
+public sealed class LoginTokenStoreTests(PostgreSqlDatabase database) : LoginTokenContract(new PostgreSqlBackend(database)), IClassFixture<PostgreSqlDatabase>;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
 using SocialReport.Core.Delivery;
@@ -17,7 +18,8 @@ public sealed class BroadcastCommands(
     BroadcastScheduler scheduler,
     BroadcastRequests requests,
     DeliveryPacers pacers,
-    IEnumerable<IChatNotifier> notifiers) : ICommandHandler
+    IEnumerable<IChatNotifier> notifiers,
+    ILogger<BroadcastCommands> logger) : ICommandHandler
 {
     public IReadOnlyCollection<string> Names { get; } = ["broadcast", "confirm", "cancel"];
     public bool EditorsOnly => true;
@@ -66,7 +68,9 @@ public sealed class BroadcastCommands(
         if (editionId != ScheduledBroadcast.Latest && archive.Get(editionId) is null) return Notice(context, say.EditionNotFound);
         try
         {
-            var schedule = scheduler.Schedule(editionId, local, after[1], RequestedBy(context), force);
+            var editor = RequestedBy(context);
+            var schedule = scheduler.Schedule(editionId, local, after[1], editor, force);
+            logger.ChatScheduled(editor, schedule.Id);
             return Notice(context, say.Format(say.BroadcastScheduled, editionId, Utc(schedule.DueAt), schedule.Id));
         }
         catch (ArgumentException e)
@@ -95,13 +99,22 @@ public sealed class BroadcastCommands(
         var argument = context.Command.Arguments.Trim();
         if (argument.Length == 0 && requests.Take(context.Inbound.Chat) is not null) return Notice(context, say.BroadcastRequestDropped);
         if (argument.StartsWith("at:", StringComparison.Ordinal) || argument.StartsWith("cron:", StringComparison.Ordinal))
-            return Notice(context, scheduler.Cancel(argument, RequestedBy(context)) ? say.Format(say.ScheduleCancelled, argument) : say.NothingToCancel);
+        {
+            var editor = RequestedBy(context);
+            if (!scheduler.Cancel(argument, editor)) return Notice(context, say.NothingToCancel);
+            logger.ChatScheduleCancelled(editor, argument);
+            return Notice(context, say.Format(say.ScheduleCancelled, argument));
+        }
 
         // "/cancel", "/cancel 2020-03-06" or "/cancel 2020-03-06#2": the running broadcasts that match.
         var running = broadcasts.Running().Where(b => argument.Length == 0 || b.Id == argument || b.EditionId == argument).ToList();
         if (running.Count == 0) return Notice(context, say.NothingToCancel);
         var cancelled = running.Select(b => broadcasts.Cancel(b.Id)).OfType<BroadcastRecord>().Select(b => b.Id).ToList();
-        return Notice(context, cancelled.Count == 0 ? say.NothingToCancel : say.Format(say.BroadcastStopped, string.Join(", ", cancelled)));
+        if (cancelled.Count == 0) return Notice(context, say.NothingToCancel);
+        var stopped = string.Join(", ", cancelled);
+        var by = RequestedBy(context);
+        logger.ChatBroadcastsCancelled(by, stopped);
+        return Notice(context, say.Format(say.BroadcastStopped, stopped));
     }
 
     private Reply ProgressOf(CommandContext context, string broadcastId) =>

@@ -7,7 +7,8 @@ namespace SocialReport.Core.Commands;
 /// <summary>Broadcast plans and progress written out for editors.</summary>
 internal static class BroadcastText
 {
-    public static string Plan(Phrases say, string date, BroadcastPlan plan)
+    /// <param name="confirm">How to confirm it; null: the chat's /confirm.</param>
+    public static string Plan(Phrases say, string date, BroadcastPlan plan, string? confirm = null)
     {
         var text = new StringBuilder(say.Format(say.BroadcastPlan, date, say.Count(plan.ToSend, say.Sends), Duration(plan.EstimatedDuration)));
         foreach (var channel in plan.Channels)
@@ -23,7 +24,7 @@ internal static class BroadcastText
         }
         AppendChannelsOff(text, say, plan);
         if (plan.Force) text.Append("\n\n").Append(say.BroadcastForced);
-        text.Append("\n\n").Append(say.BroadcastConfirm);
+        text.Append("\n\n").Append(confirm ?? say.BroadcastConfirm);
         return text.ToString();
     }
 

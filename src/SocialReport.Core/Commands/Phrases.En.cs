@@ -124,6 +124,7 @@ public sealed partial record Phrases
             ("stats", "subscribers and deliveries"),
             ("broadcast", "send an edition to subscribers"),
             ("unpublish", "remove an edition from the archive and search"),
+            ("login", "a sign-in link to the web console (private chat)"),
         ],
         Leave = "To stop receiving the Social Report: /stop",
         WholeEdition = "Whole edition ({0})",
@@ -178,5 +179,10 @@ public sealed partial record Phrases
             ("mydata", "what the bot keeps about this chat"),
             ("forget", "delete everything the bot keeps about this chat"),
         ],
+        LoginLink = "Your sign-in link to the web console, for you alone, valid {1} minutes and once: {0}",
+        LoginLabel = "Open the console",
+        LoginPrivateOnly = "/login works in a private chat with the bot only: a sign-in link must not be seen by others.",
+        LoginUnavailable = "The web console is not set up on this host (Web:PublicUrl is empty).",
+        ConsoleBroadcastConfirm = "Confirm with the button within 10 minutes, or drop it.",
     };
 }

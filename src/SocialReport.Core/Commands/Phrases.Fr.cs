@@ -124,6 +124,7 @@ public sealed partial record Phrases
             ("stats", "abonnés et diffusions"),
             ("broadcast", "diffuser une édition aux abonnés"),
             ("unpublish", "retirer une édition de l’archive et de la recherche"),
+            ("login", "un lien de connexion à la console web (conversation privée)"),
         ],
         Leave = "Pour ne plus recevoir le Social Report : /stop",
         WholeEdition = "Toute l’édition ({0})",
@@ -178,5 +179,10 @@ public sealed partial record Phrases
             ("mesdonnees", "ce que le bot garde sur cette conversation"),
             ("oublier", "effacer tout ce que le bot garde sur cette conversation"),
         ],
+        LoginLink = "Votre lien de connexion à la console web, pour vous seul, valable {1} minutes et une fois : {0}",
+        LoginLabel = "Ouvrir la console",
+        LoginPrivateOnly = "/login ne fonctionne qu’en conversation privée avec le bot : un lien de connexion ne doit pas être vu par d’autres.",
+        LoginUnavailable = "La console web n’est pas configurée sur cet hôte (Web:PublicUrl est vide).",
+        ConsoleBroadcastConfirm = "Confirmez avec le bouton dans les 10 minutes, ou abandonnez.",
     };
 }

@@ -178,6 +178,13 @@ public sealed partial record Phrases
     public required string None { get; init; }
     /// <summary>What readers set about their chat: delivery settings and their data; in /help after <see cref="Commands"/> (Teams lists 10 commands at most).</summary>
     public required IReadOnlyList<(string Name, string Description)> SettingsCommands { get; init; }
+    /// <summary>/login: {0} the sign-in link, {1} the minutes it works.</summary>
+    public required string LoginLink { get; init; }
+    public required string LoginLabel { get; init; }
+    public required string LoginPrivateOnly { get; init; }
+    public required string LoginUnavailable { get; init; }
+    /// <summary>The end of a broadcast plan shown in the web console.</summary>
+    public required string ConsoleBroadcastConfirm { get; init; }
 
     /// <summary>"1 envoi", "2 envois", "1 send", "0 sends".</summary>
     public string Count(int count, Countable noun) =>

@@ -44,6 +44,25 @@ public sealed class WebOptions
 
     /// <summary>The terms of use served at <c>/terms</c>, as <see cref="PrivacyFile"/>.</summary>
     public string TermsFile { get; init; } = "";
+
+    /// <summary>
+    /// The host's public address as editors' browsers reach it (<c>https://bot.example.org</c>): <c>/login</c> links
+    /// start with it. Empty: <c>/login</c> says the web console is not set up.
+    /// </summary>
+    public string PublicUrl { get; init; } = "";
+
+    /// <summary>
+    /// Where the keys that sign the console's session cookies are kept, so that a restart keeps editors signed in.
+    /// Set by <c>SocialReportServices</c> when empty: beside the store (the LiteDB file's path + <c>.keys</c>, or
+    /// <c>data/keys</c> with PostgreSQL); relative: under the app's folder.
+    /// </summary>
+    public string KeysDirectory { get; set; } = "";
+
+    /// <summary>A console session unused this long ends (each request renews it).</summary>
+    public TimeSpan ConsoleSessionIdle { get; init; } = TimeSpan.FromHours(8);
+
+    /// <summary>Requests to the console and its sign-in (<c>/login</c>, <c>/console/api</c>) one client address may make, as <c>120/1m</c>.</summary>
+    public string ConsoleRate { get; init; } = "120/1m";
 }
 
 /// <summary>Configuration section <c>Metrics</c>.</summary>

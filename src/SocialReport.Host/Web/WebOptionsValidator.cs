@@ -28,6 +28,11 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             errors.Add("Web:ChatSessions must be between 1 and 1000000.");
         if (options.ChatSessionIdle <= TimeSpan.Zero)
             errors.Add("Web:ChatSessionIdle must be positive.");
+        CheckRate(errors, "Web:ConsoleRate", options.ConsoleRate);
+        if (options.PublicUrl.Length > 0 && !(Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https" && url.Query.Length == 0))
+            errors.Add($"Web:PublicUrl: '{options.PublicUrl}' is not an http(s) address like https://bot.example.org, or empty.");
+        if (options.ConsoleSessionIdle <= TimeSpan.Zero)
+            errors.Add("Web:ConsoleSessionIdle must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

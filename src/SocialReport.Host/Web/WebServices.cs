@@ -10,6 +10,7 @@ using OpenTelemetry.Metrics;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Diagnostics;
 using SocialReport.Core.Readers;
+using SocialReport.Storage.LiteDb;
 
 namespace SocialReport.Host.Web;
 
@@ -19,7 +20,14 @@ internal static class WebServices
     public static WebApplicationBuilder AddWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateOnStart();
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName).ValidateOnStart()
+            .PostConfigure<IOptions<StorageOptions>, IHostEnvironment>((web, storage, env) => web.KeysDirectory = web.KeysDirectory switch
+            {
+                "" when storage.Value.UsesPostgreSql => ContentRoot.Resolve(env.ContentRootPath, "data/keys"),
+                "" => storage.Value.Path + ".keys",
+                var path => ContentRoot.Resolve(env.ContentRootPath, path),
+            });
+        services.AddConsoleSignIn();
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ProxyAddresses>();
         services.AddSingleton<StatusAccess>();
@@ -47,6 +55,7 @@ internal static class WebServices
             };
             limiter.AddPolicy(PreviewEndpoints.RateLimit, http => PerClient(http, web => web.PreviewRate));
             limiter.AddPolicy(ChatEndpoints.RateLimit, http => PerClient(http, web => web.ChatRate));
+            limiter.AddPolicy(ConsoleEndpoints.RateLimit, http => PerClient(http, web => web.ConsoleRate));
         });
 
         // Always collected (cheap); served at /metrics only when Metrics:Prometheus is on, which MapWeb reads from the
@@ -69,11 +78,16 @@ internal static class WebServices
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
 
         app.MapPages();
         app.MapPreviewApi();
         app.MapChatApi();
         app.MapStatus();
+        app.MapLogin();
+        app.MapConsole();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { ResponseWriter = WriteReadinessAsync });
         if (app.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>()?.Prometheus == true)
             app.MapPrometheusScrapingEndpoint("/metrics");

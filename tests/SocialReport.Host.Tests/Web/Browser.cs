@@ -33,13 +33,14 @@ public sealed class Browser : IAsyncLifetime
 
     /// <summary>
     /// A fresh browser context (own cookies and storage) at a phone's or a desktop's width; requests matching
-    /// <paramref name="missing"/> (a glob) answer 404, as files a build left out would.
+    /// <paramref name="missing"/> (a glob) answer 404, as files a build left out would. <paramref name="site"/>: another
+    /// site than <see cref="Site"/>.
     /// </summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900, string locale = "fr-FR", string? missing = null)
+    public async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900, string locale = "fr-FR", string? missing = null, KestrelWebSite? site = null)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Site.Address.ToString(),
+            BaseURL = (site ?? Site).Address.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = locale,
         });

@@ -20,14 +20,17 @@ public class WebSite : WebApplicationFactory<Program>
 
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public WebSite() : this([]) { }
 
     /// <summary>A site with these settings over the defaults.</summary>
     public static WebSite With(params (string Key, string? Value)[] settings) => new(settings);
 
-    protected WebSite((string Key, string? Value)[] settings)
+    /// <param name="services">Services of the test's own, registered after the host's.</param>
+    protected WebSite((string Key, string? Value)[] settings, Action<IServiceCollection>? services = null)
     {
+        _services = services;
         _settings = new Dictionary<string, string?>
         {
             ["Storage:Path"] = _directory.DatabaseFile,
@@ -50,6 +53,7 @@ public class WebSite : WebApplicationFactory<Program>
         {
             services.AddSingleton<IEditionPreview, TelegramTestPreview>();
             services.AddSingleton<IEditionPreview, TeamsTestPreview>();
+            _services?.Invoke(services);
         });
     }
 
@@ -68,7 +72,7 @@ public sealed class KestrelWebSite : WebSite
 {
     public KestrelWebSite() : this([]) { }
 
-    private KestrelWebSite((string Key, string? Value)[] settings) : base(settings)
+    private KestrelWebSite((string Key, string? Value)[] settings, Action<IServiceCollection>? services = null) : base(settings, services)
     {
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -78,6 +82,9 @@ public sealed class KestrelWebSite : WebSite
 
     /// <summary>A site on Kestrel with these settings over the defaults.</summary>
     public static KestrelWebSite Start(params (string Key, string? Value)[] settings) => new(settings);
+
+    /// <summary>A site on Kestrel with services of the test's own and these settings.</summary>
+    public static KestrelWebSite Start(Action<IServiceCollection> services, params (string Key, string? Value)[] settings) => new(settings, services);
 
     public Uri Address { get; }
 

@@ -46,4 +46,7 @@ public abstract class StorageBackend : IDisposable
     public abstract void Reopen();
 
     public abstract void Dispose();
+
+    /// <summary>The web console's sign-in tokens.</summary>
+    public abstract ILoginTokenStore LoginTokens();
 }
