@@ -54,6 +54,7 @@ public static class CoreServices
         services.AddSingleton<Following>();
         services.AddSingleton<ICommandHandler, FollowCommands>();
         services.AddSingleton<ICommandHandler, PrivacyCommands>();
+        services.AddSingleton<ICommandHandler, ReportCommands>();
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
         services.AddBroadcasts();

@@ -23,6 +23,7 @@ public static class Extensions
         builder.Services.AddHostedService<ScheduledBackups>();
         builder.Services.AddHostedService<BackupSocket>();
         builder.Services.AddSingleton<IReaderData, LiteDbReaderData>();
+        builder.Services.AddSingleton<IStoryCounts, LiteDbStoryCounts>();
         return builder;
     }
 
