@@ -124,6 +124,8 @@ public sealed partial record Phrases
             ("stats", "subscribers and deliveries"),
             ("broadcast", "send an edition to subscribers"),
             ("unpublish", "remove an edition from the archive and search"),
+            ("recall", "delete what a broadcast sent: /recall 2020-03-06#1"),
+            ("report", "what a broadcast did, and its CSV: /report 2020-03-06#1"),
         ],
         Leave = "To stop receiving the Social Report: /stop",
         WholeEdition = "Whole edition ({0})",

@@ -124,6 +124,8 @@ public sealed partial record Phrases
             ("stats", "abonnés et diffusions"),
             ("broadcast", "diffuser une édition aux abonnés"),
             ("unpublish", "retirer une édition de l’archive et de la recherche"),
+            ("recall", "supprimer ce qu’une diffusion a envoyé : /recall 2020-03-06#1"),
+            ("report", "le bilan d’une diffusion et son CSV : /report 2020-03-06#1"),
         ],
         Leave = "Pour ne plus recevoir le Social Report : /stop",
         WholeEdition = "Toute l’édition ({0})",

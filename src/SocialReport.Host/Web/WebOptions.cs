@@ -44,6 +44,12 @@ public sealed class WebOptions
 
     /// <summary>The terms of use served at <c>/terms</c>, as <see cref="PrivacyFile"/>.</summary>
     public string TermsFile { get; init; } = "";
+
+    /// <summary>
+    /// The host's public address (<c>https://bot.example.org</c>), for the links the bot hands out: a report's signed CSV
+    /// download in Teams (<c>/report</c>). Empty: no such link.
+    /// </summary>
+    public string PublicUrl { get; init; } = "";
 }
 
 /// <summary>Configuration section <c>Metrics</c>.</summary>

@@ -28,6 +28,8 @@ internal sealed class WebOptionsValidator : IValidateOptions<WebOptions>
             errors.Add("Web:ChatSessions must be between 1 and 1000000.");
         if (options.ChatSessionIdle <= TimeSpan.Zero)
             errors.Add("Web:ChatSessionIdle must be positive.");
+        if (options.PublicUrl.Length > 0 && !(Uri.TryCreate(options.PublicUrl, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"))
+            errors.Add("Web:PublicUrl must be an absolute https address such as https://bot.example.org, or empty.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -23,6 +23,7 @@ internal static class WebServices
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ProxyAddresses>();
         services.AddSingleton<StatusAccess>();
+        services.AddReports();
         services.AddSingleton<TokenGuesses>();
         services.AddSingleton<PreviewGate>();
         services.AddSingleton<WebChatStore>();
@@ -74,6 +75,7 @@ internal static class WebServices
         app.MapPreviewApi();
         app.MapChatApi();
         app.MapStatus();
+        app.MapReports();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { ResponseWriter = WriteReadinessAsync });
         if (app.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>()?.Prometheus == true)
             app.MapPrometheusScrapingEndpoint("/metrics");
