@@ -96,6 +96,32 @@ public sealed class CanaryRecallTests(FakeBotApi api) : IClassFixture<FakeBotApi
         Assert.Equal(Readers - 100, chats.Count(cells => cells[10] == "Deleted"));
     }
 
+    [Fact]
+    public async Task Taps_on_a_story_button_and_opens_of_a_full_story_are_counted_for_the_broadcast_that_brought_them()
+    {
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling, settings: new Dictionary<string, string?> { ["Storage:Path"] = _directory.DatabaseFile });
+        long[] readers = [FirstReader, FirstReader + 1];
+        TelegramReaders.Subscribe(bot.Fake, bot.Services.GetRequiredService<IChatStore>(), readers);
+        var broadcasts = bot.Services.GetRequiredService<BroadcastService>();
+        var start = await broadcasts.StartAsync("2020-03-06", force: false, requestedBy: "test");
+        Assert.Equal(BroadcastState.Completed, (await broadcasts.WaitAsync(start.Broadcast.Id).WaitAsync(Patience))!.State);
+
+        var cover = bot.Fake.SentTo(FirstReader).Single();
+        var first = cover.AllButtons.Single(b => b.CallbackData == "/read 2020-03-06/1").Text;
+        await bot.PressAsync(FirstReader, FirstReader, cover, first);
+        await bot.SayAsync(FirstReader + 1, FirstReader + 1, "/full 2020-03-06/2");
+        // Typed, not tapped: a /read is no tap; and the editor got no broadcast: nothing counted for them.
+        await bot.SayAsync(FirstReader + 1, FirstReader + 1, "/read 2020-03-06/3");
+        await bot.SayAsync(TelegramBotHost.EditorId, TelegramBotHost.EditorId, "/full 2020-03-06/1");
+
+        var report = bot.Services.GetRequiredService<BroadcastReports>().Report(start.Broadcast.Id)!;
+        Assert.Equal([new StoryCount(start.Broadcast.Id, 1, 1, 0), new StoryCount(start.Broadcast.Id, 2, 0, 1)], report.Stories);
+        var week = bot.Services.GetRequiredService<BroadcastReports>().Weekly(1).Single();
+        Assert.Equal((2, 2, 1, 1), (week.Subscribers, week.Sends, week.Taps, week.Opens));
+        var text = await bot.SayAsync(TelegramBotHost.EditorId, TelegramBotHost.EditorId, $"/report {start.Broadcast.Id}", expected: 2);
+        Assert.Contains(text, m => m.PlainText.Contains("article 1 : 1 clics, 0 lectures", StringComparison.Ordinal));
+    }
+
     private Task<TelegramBotHost> StartAsync(FakeTelegramServer fake, FakeTimeProvider clock) =>
         TelegramBotHost.StartAsync(api, TelegramMode.Polling, fake: fake, settings: new Dictionary<string, string?>
         {
