@@ -59,6 +59,7 @@ public static class CoreServices
         services.AddSingleton<LoginTokens>();
         services.AddSingleton<ICommandHandler, LoginCommand>();
         services.AddSingleton<EditorActions>();
+        services.AddSingleton<ICommandHandler, ReportCommands>();
 
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateOnStart();
         services.AddBroadcasts();

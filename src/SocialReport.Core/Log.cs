@@ -124,4 +124,34 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "A web console sign-in link was refused (editor: {Editor}): unknown, used, expired, or no longer an editor's")]
     public static partial void LoginTokenRefused(this ILogger logger, string editor);
+
+    [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Broadcast {Id} ({Edition}): canary of {Percent} % created by {RequestedBy}")]
+    public static partial void CanaryCreated(this ILogger logger, string id, string edition, int percent, string requestedBy);
+
+    [LoggerMessage(EventId = 1121, Level = LogLevel.Information, Message = "Broadcast {Id}: canary confirmed by {RequestedBy}, sending to the rest of the audience")]
+    public static partial void CanaryConfirmed(this ILogger logger, string id, string requestedBy);
+
+    [LoggerMessage(EventId = 1122, Level = LogLevel.Information, Message = "Broadcast {Id}: recall asked by {RequestedBy}")]
+    public static partial void RecallAsked(this ILogger logger, string id, string requestedBy);
+
+    [LoggerMessage(EventId = 1123, Level = LogLevel.Information, Message = "Broadcast {Id}: recalling the messages of {Count} deliveries")]
+    public static partial void RecallRunning(this ILogger logger, string id, int count);
+
+    [LoggerMessage(EventId = 1124, Level = LogLevel.Information, Message = "Broadcast {Id}: recall done, {Deleted} deleted, {NotDeleted} could not be")]
+    public static partial void RecallEnded(this ILogger logger, string id, int deleted, int notDeleted);
+
+    [LoggerMessage(EventId = 1125, Level = LogLevel.Error, Message = "Broadcast {Id}: recalling the messages sent to {Chat} failed; tried again at the next start.")]
+    public static partial void RecallRowFailed(this ILogger logger, Exception exception, string id, ChatKey chat);
+
+    [LoggerMessage(EventId = 1126, Level = LogLevel.Error, Message = "Broadcast {Id}: the recall stopped after a failure.")]
+    public static partial void RecallFailed(this ILogger logger, Exception exception, string id);
+
+    [LoggerMessage(EventId = 1127, Level = LogLevel.Information, Message = "Broadcast {Id}: recall resuming")]
+    public static partial void RecallResuming(this ILogger logger, string id);
+
+    [LoggerMessage(EventId = 1128, Level = LogLevel.Warning, Message = "A recall observer failed.")]
+    public static partial void RecallObserverFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1129, Level = LogLevel.Warning, Message = "Counting a story tap failed.")]
+    public static partial void StoryCountFailed(this ILogger logger, Exception exception);
 }

@@ -25,6 +25,9 @@ internal static class BroadcastDocuments
         ["throttled"] = broadcast.Throttled,
         ["final"] = broadcast.Final is { } counts ? Write(counts) : BsonValue.Null,
         [Channels] = new BsonArray(channels.Order(StringComparer.Ordinal).Select(channel => new BsonValue(channel))),
+        ["canary"] = broadcast.CanaryPercent is { } percent ? percent : BsonValue.Null,
+        ["canaryConfirmed"] = broadcast.CanaryConfirmed,
+        ["recall"] = broadcast.Recall.ToString(),
     };
 
     public static IReadOnlyList<string> ReadChannels(BsonDocument document) =>
@@ -44,6 +47,10 @@ internal static class BroadcastDocuments
         ScheduleId = document["schedule"].IsNull ? null : document["schedule"].AsString,
         Throttled = document["throttled"].AsInt32,
         Final = document["final"].IsDocument ? ReadCounts(document["final"].AsDocument) : null,
+        // Broadcasts written before canaries and recalls have none of these fields.
+        CanaryPercent = document["canary"].IsInt32 ? document["canary"].AsInt32 : null,
+        CanaryConfirmed = document["canaryConfirmed"].IsBoolean && document["canaryConfirmed"].AsBoolean,
+        Recall = document["recall"].IsString ? Enum.Parse<BroadcastRecall>(document["recall"].AsString) : BroadcastRecall.None,
     };
 
     private static BsonValue Ticks(DateTimeOffset? instant) => instant is { } value ? value.UtcTicks : BsonValue.Null;

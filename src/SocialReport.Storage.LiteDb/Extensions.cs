@@ -24,6 +24,7 @@ public static class Extensions
         builder.Services.AddHostedService<BackupSocket>();
         builder.Services.AddSingleton<IReaderData, LiteDbReaderData>();
         builder.Services.AddSingleton<ILoginTokenStore, LiteDbLoginTokenStore>();
+        builder.Services.AddSingleton<IStoryCounts, LiteDbStoryCounts>();
         return builder;
     }
 

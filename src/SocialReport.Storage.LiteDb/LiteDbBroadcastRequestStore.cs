@@ -12,6 +12,7 @@ public sealed class LiteDbBroadcastRequestStore(LiteDbStore store) : IBroadcastR
         ["edition"] = request.EditionId,
         ["force"] = request.Force,
         ["expires"] = request.ExpiresAt.UtcTicks,
+        ["canary"] = request.CanaryPercent is { } percent ? percent : BsonValue.Null,
     });
 
     public BroadcastRequest? Get(ChatKey chat) => _requests.FindById(chat.ToString()) is { } doc ? Read(doc) : null;
@@ -24,5 +25,5 @@ public sealed class LiteDbBroadcastRequestStore(LiteDbStore store) : IBroadcastR
     });
 
     private static BroadcastRequest Read(BsonDocument doc) =>
-        new(doc["edition"].AsString, doc["force"].AsBoolean, RowDocuments.Instant(doc["expires"]));
+        new(doc["edition"].AsString, doc["force"].AsBoolean, RowDocuments.Instant(doc["expires"])) { CanaryPercent = doc["canary"].IsInt32 ? doc["canary"].AsInt32 : null };
 }

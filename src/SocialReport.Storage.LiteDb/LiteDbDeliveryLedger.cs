@@ -45,14 +45,17 @@ public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
     public BroadcastRecord Create(string editionId, bool force, DeliveryMode mode, string requestedBy, IEnumerable<ChatKey> audience, string? scheduleId = null) =>
         FinishPreparing(Prepare(editionId, force, mode, requestedBy, scheduleId).Id, audience);
 
-    public BroadcastRecord Prepare(string editionId, bool force, DeliveryMode mode, string requestedBy, string? scheduleId = null)
+    public BroadcastRecord Prepare(string editionId, bool force, DeliveryMode mode, string requestedBy, string? scheduleId = null) =>
+        Prepare(editionId, force, mode, requestedBy, scheduleId, canaryPercent: null);
+
+    private BroadcastRecord Prepare(string editionId, bool force, DeliveryMode mode, string requestedBy, string? scheduleId, int? canaryPercent)
     {
         lock (_gate)
         {
             if (RunningFor(editionId) is { } unfinished)
                 throw new InvalidOperationException($"Broadcast {unfinished.Id} of {editionId} is not finished.");
             var number = _broadcasts.Count(Query.EQ(BroadcastDocuments.Edition, editionId)) + 1;
-            var broadcast = BroadcastRecord.Preparing(editionId, number, force, mode, requestedBy, scheduleId, _time.GetUtcNow());
+            var broadcast = BroadcastRecord.Preparing(editionId, number, force, mode, requestedBy, scheduleId, _time.GetUtcNow()) with { CanaryPercent = canaryPercent };
             // The schedule turns Started together with the creation of its broadcast, or not at all.
             return _store.InTransaction(() =>
             {
@@ -145,7 +148,7 @@ public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
     }
 
     public BroadcastRecord? Cancel(string broadcastId) =>
-        Finish(broadcastId, BroadcastState.Cancelled, from: [BroadcastState.Preparing, BroadcastState.Running, BroadcastState.Cancelled]);
+        Finish(broadcastId, BroadcastState.Cancelled, from: [BroadcastState.Preparing, BroadcastState.Running, BroadcastState.Cancelled, BroadcastState.CanaryDone]);
 
     public BroadcastRecord? Complete(string broadcastId) =>
         Finish(broadcastId, BroadcastState.Completed, from: [BroadcastState.Running]);

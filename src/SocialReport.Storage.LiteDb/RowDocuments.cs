@@ -26,6 +26,9 @@ internal static class RowDocuments
             ["updated"] = row.UpdatedAt.UtcTicks,
             [DueKey] = pending ? DeliveryKeys.Due(row.BroadcastId, row.Chat, row.NextAttemptAt) : BsonValue.Null,
             [StateKey] = DeliveryKeys.State(row.BroadcastId, row.Chat.Channel, row.State),
+            ["messageIds"] = row.MessageIds.Count == 0 ? BsonValue.Null : new BsonArray(row.MessageIds.Select(id => new BsonValue(id))),
+            ["recall"] = row.Recall == RecallState.None ? BsonValue.Null : row.Recall.ToString(),
+            ["recallError"] = row.RecallError is null ? BsonValue.Null : row.RecallError,
         };
     }
 
@@ -39,6 +42,11 @@ internal static class RowDocuments
         MessageId = document["messageId"].IsNull ? null : document["messageId"].AsString,
         NextAttemptAt = Instant(document["next"]),
         UpdatedAt = Instant(document["updated"]),
+        // Rows written before recalls have none of these fields: their one message id, if any.
+        MessageIds = document["messageIds"].IsArray ? [.. document["messageIds"].AsArray.Select(id => id.AsString)]
+            : document["messageId"].IsString ? [document["messageId"].AsString] : [],
+        Recall = document["recall"].IsString ? Enum.Parse<RecallState>(document["recall"].AsString) : RecallState.None,
+        RecallError = document["recallError"].IsString ? document["recallError"].AsString : null,
     };
 
     internal static DateTimeOffset Instant(BsonValue ticks) => new(ticks.AsInt64, TimeSpan.Zero);

@@ -44,7 +44,7 @@ public sealed partial class PostgreSqlDeliveryLedger
     private void Update(DeliveryRow row) =>
         store.Command("""
             UPDATE delivery_rows SET state = @state, attempts = @attempts, last_error = @error, message_id = @messageId,
-                next_attempt_at = @next, updated_at = @updated
+                next_attempt_at = @next, updated_at = @updated, message_ids = @messageIds, recall = @recall, recall_error = @recallError
             WHERE broadcast_id = @broadcast AND channel = @channel AND chat_id = @chat
             """).WithRow(row).Execute();
 
@@ -67,17 +67,17 @@ public sealed partial class PostgreSqlDeliveryLedger
     }
 
     private static BroadcastRecord? RunningFor(NpgsqlConnection connection, string editionId) =>
-        connection.Command($"SELECT {BroadcastColumns} FROM delivery_broadcasts WHERE edition_id = @edition AND state IN ('Preparing', 'Running')")
+        connection.Command($"SELECT {BroadcastColumns} FROM delivery_broadcasts WHERE edition_id = @edition AND state IN ('Preparing', 'Running', 'CanaryDone')")
             .With("edition", editionId).ReadFirst(Broadcast);
 
     private static void Insert(NpgsqlConnection connection, BroadcastRecord broadcast, int number) =>
         connection.Command("""
-            INSERT INTO delivery_broadcasts (id, edition_id, number, force, mode, requested_by, created_at, state, schedule_id)
-            VALUES (@id, @edition, @number, @force, @mode, @requestedBy, @created, @state, @schedule)
+            INSERT INTO delivery_broadcasts (id, edition_id, number, force, mode, requested_by, created_at, state, schedule_id, canary_percent)
+            VALUES (@id, @edition, @number, @force, @mode, @requestedBy, @created, @state, @schedule, @canary)
             """)
             .With("id", broadcast.Id).With("edition", broadcast.EditionId).With("number", number).With("force", broadcast.Force)
             .With("mode", broadcast.Mode).With("requestedBy", broadcast.RequestedBy).With("created", broadcast.CreatedAt)
-            .With("state", broadcast.State).With("schedule", broadcast.ScheduleId).Execute();
+            .With("state", broadcast.State).With("schedule", broadcast.ScheduleId).With("canary", broadcast.CanaryPercent).Execute();
 
     /// <summary>Moves a broadcast in one of the <paramref name="from"/> states to <paramref name="to"/> with its final counts, the row locked meanwhile.</summary>
     private BroadcastRecord? Finish(string broadcastId, BroadcastState to, string[] from) => store.InTransaction(connection =>

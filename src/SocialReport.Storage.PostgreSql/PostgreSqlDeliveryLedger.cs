@@ -15,7 +15,10 @@ public sealed partial class PostgreSqlDeliveryLedger(PostgreSqlStore store, IOpt
     public BroadcastRecord Create(string editionId, bool force, DeliveryMode mode, string requestedBy, IEnumerable<ChatKey> audience, string? scheduleId = null) =>
         FinishPreparing(Prepare(editionId, force, mode, requestedBy, scheduleId).Id, audience);
 
-    public BroadcastRecord Prepare(string editionId, bool force, DeliveryMode mode, string requestedBy, string? scheduleId = null)
+    public BroadcastRecord Prepare(string editionId, bool force, DeliveryMode mode, string requestedBy, string? scheduleId = null) =>
+        Prepare(editionId, force, mode, requestedBy, scheduleId, canaryPercent: null);
+
+    private BroadcastRecord Prepare(string editionId, bool force, DeliveryMode mode, string requestedBy, string? scheduleId, int? canaryPercent)
     {
         try
         {
@@ -26,7 +29,7 @@ public sealed partial class PostgreSqlDeliveryLedger(PostgreSqlStore store, IOpt
                 if (RunningFor(connection, editionId) is { } unfinished)
                     throw new InvalidOperationException($"Broadcast {unfinished.Id} of {editionId} is not finished.");
                 var number = connection.Command("SELECT count(*)::integer FROM delivery_broadcasts WHERE edition_id = @edition").With("edition", editionId).Scalar<int>() + 1;
-                var broadcast = BroadcastRecord.Preparing(editionId, number, force, mode, requestedBy, scheduleId, time.GetUtcNow());
+                var broadcast = BroadcastRecord.Preparing(editionId, number, force, mode, requestedBy, scheduleId, time.GetUtcNow()) with { CanaryPercent = canaryPercent };
                 // The schedule turns Started together with the creation of its broadcast, or not at all.
                 if (scheduleId is not null && connection.Command("UPDATE delivery_schedules SET state = 'Started', broadcast_id = @broadcast WHERE id = @id AND state = 'Pending'")
                         .With("broadcast", broadcast.Id).With("id", scheduleId).Execute() != 1)
@@ -118,7 +121,7 @@ public sealed partial class PostgreSqlDeliveryLedger(PostgreSqlStore store, IOpt
             .With("edition", editionId).With("channel", channel).Scalar<int>();
 
     public BroadcastRecord? Cancel(string broadcastId) =>
-        Finish(broadcastId, BroadcastState.Cancelled, from: ["Preparing", "Running", "Cancelled"]);
+        Finish(broadcastId, BroadcastState.Cancelled, from: ["Preparing", "Running", "Cancelled", "CanaryDone"]);
 
     public BroadcastRecord? Complete(string broadcastId) =>
         Finish(broadcastId, BroadcastState.Completed, from: ["Running"]);

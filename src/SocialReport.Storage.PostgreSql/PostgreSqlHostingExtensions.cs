@@ -34,6 +34,7 @@ public static class PostgreSqlHostingExtensions
         // ...and each host's search index follows what the others publish (StoryIndexFollower).
         builder.Services.AddSingleton<IArchiveChanges, PostgreSqlArchiveChanges>();
         builder.Services.AddSingleton<IReaderData, PostgreSqlReaderData>();
+        builder.Services.AddSingleton<IStoryCounts, PostgreSqlStoryCounts>();
         return builder;
     }
 }

@@ -40,9 +40,9 @@ public sealed class PostgreSqlImport(PostgreSqlStore store)
             .Execute());
 
     public int Requests(IEnumerable<(ChatKey Chat, BroadcastRequest Request)> requests) => Each(requests, (connection, pair) =>
-        connection.Command("INSERT INTO broadcast_requests (chat, edition_id, force, expires_at) VALUES (@chat, @edition, @force, @expires) ON CONFLICT DO NOTHING")
+        connection.Command("INSERT INTO broadcast_requests (chat, edition_id, force, expires_at, canary_percent) VALUES (@chat, @edition, @force, @expires, @canary) ON CONFLICT DO NOTHING")
             .With("chat", pair.Chat.ToString()).With("edition", pair.Request.EditionId).With("force", pair.Request.Force).With("expires", pair.Request.ExpiresAt)
-            .Execute());
+            .With("canary", pair.Request.CanaryPercent).Execute());
 
     public int Broadcasts(IEnumerable<BroadcastRecord> broadcasts) => Each(broadcasts, (connection, b) =>
     {
@@ -51,13 +51,14 @@ public sealed class PostgreSqlImport(PostgreSqlStore store)
         return connection.Command($"""
             INSERT INTO delivery_broadcasts ({LedgerRecords.BroadcastColumns}, number)
             VALUES (@id, @edition, @force, @mode, @requestedBy, @created, @state, @started, @finished, @schedule, @throttled,
-                @pending, @sent, @failed, @blocked, @gone, @skipped, @number)
+                @pending, @sent, @failed, @blocked, @gone, @skipped, @canary, @canaryConfirmed, @recall, @number)
             ON CONFLICT DO NOTHING
             """)
             .With("id", b.Id).With("edition", b.EditionId).With("force", b.Force).With("mode", b.Mode).With("requestedBy", b.RequestedBy)
             .With("created", b.CreatedAt).With("state", b.State).With("started", b.StartedAt).With("finished", b.FinishedAt).With("schedule", b.ScheduleId)
             .With("throttled", b.Throttled).With("pending", final?.Pending).With("sent", final?.Sent).With("failed", final?.Failed)
-            .With("blocked", final?.Blocked).With("gone", final?.Gone).With("skipped", final?.Skipped).With("number", number).Execute();
+            .With("blocked", final?.Blocked).With("gone", final?.Gone).With("skipped", final?.Skipped)
+            .With("canary", b.CanaryPercent).With("canaryConfirmed", b.CanaryConfirmed).With("recall", b.Recall).With("number", number).Execute();
     });
 
     public int Rows(IEnumerable<DeliveryRow> rows) => Each(rows, LedgerRecords.InsertRowIfAbsent);

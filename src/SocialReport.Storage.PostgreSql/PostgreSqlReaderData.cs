@@ -15,7 +15,7 @@ public sealed class PostgreSqlReaderData(PostgreSqlStore store) : IReaderData
         erased += connection.Command("DELETE FROM broadcast_requests WHERE chat = @key").With("key", key).Execute();
         // The rows' states stay under random ids (DeliveryRules.Anonymous), so that broadcast counts stay right.
         erased += connection.Command("""
-            UPDATE delivery_rows SET chat_id = @erased || '-' || replace(gen_random_uuid()::text, '-', ''), message_id = NULL,
+            UPDATE delivery_rows SET chat_id = @erased || '-' || replace(gen_random_uuid()::text, '-', ''), message_id = NULL, message_ids = NULL,
                 last_error = CASE WHEN state = 'Pending' THEN @erased END,
                 state = CASE WHEN state = 'Pending' THEN 'Skipped' ELSE state END
             WHERE channel = @channel AND chat_id = @id

@@ -42,6 +42,8 @@ public sealed class LiteDbBackend : StorageBackend
 
     public override IReaderData ReaderData() => new LiteDbReaderData(Store);
 
+    public override IStoryCounts StoryCounts() => new LiteDbStoryCounts(Store);
+
     public override IEnumerable<(string Where, string Text)> EveryRecord() =>
         [.. Store.Database.GetCollectionNames().SelectMany(name =>
             Store.Database.GetCollection(name).FindAll().Select(document => (name, LiteDB.JsonSerializer.Serialize(document))))];

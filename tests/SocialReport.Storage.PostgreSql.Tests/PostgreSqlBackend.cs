@@ -51,6 +51,8 @@ public sealed class PostgreSqlBackend : StorageBackend
 
     public override IReaderData ReaderData() => new PostgreSqlReaderData(Store);
 
+    public override IStoryCounts StoryCounts() => new PostgreSqlStoryCounts(Store);
+
     public override IEnumerable<(string Where, string Text)> EveryRecord()
     {
         var tables = new List<string>();

@@ -36,7 +36,9 @@ public sealed class BroadcastCommands(
         var say = context.Say;
         var words = context.Command.Arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var force = words.RemoveAll(word => word.Equals("force", StringComparison.OrdinalIgnoreCase)) > 0;
+        if (!CanaryWords.TryTake(words, out var canary)) return Notice(context, say.CanaryUsage);
         var at = words.FindIndex(word => word.Equals("at", StringComparison.OrdinalIgnoreCase));
+        if (at >= 0 && canary is not null) return Notice(context, say.CanaryUsage);
         if (at >= 0) return Schedule(context, words[..at], words[(at + 1)..], force);
         if (words.Count > 1) return Notice(context, say.BroadcastUsage);
 
@@ -50,11 +52,13 @@ public sealed class BroadcastCommands(
         }
         var date = DateText.Format(edition.Date, context.Language);
         if (plan.ToSend == 0) return Notice(context, BroadcastText.Nobody(say, date, plan));
-        requests.Add(context.Inbound.Chat, edition.Id, force);
+        requests.Add(context.Inbound.Chat, edition.Id, force, canary);
+        var text = BroadcastText.Plan(say, date, plan);
+        if (canary is { } percent) text += "\n\n" + say.Format(say.CanaryPlan, percent, CanarySample.Size(plan.ToSend, percent), plan.ToSend);
         return Reply.Of(new NoticeCard
         {
             Language = context.Language,
-            Text = BroadcastText.Plan(say, date, plan),
+            Text = text,
             Actions = [[CardAction.Run(say.ConfirmLabel, "/confirm"), CardAction.Run(say.CancelLabel, "/cancel")]],
         });
     }
@@ -83,14 +87,30 @@ public sealed class BroadcastCommands(
     {
         var say = context.Say;
         var request = requests.Get(context.Inbound.Chat);
-        if (request is null) return Notice(context, say.NothingToConfirm);
+        if (request is null) return await ConfirmCanaryAsync(context, cancellationToken);
         var observer = Observer(context);
-        var start = await broadcasts.StartAsync(request.EditionId, request.Force, RequestedBy(context), observer, cancellationToken: cancellationToken);
+        var start = request.CanaryPercent is { } percent
+            ? await broadcasts.StartCanaryAsync(request.EditionId, request.Force, percent, RequestedBy(context), observer, cancellationToken)
+            : await broadcasts.StartAsync(request.EditionId, request.Force, RequestedBy(context), observer, cancellationToken: cancellationToken);
         // Dropped once the broadcast exists: a /confirm handled again after a crash finds it running, not lost.
         requests.Take(context.Inbound.Chat);
-        return start.AlreadyRunning
-            ? ProgressOf(context, start.Broadcast.Id)
-            : Notice(context, say.Format(say.BroadcastStarted, start.Broadcast.Id));
+        if (start.AlreadyRunning) return ProgressOf(context, start.Broadcast.Id);
+        return Notice(context, request.CanaryPercent is { } share
+            ? say.Format(say.CanaryStarted, start.Broadcast.Id, share)
+            : say.Format(say.BroadcastStarted, start.Broadcast.Id));
+    }
+
+    /// <summary>"/confirm" with no plan waiting: the canary waiting (the one named, or the only one) goes to the rest of its audience.</summary>
+    private async Task<Reply> ConfirmCanaryAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var say = context.Say;
+        var argument = context.Command.Arguments.Trim();
+        var waiting = broadcasts.CanariesWaiting().Where(b => argument.Length == 0 || b.Id == argument || b.EditionId == argument).ToList();
+        if (waiting.Count != 1) return Notice(context, say.NothingToConfirm);
+        var confirmed = await broadcasts.ConfirmCanaryAsync(waiting[0].Id, RequestedBy(context), Observer(context), cancellationToken);
+        return confirmed is { State: BroadcastState.Preparing or BroadcastState.Running }
+            ? Notice(context, say.Format(say.CanaryConfirmed, confirmed.Id))
+            : ProgressOf(context, waiting[0].Id);
     }
 
     private Reply Cancel(CommandContext context)
@@ -107,7 +127,7 @@ public sealed class BroadcastCommands(
         }
 
         // "/cancel", "/cancel 2020-03-06" or "/cancel 2020-03-06#2": the running broadcasts that match.
-        var running = broadcasts.Running().Where(b => argument.Length == 0 || b.Id == argument || b.EditionId == argument).ToList();
+        var running = broadcasts.Running().Concat(broadcasts.CanariesWaiting()).Where(b => argument.Length == 0 || b.Id == argument || b.EditionId == argument).ToList();
         if (running.Count == 0) return Notice(context, say.NothingToCancel);
         var cancelled = running.Select(b => broadcasts.Cancel(b.Id)).OfType<BroadcastRecord>().Select(b => b.Id).ToList();
         if (cancelled.Count == 0) return Notice(context, say.NothingToCancel);
@@ -127,7 +147,7 @@ public sealed class BroadcastCommands(
     private static bool IsLatest(string word) => word.Equals(ScheduledBroadcast.Latest, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The editor's status message, paced with the broadcast's own messages: the platform counts both.</summary>
-    private ChatBroadcastObserver? Observer(CommandContext context)
+    internal ChatBroadcastObserver? Observer(CommandContext context)
     {
         var key = context.Inbound.Chat;
         if (notifiers.LastOrDefault(n => n.Channel == key.Channel) is not { } notifier) return null;

@@ -3,7 +3,11 @@ using SocialReport.Core.Readers;
 namespace SocialReport.Core.Commands;
 
 /// <summary>A /broadcast waiting for its /confirm.</summary>
-public sealed record BroadcastRequest(string EditionId, bool Force, DateTimeOffset ExpiresAt);
+public sealed record BroadcastRequest(string EditionId, bool Force, DateTimeOffset ExpiresAt)
+{
+    /// <summary>A canary: the share of the audience (1–50 %) sent first.</summary>
+    public int? CanaryPercent { get; init; }
+}
 
 /// <summary>
 /// Broadcast requests waiting for confirmation, one per chat, forgotten after <see cref="Lifetime"/>. Kept in the
@@ -13,9 +17,9 @@ public sealed class BroadcastRequests(IBroadcastRequestStore store, TimeProvider
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    public BroadcastRequest Add(ChatKey chat, string editionId, bool force)
+    public BroadcastRequest Add(ChatKey chat, string editionId, bool force, int? canaryPercent = null)
     {
-        var request = new BroadcastRequest(editionId, force, time.GetUtcNow() + Lifetime);
+        var request = new BroadcastRequest(editionId, force, time.GetUtcNow() + Lifetime) { CanaryPercent = canaryPercent };
         store.Save(chat, request);
         return request;
     }

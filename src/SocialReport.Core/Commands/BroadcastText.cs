@@ -51,6 +51,7 @@ internal static class BroadcastText
         {
             BroadcastState.Completed => say.BroadcastCompleted,
             BroadcastState.Cancelled => say.BroadcastCancelled,
+            BroadcastState.CanaryDone => say.CanaryDone,
             _ => say.BroadcastRunning,
         };
         var text = new StringBuilder(say.Format(state, progress.BroadcastId));

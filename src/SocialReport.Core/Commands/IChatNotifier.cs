@@ -14,4 +14,13 @@ public interface IChatNotifier
 
     /// <summary>Replaces a message sent by <see cref="SendAsync"/>.</summary>
     Task EditAsync(ChatKey chat, string messageId, Card card, CancellationToken cancellationToken);
+
+    /// <summary>Sends a file (<c>/report</c>'s CSV); false when the channel cannot, and a download link is shown instead.</summary>
+    Task<bool> SendFileAsync(ChatKey chat, string fileName, Stream content, string? caption, CancellationToken cancellationToken) => Task.FromResult(false);
+}
+
+/// <summary>Signed, time-limited download links of reports, served by the host; none when the host has no public address.</summary>
+public interface IReportLinks
+{
+    Uri? CsvOf(string broadcastId);
 }

@@ -2,12 +2,13 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Cards;
+using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 
 namespace SocialReport.Core.Commands;
 
 /// <summary>/latest, /archive and the pager behind the buttons: /cover, /read, /full.</summary>
-public sealed class ReadingCommands(IEditionArchive archive, IOptions<CommandsOptions> options) : ICommandHandler
+public sealed class ReadingCommands(IEditionArchive archive, IOptions<CommandsOptions> options, StoryTaps? taps = null) : ICommandHandler
 {
     public IReadOnlyCollection<string> Names { get; } = ["latest", "derniere", "archive", "archives", "cover", "read", "full"];
     public bool EditorsOnly => false;
@@ -29,13 +30,19 @@ public sealed class ReadingCommands(IEditionArchive archive, IOptions<CommandsOp
         ? Reply.Of(CardFactory.Cover(edition, context.Language)) with { EditsOriginal = context.Inbound.FromButton }
         : CommandEngine.Notice(context.Language, context.Say.EditionNotFound);
 
-    private Reply Read(CommandContext context) => FindStory(context.Command.Arguments) is (Edition edition, Story story)
-        ? Reply.Of(CardFactory.Story(edition, story.Number, context.Language)) with { EditsOriginal = context.Inbound.FromButton }
-        : CommandEngine.Notice(context.Language, context.Say.StoryNotFound);
+    private Reply Read(CommandContext context)
+    {
+        if (FindStory(context.Command.Arguments) is not (Edition edition, Story story)) return CommandEngine.Notice(context.Language, context.Say.StoryNotFound);
+        if (context.Inbound.FromButton) taps?.Count(context.Inbound.Chat, edition.Id, story.Number, StoryAction.Tap);
+        return Reply.Of(CardFactory.Story(edition, story.Number, context.Language)) with { EditsOriginal = context.Inbound.FromButton };
+    }
 
-    private Reply Full(CommandContext context) => FindStory(context.Command.Arguments) is (Edition edition, Story story)
-        ? new Reply([.. CardFactory.FullStory(edition, story.Number, context.Inbound.MaxMessageChars, context.Language)])
-        : CommandEngine.Notice(context.Language, context.Say.StoryNotFound);
+    private Reply Full(CommandContext context)
+    {
+        if (FindStory(context.Command.Arguments) is not (Edition edition, Story story)) return CommandEngine.Notice(context.Language, context.Say.StoryNotFound);
+        taps?.Count(context.Inbound.Chat, edition.Id, story.Number, StoryAction.Open);
+        return new Reply([.. CardFactory.FullStory(edition, story.Number, context.Inbound.MaxMessageChars, context.Language)]);
+    }
 
     /// <summary>"/archive" lists editions newest first; "/archive 2020-03-06" or "/archive 12" (the 12th published) opens one.</summary>
     private Reply Archive(CommandContext context)

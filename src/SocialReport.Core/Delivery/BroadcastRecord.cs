@@ -8,7 +8,12 @@ public enum BroadcastState
     /// <summary>Stopped by an editor: what was sent stays sent.</summary>
     Cancelled,
     Completed,
+    /// <summary>A canary's share of the audience got it: waits for /confirm (the rest) or /recall.</summary>
+    CanaryDone,
 }
+
+/// <summary>Whether the messages a broadcast sent are being taken back (<c>/recall</c>).</summary>
+public enum BroadcastRecall { None, Running, Done }
 
 /// <summary>One broadcast of an edition to every subscriber not yet served (or to all of them when forced).</summary>
 public sealed record BroadcastRecord
@@ -29,6 +34,14 @@ public sealed record BroadcastRecord
     public int Throttled { get; init; }
     /// <summary>The counts when it was completed or cancelled.</summary>
     public DeliveryCounts? Final { get; init; }
+    /// <summary>A canary: the share of the audience (1–50 %) sent first, before a /confirm sends the rest.</summary>
+    public int? CanaryPercent { get; init; }
+    /// <summary>The canary was confirmed: the broadcast goes on to the whole audience.</summary>
+    public bool CanaryConfirmed { get; init; }
+    public BroadcastRecall Recall { get; init; }
+
+    /// <summary>A canary still sending (or about to send) its sample only.</summary>
+    public bool InCanary => CanaryPercent is not null && !CanaryConfirmed;
 
     public bool IsFinished => State is BroadcastState.Cancelled or BroadcastState.Completed;
 

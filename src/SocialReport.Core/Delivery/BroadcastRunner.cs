@@ -83,10 +83,10 @@ public sealed class BroadcastRunner(
         }
 
         var ended = ledger.Get(broadcastId)!;
-        if (ended.State == BroadcastState.Running && !halt.IsCancellationRequested) ended = ledger.Complete(broadcastId)!;
+        if (ended.State == BroadcastState.Running && !halt.IsCancellationRequested) ended = ended.InCanary ? ledger.CanaryDone(broadcastId)! : ledger.Complete(broadcastId)!;
         else if (ended.State == BroadcastState.Cancelled) ended = ledger.Cancel(broadcastId)!;
         var last = Snapshot(ended, rate: null);
-        if (ended.IsFinished)
+        if (ended.IsFinished || ended.State == BroadcastState.CanaryDone)
         {
             logger.BroadcastEnded(broadcastId, ended.State);
             await observer.OnFinishedAsync(last, CancellationToken.None).ConfigureAwait(false);

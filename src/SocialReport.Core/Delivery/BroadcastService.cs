@@ -11,7 +11,7 @@ namespace SocialReport.Core.Delivery;
 /// What the editor commands and the host call: plans, starts, watches, cancels and lists broadcasts, runs each one
 /// in the background, and resumes those left unfinished at start-up. One broadcast per edition at a time.
 /// </summary>
-public sealed class BroadcastService(
+public sealed partial class BroadcastService(
     IDeliveryLedger ledger,
     IEditionArchive archive,
     IChatStore chats,
@@ -72,13 +72,18 @@ public sealed class BroadcastService(
     /// Creates the broadcast and returns it at once (Preparing); its rows are written, then it runs, in the background.
     /// When one of the same edition is unfinished, nothing is created: <paramref name="observer"/> joins that one instead.
     /// </summary>
-    public async Task<BroadcastStart> StartAsync(string editionId, bool force, string requestedBy, IBroadcastObserver? observer = null, string? scheduleId = null, CancellationToken cancellationToken = default)
+    public Task<BroadcastStart> StartAsync(string editionId, bool force, string requestedBy, IBroadcastObserver? observer = null, string? scheduleId = null, CancellationToken cancellationToken = default) =>
+        StartAsync(editionId, force, requestedBy, observer, scheduleId, canaryPercent: null, cancellationToken);
+
+    private async Task<BroadcastStart> StartAsync(string editionId, bool force, string requestedBy, IBroadcastObserver? observer, string? scheduleId, int? canaryPercent, CancellationToken cancellationToken)
     {
         await _starts.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             if (ledger.RunningFor(editionId) is { } unfinished)
             {
+                // A canary waiting for /confirm or /recall: nothing to run meanwhile.
+                if (unfinished.State == BroadcastState.CanaryDone) return new BroadcastStart(unfinished, AlreadyRunning: true);
                 if (_runs.TryGetValue(unfinished.Id, out var run))
                 {
                     if (observer is not null) run.Observers.Add(observer);
@@ -90,8 +95,11 @@ public sealed class BroadcastService(
                 }
                 return new BroadcastStart(unfinished, AlreadyRunning: true);
             }
-            var created = ledger.Prepare(editionId, force, options.Value.Mode, requestedBy, scheduleId);
+            var created = canaryPercent is { } percent
+                ? ledger.PrepareCanary(editionId, force, options.Value.Mode, requestedBy, percent)
+                : ledger.Prepare(editionId, force, options.Value.Mode, requestedBy, scheduleId);
             logger.BroadcastCreated(created.Id, editionId, requestedBy, force ? " (forced)" : "");
+            if (canaryPercent is { } share) logger.CanaryCreated(created.Id, editionId, share, requestedBy);
             Launch(created, observer);
             return new BroadcastStart(created, AlreadyRunning: false);
         }
@@ -154,6 +162,7 @@ public sealed class BroadcastService(
             {
                 if (Launch(broadcast, observer: null)) logger.BroadcastResuming(broadcast.Id, broadcast.EditionId);
             }
+            ResumeRecalls();
         }
         finally
         {
@@ -252,7 +261,12 @@ public sealed class BroadcastService(
         try
         {
             // Preparing: its rows are written (or, after a crash, completed) first. Nothing was sent yet.
-            if (broadcast.State == BroadcastState.Preparing) ledger.FinishPreparing(broadcastId, Audience(broadcast.EditionId));
+            if (broadcast.State == BroadcastState.Preparing)
+            {
+                var audience = Audience(broadcast.EditionId);
+                // A canary writes the rows of its sample only; once confirmed, those of the rest (a chat never gets two rows).
+                ledger.FinishPreparing(broadcastId, broadcast.InCanary ? CanarySample.Of(broadcastId, audience, broadcast.CanaryPercent!.Value) : audience);
+            }
             last = await runner.RunAsync(broadcastId, run.Observers, run.Stop.Token).ConfigureAwait(false);
         }
         catch (Exception e)

@@ -11,7 +11,7 @@ public static class DeliveryRules
         var tried = row with { Attempts = row.Attempts + 1, UpdatedAt = now };
         return outcome switch
         {
-            SendOutcome.Sent sent => tried with { State = DeliveryState.Sent, MessageId = sent.MessageId, LastError = null },
+            SendOutcome.Sent sent => tried with { State = DeliveryState.Sent, MessageId = sent.MessageId, MessageIds = sent.MessageIds, LastError = null },
             // Flood control is the platform asking us to slow down, not a failure of this chat: no attempt counted.
             SendOutcome.RetryAfter wait => row with
             {
@@ -44,6 +44,7 @@ public static class DeliveryRules
         State = row.State == DeliveryState.Pending ? DeliveryState.Skipped : row.State,
         LastError = row.State == DeliveryState.Pending ? Erased : null,
         MessageId = null,
+        MessageIds = [],
     };
 
     private static DeliveryRow Retry(DeliveryRow row, DateTimeOffset now, RetryPolicy retry) =>

@@ -27,6 +27,8 @@ public static class DeliveryServiceCollectionExtensions
         services.TryAddSingleton<IBroadcastStatus, BroadcastStatus>();
         services.AddHostedService<DeliveryWorker>();
         services.AddHostedService<LedgerRetention>();
+        services.TryAddSingleton<BroadcastReports>();
+        services.TryAddSingleton<StoryTaps>();
         return services;
     }
 }

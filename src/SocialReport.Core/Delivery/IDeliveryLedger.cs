@@ -94,4 +94,37 @@ public interface IDeliveryLedger
     /// (<see cref="BroadcastRecord.Final"/>). Returns how many rows went.
     /// </summary>
     int Prune(DateTimeOffset finishedBefore);
+
+    /// <summary>
+    /// <see cref="Prepare"/> for a canary: the broadcast keeps <paramref name="percent"/>, its rows are its sample only
+    /// until <see cref="ConfirmCanary"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A broadcast of this edition is still unfinished.</exception>
+    BroadcastRecord PrepareCanary(string editionId, bool force, DeliveryMode mode, string requestedBy, int percent) =>
+        throw new NotSupportedException("This ledger has no canary broadcasts.");
+
+    /// <summary>A Running canary whose sample is served becomes <see cref="BroadcastState.CanaryDone"/>. Null when unknown.</summary>
+    BroadcastRecord? CanaryDone(string broadcastId) => throw new NotSupportedException("This ledger has no canary broadcasts.");
+
+    /// <summary>
+    /// A <see cref="BroadcastState.CanaryDone"/> broadcast becomes Preparing again, confirmed: <see cref="FinishPreparing"/>
+    /// then adds the rows of the rest of the audience (never a second row for a chat). Any other state is returned as is.
+    /// </summary>
+    BroadcastRecord? ConfirmCanary(string broadcastId) => throw new NotSupportedException("This ledger has no canary broadcasts.");
+
+    /// <summary>Every row of a broadcast, by channel then chat id (reports, recalls).</summary>
+    IReadOnlyList<DeliveryRow> Rows(string broadcastId) => throw new NotSupportedException("This ledger cannot list rows.");
+
+    /// <summary>Marks a broadcast as being recalled (<see cref="BroadcastRecall.Running"/>), unless its recall is done. Null when unknown.</summary>
+    BroadcastRecord? StartRecall(string broadcastId) => throw new NotSupportedException("This ledger has no recalls.");
+
+    /// <summary>The recall of a broadcast is over. Null when unknown.</summary>
+    BroadcastRecord? FinishRecall(string broadcastId) => throw new NotSupportedException("This ledger has no recalls.");
+
+    /// <summary>Broadcasts whose recall is running, oldest first: resumed at start-up.</summary>
+    IReadOnlyList<BroadcastRecord> Recalling() => [];
+
+    /// <summary>What a recall did to a row's messages.</summary>
+    DeliveryRow RecordRecall(DeliveryRow row, RecallState state, string? reason, DateTimeOffset now) =>
+        throw new NotSupportedException("This ledger has no recalls.");
 }

@@ -29,4 +29,11 @@ public interface IEditionSender
 
     /// <summary>Chats that share a platform quota besides the bot-wide one, e.g. the Teams tenant of the conversation; null when none.</summary>
     string? PacingGroup(Chat chat) => null;
+
+    /// <summary>How long after sending the platform lets the bot delete a message (Telegram: 48 hours); null when it sets no limit.</summary>
+    TimeSpan? DeleteWindow => null;
+
+    /// <summary>Deletes one message the bot sent (<c>/recall</c>); a channel that cannot delete refuses.</summary>
+    Task<DeleteOutcome> DeleteAsync(Chat chat, string messageId, CancellationToken cancellationToken) =>
+        Task.FromResult<DeleteOutcome>(new DeleteOutcome.Refused(RecallState.Failed, $"{Channel} cannot delete messages"));
 }

@@ -6,7 +6,16 @@ public abstract record SendOutcome
     private SendOutcome() { }
 
     /// <summary>The platform confirmed it; <paramref name="MessageId"/> is its id there.</summary>
-    public sealed record Sent(string MessageId) : SendOutcome;
+    public sealed record Sent(string MessageId) : SendOutcome
+    {
+        /// <summary>Every message of the delivery, <see cref="MessageId"/> first: what a recall deletes.</summary>
+        public IReadOnlyList<string> MessageIds { get; init; } = [MessageId];
+
+        // By value, the ids included: a list compares by reference otherwise.
+        public bool Equals(Sent? other) => other is not null && MessageId == other.MessageId && MessageIds.SequenceEqual(other.MessageIds);
+
+        public override int GetHashCode() => HashCode.Combine(MessageId, MessageIds.Count);
+    }
 
     /// <summary>Flood control: wait at least <paramref name="Delay"/>, then send again (Telegram 429 retry_after, Teams Retry-After).</summary>
     public sealed record RetryAfter(TimeSpan Delay) : SendOutcome;

@@ -47,7 +47,8 @@ public sealed class WebOptions
 
     /// <summary>
     /// The host's public address as editors' browsers reach it (<c>https://bot.example.org</c>): <c>/login</c> links
-    /// start with it. Empty: <c>/login</c> says the web console is not set up.
+    /// start with it, and so do the signed CSV downloads of <c>/report</c> in Teams. Empty: <c>/login</c> says the web
+    /// console is not set up, and Teams reports come without a download link.
     /// </summary>
     public string PublicUrl { get; init; } = "";
 

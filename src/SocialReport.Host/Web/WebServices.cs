@@ -31,6 +31,7 @@ internal static class WebServices
         services.AddSingleton<IValidateOptions<WebOptions>, WebOptionsValidator>();
         services.AddSingleton<IConfigureOptions<ForwardedHeadersOptions>, ProxyAddresses>();
         services.AddSingleton<StatusAccess>();
+        services.AddReports();
         services.AddSingleton<TokenGuesses>();
         services.AddSingleton<PreviewGate>();
         services.AddSingleton<WebChatStore>();
@@ -88,6 +89,7 @@ internal static class WebServices
         app.MapStatus();
         app.MapLogin();
         app.MapConsole();
+        app.MapReports();
         app.MapHealthChecks("/readyz", new HealthCheckOptions { ResponseWriter = WriteReadinessAsync });
         if (app.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>()?.Prometheus == true)
             app.MapPrometheusScrapingEndpoint("/metrics");

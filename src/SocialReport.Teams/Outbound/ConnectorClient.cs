@@ -22,6 +22,13 @@ internal sealed class ConnectorClient(
         return (await CallAsync(HttpMethod.Post, url, body, cancellationToken)).Outcome;
     }
 
+    /// <summary>Deletes an activity the bot sent (<c>/recall</c>): Sent when it is gone.</summary>
+    public async Task<SendOutcome> DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        var url = $"{Base(serviceUrl)}/v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}";
+        return (await CallAsync(HttpMethod.Delete, url, null, cancellationToken)).Outcome;
+    }
+
     /// <summary>A message at the end of a stored conversation (proactive).</summary>
     public async Task<SendOutcome> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken)
     {

@@ -85,13 +85,16 @@ internal sealed class TeamsEditionSender(
             conversationId = reference.ConversationId;
         }
 
+        var ids = new List<string> { ((SendOutcome.Sent)sent).MessageId };
         foreach (var story in stories)
         {
             await Task.Delay(CardInterval, time, cancellationToken);
             var outcome = await SendAfterCoverAsync(reference.ServiceUrl, conversationId, reference.Apply(TeamsActivities.ForCards([renderer.Render(story)])), cancellationToken);
             switch (outcome)
             {
-                case SendOutcome.Sent:
+                case SendOutcome.Sent card:
+                    // In a channel the stories are replies in the cover's thread: their conversation is the thread's.
+                    ids.Add(conversationId == reference.ConversationId ? card.MessageId : $"{conversationId}{ThreadSeparator}{card.MessageId}");
                     continue;
                 case SendOutcome.Blocked or SendOutcome.Gone:
                     return outcome;
@@ -101,10 +104,41 @@ internal sealed class TeamsEditionSender(
                 default:
                     // The cover is out: sending the edition again would repeat it (in a team, as a new thread).
                     logger.TeamsEditionStopped(edition.Id, chat.Key, story.Number, outcome);
-                    return sent;
+                    return ((SendOutcome.Sent)sent) with { MessageIds = ids };
             }
         }
-        return sent;
+        return ((SendOutcome.Sent)sent) with { MessageIds = ids };
+    }
+
+    /// <summary>Between a thread's conversation id and an activity id in a recorded message id.</summary>
+    private const char ThreadSeparator = '|';
+
+    /// <summary>DELETE of the activity in its conversation; Teams sets no time limit.</summary>
+    public async Task<DeleteOutcome> DeleteAsync(Chat chat, string messageId, CancellationToken cancellationToken)
+    {
+        ConversationReference? reference;
+        try
+        {
+            reference = ConversationReference.FromJson(chat.Address);
+        }
+        catch (JsonException)
+        {
+            reference = null;
+        }
+        if (reference is null) return new DeleteOutcome.Refused(RecallState.Forbidden, "no conversation reference stored");
+        var separator = messageId.LastIndexOf(ThreadSeparator);
+        var (conversationId, activityId) = separator > 0 ? (messageId[..separator], messageId[(separator + 1)..]) : (reference.ConversationId, messageId);
+        return await connector.DeleteAsync(reference.ServiceUrl, conversationId, activityId, cancellationToken) switch
+        {
+            SendOutcome.Sent => new DeleteOutcome.Deleted(),
+            SendOutcome.RetryAfter wait => new DeleteOutcome.RetryAfter(wait.Delay),
+            SendOutcome.Transient fault => new DeleteOutcome.Transient(fault.Reason),
+            SendOutcome.Rejected { Reason: var reason } when reason.StartsWith("404", StringComparison.Ordinal) => new DeleteOutcome.Refused(RecallState.NotFound, reason),
+            SendOutcome.Rejected { Reason: var reason } => new DeleteOutcome.Refused(RecallState.Forbidden, reason),
+            SendOutcome.Blocked { Reason: var reason } => new DeleteOutcome.Refused(RecallState.Forbidden, reason),
+            SendOutcome.Gone { Reason: var reason } => new DeleteOutcome.Refused(RecallState.NotFound, reason),
+            var other => new DeleteOutcome.Refused(RecallState.Failed, other.ToString()),
+        };
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ using SocialReport.Core.Readers;
 using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
 using Telegram.Bot;
+using Telegram.Bot.Types;
 
 namespace SocialReport.Telegram.Outbound;
 
@@ -33,5 +34,13 @@ internal sealed class TelegramChatNotifier(TelegramClients clients, TelegramCard
         catch (Exception e) when (TelegramErrors.IsNotModified(e))
         {
         }
+    }
+
+    /// <summary>sendDocument, multipart: the caption as plain text.</summary>
+    public async Task<bool> SendFileAsync(ChatKey chat, string fileName, Stream content, string? caption, CancellationToken cancellationToken)
+    {
+        if (!TelegramChats.TryParseId(chat, out var chatId)) return false;
+        await clients.ForReplies().SendDocument(chatId, InputFile.FromStream(content, fileName), caption: caption, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return true;
     }
 }

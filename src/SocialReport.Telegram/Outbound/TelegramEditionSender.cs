@@ -7,6 +7,7 @@ using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using SocialReport.Telegram.Protocol;
 using SocialReport.Telegram.Rendering;
+using Telegram.Bot;
 
 namespace SocialReport.Telegram.Outbound;
 
@@ -46,6 +47,7 @@ internal sealed class TelegramEditionSender(
 
         var bot = clients.ForBroadcasts();
         string? firstId = null;
+        var ids = new List<string>(messages.Count);
         for (var i = 0; i < messages.Count; i++)
         {
             for (var attempt = 1; ; attempt++)
@@ -54,6 +56,7 @@ internal sealed class TelegramEditionSender(
                 {
                     var sent = await TelegramReplySender.SendAsync(bot, chatId, messages[i], paid.Value.PaidBroadcast, chat.Silent, cancellationToken);
                     firstId ??= sent.Id.ToString(CultureInfo.InvariantCulture);
+                    ids.Add(sent.Id.ToString(CultureInfo.InvariantCulture));
                     break;
                 }
                 catch (Exception e) when (TelegramErrors.ToOutcome(e) is { } outcome)
@@ -70,12 +73,30 @@ internal sealed class TelegramEditionSender(
                     if (attempt >= AttemptsAfterFirstMessage || wait > LongestWaitAfterFirstMessage)
                     {
                         logger.TelegramEditionPartlySent(chatId, what, outcome);
-                        return new SendOutcome.Sent(firstId);
+                        return new SendOutcome.Sent(firstId) { MessageIds = ids };
                     }
                     await Task.Delay(wait, time, cancellationToken);
                 }
             }
         }
-        return new SendOutcome.Sent(firstId!);
+        return new SendOutcome.Sent(firstId!) { MessageIds = ids };
+    }
+
+    /// <summary>Telegram lets a bot delete its messages for 48 hours: older ones are not even tried.</summary>
+    public TimeSpan? DeleteWindow => TimeSpan.FromHours(48);
+
+    public async Task<DeleteOutcome> DeleteAsync(Chat chat, string messageId, CancellationToken cancellationToken)
+    {
+        if (!TelegramChats.TryParseId(chat.Key, out var chatId) || !int.TryParse(messageId, CultureInfo.InvariantCulture, out var id))
+            return new DeleteOutcome.Refused(RecallState.NotFound, $"'{chat.Key.Id}' / '{messageId}' is no Telegram message");
+        try
+        {
+            await clients.ForBroadcasts().DeleteMessage(chatId, id, cancellationToken).ConfigureAwait(false);
+            return new DeleteOutcome.Deleted();
+        }
+        catch (Exception e) when (TelegramErrors.ToDeleteOutcome(e) is { } outcome)
+        {
+            return outcome;
+        }
     }
 }

@@ -18,6 +18,17 @@ internal static partial class TelegramErrors
         _ => null,
     };
 
+    /// <summary>What a failed deleteMessage stands for, or null when the exception is not the platform's.</summary>
+    public static DeleteOutcome? ToDeleteOutcome(Exception exception) => ToOutcome(exception) switch
+    {
+        null => null,
+        SendOutcome.RetryAfter wait => new DeleteOutcome.RetryAfter(wait.Delay),
+        SendOutcome.Transient fault => new DeleteOutcome.Transient(fault.Reason),
+        _ when exception is ApiRequestException api && Has(api, "message to delete not found") => new DeleteOutcome.Refused(RecallState.NotFound, Describe(api)),
+        // "message can't be deleted" (too old, or not an admin where it is), kicked, blocked, chat gone.
+        _ => new DeleteOutcome.Refused(RecallState.Forbidden, Describe(exception)),
+    };
+
     /// <summary>An edit that would change nothing: harmless for a pager.</summary>
     public static bool IsNotModified(Exception exception) =>
         exception is ApiRequestException { ErrorCode: 400 } api && api.Message.Contains("message is not modified", StringComparison.OrdinalIgnoreCase);

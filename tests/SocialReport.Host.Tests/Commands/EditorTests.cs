@@ -42,6 +42,8 @@ public sealed class EditorTests : IAsyncLifetime
     [InlineData("/stats")]
     [InlineData("/broadcast")]
     [InlineData("/unpublish")]
+    [InlineData("/recall")]
+    [InlineData("/report")]
     public async Task Readers_are_politely_refused_every_editor_command(string command)
     {
         var reply = await _bot.AskAsync($"{command} {_edition}");
@@ -123,6 +125,9 @@ public sealed class EditorTests : IAsyncLifetime
         Assert.Contains("/broadcast", editor);
         Assert.Contains("/unpublish — retirer une édition de l’archive et de la recherche", editor);
         Assert.DoesNotContain("/unpublish", reader);
+        Assert.Contains("/recall — supprimer ce qu’une diffusion a envoyé", editor);
+        Assert.Contains("/report — le bilan d’une diffusion et son CSV", editor);
+        Assert.DoesNotContain("/recall", reader);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class TelegramEditionSenderTests(FakeBotApi api) : IClassFixture<F
 
         var sent = _fake.SentTo(-500);
         Assert.Equal(5, sent.Count);
-        Assert.Equal(new SendOutcome.Sent(sent[0].MessageId.ToString(CultureInfo.InvariantCulture)), outcome);
+        Assert.Equal(sent[0].MessageId.ToString(CultureInfo.InvariantCulture), Assert.IsType<SendOutcome.Sent>(outcome).MessageId);
         Assert.Equal(["1/4", "2/4", "3/4", "4/4"], sent.Skip(1).Select(m => m.PlainText[..3]));
     }
 
@@ -177,9 +177,25 @@ public sealed class TelegramEditionSenderTests(FakeBotApi api) : IClassFixture<F
         var outcome = await host.Get<TelegramEditionSender>().SendAsync(ChatOf(48), edition, DeliveryMode.Cards, default);
 
         var sent = fake.SentTo(48);
-        Assert.Equal(new SendOutcome.Sent(sent[0].MessageId.ToString(CultureInfo.InvariantCulture)), outcome);
+        Assert.Equal(sent[0].MessageId.ToString(CultureInfo.InvariantCulture), Assert.IsType<SendOutcome.Sent>(outcome).MessageId);
         Assert.Equal(2, sent.Count);
         Assert.Equal(1, fake.TooManyRequestsReturned);
         Assert.Equal(3, fake.RequestCount("sendMessage"));
+    }
+
+    [Fact]
+    public async Task Every_message_of_a_cards_delivery_is_recorded_and_a_recall_deletes_each_once()
+    {
+        _fake.AddChat(42);
+        var outcome = Assert.IsType<SendOutcome.Sent>(await Sender.SendAsync(ChatOf(42), SeedEdition.Build(), DeliveryMode.Cards, default));
+
+        var sent = _fake.SentTo(42).Select(m => m.MessageId.ToString(CultureInfo.InvariantCulture)).ToList();
+        Assert.True(sent.Count > 1);
+        Assert.Equal(sent, outcome.MessageIds);
+        Assert.Equal(TimeSpan.FromHours(48), Sender.DeleteWindow);
+        foreach (var id in outcome.MessageIds) Assert.IsType<DeleteOutcome.Deleted>(await Sender.DeleteAsync(ChatOf(42), id, default));
+        var again = Assert.IsType<DeleteOutcome.Refused>(await Sender.DeleteAsync(ChatOf(42), outcome.MessageId, default));
+        Assert.Equal(RecallState.NotFound, again.State);
+        Assert.Equal(sent.Count, _fake.Deleted.Count);
     }
 }

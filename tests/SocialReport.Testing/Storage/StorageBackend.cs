@@ -39,6 +39,9 @@ public abstract class StorageBackend : IDisposable
 
     public abstract IReaderData ReaderData();
 
+    /// <summary>The story taps and opens; only the backends whose contract covers them override it.</summary>
+    public virtual IStoryCounts StoryCounts() => throw new NotSupportedException();
+
     /// <summary>Every document of every collection (every row of every table) the store has, as text, with where it is: found by listing them, not by name.</summary>
     public abstract IEnumerable<(string Where, string Text)> EveryRecord();
 

@@ -179,7 +179,7 @@ public sealed partial class FakeConnector
         {
             ("POST", ["conversations"]) => new(true, Text(body?["channelData"]?["channel"]?["id"]),
                 Text(body?["channelData"]?["tenant"]?["id"]) ?? Text(body?["tenantId"])),
-            ("POST" or "PUT", ["conversations", var id, "activities", ..]) => new(true, id,
+            ("POST" or "PUT" or "DELETE", ["conversations", var id, "activities", ..]) => new(true, id,
                 Text(body?["channelData"]?["tenant"]?["id"]) ?? Text(body?["conversation"]?["tenantId"])),
             _ => new(false, null, null),
         };

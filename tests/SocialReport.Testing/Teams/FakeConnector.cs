@@ -201,13 +201,22 @@ public sealed partial class FakeConnector : IAsyncDisposable
                 context.Response.StatusCode = 201;
                 recorded.AnsweredActivityId = activityId;
                 Deliver(call, recorded);
+                Posted(activityId, call);
                 await Json(context, new JsonObject { ["id"] = $"{call.ConversationId ?? "unknown"};messageid={activityId}", ["activityId"] = activityId });
                 return;
             case ("POST", ["conversations", _, "activities", ..]):
                 context.Response.StatusCode = 201;
                 recorded.AnsweredActivityId = activityId;
                 Deliver(call, recorded);
+                Posted(activityId, call);
                 await Json(context, new JsonObject { ["id"] = activityId });
+                return;
+            case ("DELETE", ["conversations", var conversation, "activities", var deleted]):
+                if (!TryDelete(Uri.UnescapeDataString(conversation), Uri.UnescapeDataString(deleted)))
+                {
+                    context.Response.StatusCode = 404;
+                    await Json(context, new JsonObject { ["error"] = new JsonObject { ["code"] = "ActivityNotFound", ["message"] = "Activity not found." } });
+                }
                 return;
             case ("PUT", ["conversations", _, "activities", var updated]):
                 await Json(context, new JsonObject { ["id"] = updated });

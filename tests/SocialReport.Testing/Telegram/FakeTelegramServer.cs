@@ -56,6 +56,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         Register("getChatMember", GetChatMember);
         Register("getChatAdministrators", GetChatAdministrators);
         Register("getFile", GetFile);
+        Register("deleteMessage", DeleteMessage);
     }
 
     private void Register(string name, Func<BotApiRequest, MethodResult> handle) =>
