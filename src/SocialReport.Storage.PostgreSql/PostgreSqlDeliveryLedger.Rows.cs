@@ -48,13 +48,35 @@ public sealed partial class PostgreSqlDeliveryLedger
             WHERE broadcast_id = @broadcast AND channel = @channel AND chat_id = @chat
             """).WithRow(row).Execute();
 
-    private void Rekey(DeliveryRow row, DeliveryRow moved) => store.InTransaction(connection =>
+    private void Rekey(DeliveryRow row, DeliveryRow moved) => store.InTransaction(connection => Rekey(connection, row, moved));
+
+    private static int Rekey(NpgsqlConnection connection, DeliveryRow row, DeliveryRow moved)
     {
         connection.Command("DELETE FROM delivery_rows WHERE broadcast_id = @broadcast AND channel = @channel AND chat_id = @chat")
             .With("broadcast", row.BroadcastId).With("channel", row.Chat.Channel).With("chat", row.Chat.Id).Execute();
         // When the new chat already has its row in this broadcast, that one stands for both.
         return connection.InsertRowIfAbsent(moved);
-    });
+    }
+
+    /// <summary>Rows that keep their chat, written by one statement (a single round trip whatever their number).</summary>
+    private static void UpdateAll(NpgsqlConnection connection, List<DeliveryRow> rows)
+    {
+        if (rows.Count == 0) return;
+        connection.Command("""
+            UPDATE delivery_rows r SET state = u.state, attempts = u.attempts, last_error = u.error, message_id = u.message_id,
+                next_attempt_at = u.next, updated_at = u.updated
+            FROM unnest(@broadcasts, @channels, @chats, @states, @attempts, @errors, @messageIds, @nexts, @updateds)
+                AS u(broadcast_id, channel, chat_id, state, attempts, error, message_id, next, updated)
+            WHERE r.broadcast_id = u.broadcast_id AND r.channel = u.channel AND r.chat_id = u.chat_id
+            """)
+            .With("broadcasts", rows.Select(row => row.BroadcastId).ToArray()).With("channels", rows.Select(row => row.Chat.Channel).ToArray())
+            .With("chats", rows.Select(row => row.Chat.Id).ToArray()).With("states", rows.Select(row => row.State.ToString()).ToArray())
+            .With("attempts", rows.Select(row => row.Attempts).ToArray()).With("errors", rows.Select(row => row.LastError).ToArray())
+            .With("messageIds", rows.Select(row => row.MessageId).ToArray())
+            .With("nexts", rows.Select(row => row.NextAttemptAt.ToUniversalTime()).ToArray())
+            .With("updateds", rows.Select(row => row.UpdatedAt.ToUniversalTime()).ToArray()).Execute();
+        rows.Clear();
+    }
 
     private static DeliveryCounts Counts(NpgsqlConnection connection, string broadcastId)
     {

@@ -95,6 +95,39 @@ public sealed partial class PostgreSqlDeliveryLedger(PostgreSqlStore store, IOpt
         return updated;
     }
 
+    /// <summary>
+    /// One transaction and, unless a chat moved, two statements whatever the number of answers: the rows in one
+    /// <c>UPDATE … FROM unnest(…)</c>, then the broadcasts' throttled counts. Applied in order, as one by one.
+    /// </summary>
+    public IReadOnlyList<DeliveryRow> RecordAll(IReadOnlyList<(DeliveryRow Row, SendOutcome Outcome)> answers, DateTimeOffset now) =>
+        store.InTransaction<IReadOnlyList<DeliveryRow>>(connection =>
+        {
+            var recorded = new DeliveryRow[answers.Count];
+            var unchanged = new List<DeliveryRow>(answers.Count);
+            var keys = new HashSet<(string, ChatKey)>();
+            var throttled = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = 0; i < answers.Count; i++)
+            {
+                var (row, outcome) = answers[i];
+                var updated = DeliveryRules.Apply(row, outcome, now, _retry);
+                recorded[i] = updated;
+                // A moved chat, or the same row twice in a batch: what came before lands first, as it would one by one.
+                if (updated.Chat != row.Chat || !keys.Add((row.BroadcastId, row.Chat)))
+                {
+                    UpdateAll(connection, unchanged);
+                    keys.Clear();
+                    keys.Add((row.BroadcastId, row.Chat));
+                }
+                if (updated.Chat != row.Chat) Rekey(connection, row, updated);
+                else unchanged.Add(updated);
+                if (outcome is SendOutcome.RetryAfter) throttled[row.BroadcastId] = throttled.GetValueOrDefault(row.BroadcastId) + 1;
+            }
+            UpdateAll(connection, unchanged);
+            foreach (var (broadcastId, count) in throttled)
+                connection.Command("UPDATE delivery_broadcasts SET throttled = throttled + @count WHERE id = @id").With("count", count).With("id", broadcastId).Execute();
+            return recorded;
+        });
+
     public DeliveryRow Skip(DeliveryRow row, string reason, DateTimeOffset now)
     {
         var skipped = row with { State = DeliveryState.Skipped, LastError = reason, UpdatedAt = now };

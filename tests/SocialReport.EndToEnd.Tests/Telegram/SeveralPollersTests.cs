@@ -67,8 +67,8 @@ public sealed class SeveralPollersTests(FakeBotApi api) : IClassFixture<FakeBotA
         var takenOver = clock.GetUtcNow() - killedAt;
 
         Assert.NotEmpty(await second.SayAsync(Reader, Reader, "/help"));
-        // The lease, last renewed at most 5 s before the death, runs out 15 s after that renewal; the other host looks every
-        // 5 s (and a few seconds more for the database calls under load, while the clock runs on).
+        // The lease, last renewed at most RenewEvery before the death, runs out Duration after that renewal; the other host
+        // looks every RenewEvery (and a few seconds more for the database calls under load, while the clock runs on).
         Assert.InRange(takenOver, BroadcastLease.Duration - BroadcastLease.RenewEvery, BroadcastLease.Duration + BroadcastLease.RenewEvery + TimeSpan.FromSeconds(5));
     }
 

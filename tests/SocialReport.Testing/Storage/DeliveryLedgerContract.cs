@@ -156,6 +156,26 @@ public abstract partial class DeliveryLedgerContract : IDisposable
     }
 
     [Fact]
+    public void A_row_answered_twice_in_one_batch_ends_as_its_last_answer_says_and_a_large_batch_lands_whole()
+    {
+        var broadcast = Ledger.Create(Edition, false, DeliveryMode.Edition, "telegram:7", Audience(600));
+        var now = Time.GetUtcNow();
+        var rows = Ledger.Due(broadcast.Id, "telegram", now, 600);
+        var first = rows[0];
+
+        var stored = Ledger.RecordAll(
+            [(first, new SendOutcome.Transient("502")), .. rows.Skip(1).Select(row => (row, (SendOutcome)new SendOutcome.Sent("m-" + row.Chat.Id))),
+                (first with { Attempts = 1 }, new SendOutcome.Sent("m-first"))], now);
+        Reopen();
+
+        Assert.Equal(601, stored.Count);
+        var twice = Ledger.Row(broadcast.Id, first.Chat)!;
+        Assert.Equal((DeliveryState.Sent, "m-first"), (twice.State, twice.MessageId));
+        Assert.Equal("m-" + rows[^1].Chat.Id, Ledger.Row(broadcast.Id, rows[^1].Chat)!.MessageId);
+        Assert.Equal(new DeliveryCounts(Pending: 0, Sent: 600, Failed: 0, Blocked: 0, Gone: 0, Skipped: 0), Ledger.Counts(broadcast.Id));
+    }
+
+    [Fact]
     public void A_moved_chat_keeps_its_place_under_its_new_id()
     {
         var broadcast = Ledger.Create(Edition, false, DeliveryMode.Edition, "telegram:7", [new ChatKey("telegram", "-100"), new ChatKey("telegram", "-200"), new ChatKey("telegram", "-1002")]);

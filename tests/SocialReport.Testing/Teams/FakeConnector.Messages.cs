@@ -84,7 +84,7 @@ public sealed partial class FakeConnector
         if (_held.TryRemove(conversationId, out var gate)) gate.TrySetResult();
     }
 
-    /// <summary>Completes once <paramref name="condition"/> holds, checked now and after each connector request arrives.</summary>
+    /// <summary>Completes once <paramref name="condition"/> holds, checked now and as each connector request arrives and once it is answered.</summary>
     public Task UntilAsync(Func<bool> condition)
     {
         lock (_waitersGate)

@@ -175,6 +175,8 @@ public sealed partial class FakeConnector : IAsyncDisposable
             ConnectorRequests.Enqueue(kept);
             CheckWaiters();
             await AnswerConnectorAsync(context, kept, json, path[(v3 + 3)..]);
+            // Again once answered: a condition on what was delivered holds only now.
+            CheckWaiters();
             return;
         }
 
