@@ -1,3 +1,4 @@
+using System.Text.Json;
 using static SocialReport.Storage.PostgreSql.LedgerRecords;
 
 namespace SocialReport.Storage.PostgreSql;
@@ -64,9 +65,11 @@ public sealed partial class PostgreSqlDeliveryLedger
         if (rows.Count == 0) return;
         connection.Command("""
             UPDATE delivery_rows r SET state = u.state, attempts = u.attempts, last_error = u.error, message_id = u.message_id,
-                next_attempt_at = u.next, updated_at = u.updated
-            FROM unnest(@broadcasts, @channels, @chats, @states, @attempts, @errors, @messageIds, @nexts, @updateds)
-                AS u(broadcast_id, channel, chat_id, state, attempts, error, message_id, next, updated)
+                next_attempt_at = u.next, updated_at = u.updated,
+                message_ids = CASE WHEN u.ids IS NULL THEN NULL ELSE ARRAY(SELECT jsonb_array_elements_text(u.ids::jsonb)) END,
+                recall = u.recall, recall_error = u.recall_error
+            FROM unnest(@broadcasts, @channels, @chats, @states, @attempts, @errors, @messageIds, @nexts, @updateds, @ids, @recalls, @recallErrors)
+                AS u(broadcast_id, channel, chat_id, state, attempts, error, message_id, next, updated, ids, recall, recall_error)
             WHERE r.broadcast_id = u.broadcast_id AND r.channel = u.channel AND r.chat_id = u.chat_id
             """)
             .With("broadcasts", rows.Select(row => row.BroadcastId).ToArray()).With("channels", rows.Select(row => row.Chat.Channel).ToArray())
@@ -74,7 +77,11 @@ public sealed partial class PostgreSqlDeliveryLedger
             .With("attempts", rows.Select(row => row.Attempts).ToArray()).With("errors", rows.Select(row => row.LastError).ToArray())
             .With("messageIds", rows.Select(row => row.MessageId).ToArray())
             .With("nexts", rows.Select(row => row.NextAttemptAt.ToUniversalTime()).ToArray())
-            .With("updateds", rows.Select(row => row.UpdatedAt.ToUniversalTime()).ToArray()).Execute();
+            .With("updateds", rows.Select(row => row.UpdatedAt.ToUniversalTime()).ToArray())
+            // Each row's message ids as one JSON array: unnest would flatten an array of arrays.
+            .With("ids", rows.Select(row => row.MessageIds.Count == 0 ? null : JsonSerializer.Serialize(row.MessageIds)).ToArray())
+            .With("recalls", rows.Select(row => row.Recall == RecallState.None ? null : row.Recall.ToString()).ToArray())
+            .With("recallErrors", rows.Select(row => row.RecallError).ToArray()).Execute();
         rows.Clear();
     }
 

@@ -41,6 +41,18 @@ public abstract partial class DeliveryLedgerContract
     }
 
     [Fact]
+    public void Answers_recorded_in_a_batch_keep_every_message_id_of_their_delivery()
+    {
+        var broadcast = Ledger.Create(Edition, false, DeliveryMode.Cards, "telegram:7", Audience(3));
+        var now = Time.GetUtcNow();
+        var rows = Ledger.Due(broadcast.Id, "telegram", now, 10);
+        Ledger.RecordAll([.. rows.Select(row => (row, (SendOutcome)new SendOutcome.Sent("c" + row.Chat.Id) { MessageIds = ["c" + row.Chat.Id, "s1", "s2"] }))], now);
+
+        Reopen();
+        Assert.All(Ledger.Rows(broadcast.Id), row => Assert.Equal(["c" + row.Chat.Id, "s1", "s2"], row.MessageIds));
+    }
+
+    [Fact]
     public void A_recall_keeps_each_rows_state_and_every_message_id_and_is_listed_until_finished_across_a_restart()
     {
         var broadcast = Ledger.Create(Edition, false, DeliveryMode.Cards, "telegram:7", Audience(3));
