@@ -57,7 +57,7 @@ public class EditorSessionTests(FakeBotApi api) : IClassFixture<FakeBotApi>
         Assert.Equal("The latest Social Report", bot.Fake.Commands(languageCode: "en").Single(c => c.Command == "latest").Description);
         Assert.DoesNotContain(bot.Fake.Commands(languageCode: "en"), c => c.Command == "publish");
         var editorScope = new CommandScope("chat", Editor);
-        Assert.Equal([.. french, "publish", "preview", "broadcast", "stats", "unpublish", "recall", "report"], bot.Fake.Commands(editorScope, "fr").Select(c => c.Command));
+        Assert.Equal([.. french, "publish", "preview", "broadcast", "stats", "unpublish", "login", "recall", "report"], bot.Fake.Commands(editorScope, "fr").Select(c => c.Command));
         Assert.Contains(bot.Fake.Commands(editorScope, "en"), c => c.Command == "publish");
         Assert.Contains(bot.Fake.Commands(editorScope), c => c.Command == "publish");
 
