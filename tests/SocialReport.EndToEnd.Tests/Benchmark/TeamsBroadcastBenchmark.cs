@@ -27,7 +27,7 @@ public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITest
 
     /// <summary>The same with 5 to 60 ms of network on each connector call: the fake counts each call when it arrives.</summary>
     [BenchmarkFact]
-    public Task Three_thousand_readers_in_one_tenant_over_a_jittery_network() =>
+    public Task Over_a_jittery_network_three_thousand_readers_in_one_tenant() =>
         RunAsync([1.0], [], (TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(60)));
 
     /// <summary>

@@ -66,7 +66,7 @@ public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper
 
     /// <summary>The same with 5 to 60 ms of network on each request: the fake counts each message when it arrives.</summary>
     [BenchmarkFact]
-    public Task Three_thousand_subscribers_at_telegrams_limits_over_a_jittery_network() =>
+    public Task Over_a_jittery_network_three_thousand_subscribers_at_telegrams_limits() =>
         ThreeThousandAsync(new FakeTelegramOptions
         {
             RateLimits = FakeRateLimits.Telegram,
