@@ -29,6 +29,8 @@ internal sealed class TelegramEditionSender(
     private const int AttemptsAfterFirstMessage = 3;
     private static readonly TimeSpan LongestWaitAfterFirstMessage = TimeSpan.FromSeconds(30);
 
+    private readonly EditionRenderings<IReadOnlyList<TelegramMessage>> _renderings = new();
+
     public string Channel => TelegramChats.Channel;
 
     /// <summary>Off without a bot token: broadcasts then leave Telegram's subscribers out instead of failing them.</summary>
@@ -40,10 +42,7 @@ internal sealed class TelegramEditionSender(
         if (!TelegramChats.TryParseId(chat.Key, out var chatId)) return new SendOutcome.Gone($"'{chat.Key.Id}' is not a Telegram chat id");
 
         var cut = following?.Cut(chat, edition) ?? EditionCut.Whole(edition);
-        var cards = new List<Card> { CardFactory.Broadcast(cut, chat.Language) };
-        if (mode == DeliveryMode.Cards)
-            cards.AddRange(CardFactory.BroadcastStories(cut, chat.Language));
-        var messages = cards.SelectMany(renderer.Render).ToList();
+        var messages = _renderings.GetOrRender(cut, chat.Language, mode, () => Render(cut, chat.Language, mode));
 
         var bot = clients.ForBroadcasts();
         string? firstId = null;
@@ -98,5 +97,13 @@ internal sealed class TelegramEditionSender(
         {
             return outcome;
         }
+    }
+
+    private IReadOnlyList<TelegramMessage> Render(EditionCut cut, string language, DeliveryMode mode)
+    {
+        var cards = new List<Card> { CardFactory.Broadcast(cut, language) };
+        if (mode == DeliveryMode.Cards)
+            cards.AddRange(CardFactory.BroadcastStories(cut, language));
+        return [.. cards.SelectMany(renderer.Render)];
     }
 }

@@ -25,6 +25,11 @@ public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITest
     public Task Three_thousand_readers_in_one_tenant() =>
         RunAsync([1.0], []);
 
+    /// <summary>The same with 5 to 60 ms of network on each connector call: the fake counts each call when it arrives.</summary>
+    [BenchmarkFact]
+    public Task Over_a_jittery_network_three_thousand_readers_in_one_tenant() =>
+        RunAsync([1.0], [], (TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(60)));
+
     /// <summary>
     /// Five organisations of unequal size, the bot-wide pace raised to five tenants' worth: each tenant's 50/s binds,
     /// and the largest tenant sets the shortest possible time.
@@ -33,11 +38,12 @@ public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITest
     public Task Three_thousand_readers_in_five_tenants() =>
         RunAsync([0.40, 0.25, 0.15, 0.12, 0.08], new Dictionary<string, string?> { ["Delivery:Teams:MessagesPerSecond"] = "250" });
 
-    private async Task RunAsync(double[] shares, Dictionary<string, string?> settings)
+    private async Task RunAsync(double[] shares, Dictionary<string, string?> settings, (TimeSpan Min, TimeSpan Max)? networkDelay = null)
     {
         settings["Logging:LogLevel:Default"] = "Error";
         await using var fake = botFramework.Start();
         fake.KeepBodies = false;
+        fake.NetworkDelay = networkDelay;
         using var bot = new TeamsBotHost(fake, settings);
         var random = new Random(3000);
         var tenants = shares.Select(share => (TenantId: TeamsReaders.NewId(random), Share: share)).ToList();
@@ -77,6 +83,7 @@ public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITest
             + $"first to last request at the fake {span:F1} s, {atFake:F1}/s = {atFake / binding:P1}; "
             + $"429s {throttled} ({(double)throttled / requests:P2} of {requests} requests); violations: per conversation "
             + $"{violations.Count(v => v.Kind == RateLimitKind.PerConversation)}, per tenant {violations.Count(v => v.Kind == RateLimitKind.PerTenant)}; "
+            + $"network delay {(networkDelay is { } delay ? $"{delay.Min.TotalMilliseconds:F0}-{delay.Max.TotalMilliseconds:F0} ms" : "none")}; "
             + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB (host and fake in one process); "
             + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         output.WriteLine(report);

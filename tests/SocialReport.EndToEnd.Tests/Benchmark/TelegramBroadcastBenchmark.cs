@@ -44,11 +44,14 @@ public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper
             var elapsed = clock.Elapsed.TotalSeconds;
             host.Process.Refresh();
             var peak = host.Process.PeakWorkingSet64 / 1048576.0;
+            var cpu = host.Process.TotalProcessorTime.TotalSeconds;
             var arrivals = fake.AllSent.Where(message => message.Method == "sendMessage" && message.ChatId != editor).Select(message => message.At).Order().ToList();
             Assert.Equal(subscribers, arrivals.Count);
             var span = (arrivals[^1] - arrivals[0]).TotalSeconds;
             output.WriteLine($"{subscribers} subscribers, host in its own process: {elapsed:F1} s from the confirmation to the last message; "
-                + $"first to last message {span:F1} s, {(arrivals.Count - 1) / span:F0} sends/s; host peak working set {peak:F0} MB");
+                + $"first to last message {span:F1} s, {(arrivals.Count - 1) / span:F0} sends/s; host peak working set {peak:F0} MB; "
+                + $"host CPU {cpu:F1} s from its start ({cpu * 1000 / subscribers:F2} ms a subscriber, the ledger's rows included); "
+                + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         }
         finally
         {
@@ -58,7 +61,19 @@ public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper
 
     /// <summary>Host and fake in one process, as in the end-to-end tests.</summary>
     [BenchmarkFact]
-    public async Task Three_thousand_subscribers_at_telegrams_limits()
+    public Task Three_thousand_subscribers_at_telegrams_limits() =>
+        ThreeThousandAsync(new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram });
+
+    /// <summary>The same with 5 to 60 ms of network on each request: the fake counts each message when it arrives.</summary>
+    [BenchmarkFact]
+    public Task Over_a_jittery_network_three_thousand_subscribers_at_telegrams_limits() =>
+        ThreeThousandAsync(new FakeTelegramOptions
+        {
+            RateLimits = FakeRateLimits.Telegram,
+            NetworkDelay = (TimeSpan.FromMilliseconds(5), TimeSpan.FromMilliseconds(60)),
+        });
+
+    private async Task ThreeThousandAsync(FakeTelegramOptions options)
     {
         const int subscribers = 3_000;
         var settings = new Dictionary<string, string?>
@@ -66,7 +81,7 @@ public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
         };
-        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling, new FakeTelegramOptions { RateLimits = FakeRateLimits.Telegram }, settings: settings);
+        await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling, options, settings: settings);
         TelegramReaders.Subscribe(bot.Fake, bot.Services.GetRequiredService<IChatStore>(), Enumerable.Range(0, subscribers).Select(i => 1_000_000L + i));
         GC.Collect();
         var before = bot.Fake.TooManyRequestsReturned;
@@ -85,7 +100,8 @@ public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper
             + $" = {rate / 30:P1} of the 30/s limit, at most {MostInOneSecond(arrivals)} in any second"
             + $", 429s {throttled} ({(double)throttled / subscribers:P2} of sends), per-chat violations {bot.Fake.LimitViolations.Count(v => v.Kind == RateLimitKind.PerChat)}; "
             + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB (host and fake in one process), "
-            + $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms");
+            + $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; network delay {(options.NetworkDelay is { } delay ? $"{delay.Min.TotalMilliseconds:F0}-{delay.Max.TotalMilliseconds:F0} ms" : "none")}; "
+            + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     }
 
     private static int MostInOneSecond(List<DateTimeOffset> sorted)

@@ -93,6 +93,12 @@ public sealed partial class FakeConnector : IAsyncDisposable
         ["Teams:AllowedServiceHosts:0"] = ServiceHost,
     };
 
+    /// <summary>
+    /// The network between the bot and the connector: each connector call waits a random time in this range before it
+    /// arrives (is recorded, counted against the limits and answered). Null: no delay.
+    /// </summary>
+    public (TimeSpan Min, TimeSpan Max)? NetworkDelay { get; set; }
+
     public ConcurrentQueue<RecordedRequest> ConnectorRequests { get; } = new();
     public ConcurrentQueue<RecordedRequest> TokenRequests { get; } = new();
     public ConcurrentQueue<RecordedRequest> OtherRequests { get; } = new();
@@ -128,6 +134,8 @@ public sealed partial class FakeConnector : IAsyncDisposable
         var request = context.Request;
         using var reader = new StreamReader(request.Body);
         var body = await reader.ReadToEndAsync();
+        if (NetworkDelay is { } delay && (request.Path.Value ?? "").Contains("/v3/", StringComparison.Ordinal))
+            await Task.Delay(delay.Min + (delay.Max - delay.Min) * Random.Shared.NextDouble(), _time);
         var recorded = new RecordedRequest(request.Method, context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
             request.Headers.Authorization.FirstOrDefault(), body);
         var path = request.Path.Value ?? "";

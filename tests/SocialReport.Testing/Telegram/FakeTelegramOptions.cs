@@ -35,6 +35,12 @@ public sealed record FakeTelegramOptions
     /// <summary>Telegram only accepts https webhooks; the fake accepts http on loopback unless this is set.</summary>
     public bool RequireHttpsWebhook { get; init; }
 
+    /// <summary>
+    /// The network between the bot and Telegram: each Bot API request waits a random time in this range before it
+    /// arrives (is counted against the limits, recorded and answered). Null: no delay.
+    /// </summary>
+    public (TimeSpan Min, TimeSpan Max)? NetworkDelay { get; init; }
+
     public long BotId => long.Parse(Token[..Token.IndexOf(':', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
 }
 

@@ -123,6 +123,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         try
         {
             var request = await BotApiRequest.ReadAsync(context.Request, cancellation.Token);
+            if (Options.NetworkDelay is { } delay)
+                await Task.Delay(delay.Min + (delay.Max - delay.Min) * Random.Shared.NextDouble(), _time, cancellation.Token);
             CountRequest(method.Name);
             if (TakeHold(method.Name, request) is { } hold) await hold.HoldAsync(cancellation.Token);
             if (TakeFault(method.Name, request) is { } fault)

@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+using SocialReport.Core.Editions;
+using SocialReport.Storage.LiteDb;
+
+namespace SocialReport.EndToEnd.Tests.Benchmark;
+
+/// <summary>
+/// Time from launching <c>serve</c> to <c>/readyz</c> answering 200, on a LiteDB archive of 1 000 editions (4 000 stories):
+/// the first start (the search index built from the whole archive) and restarts (the index kept beside the store):
+/// <code>SOCIALREPORT_BENCHMARK=1 dotnet test tests/SocialReport.EndToEnd.Tests -c Release --filter "FullyQualifiedName~StartupBenchmark" --logger "console;verbosity=detailed"</code>
+/// </summary>
+[Trait("Category", "Benchmark")]
+public sealed class StartupBenchmark(ITestOutputHelper output)
+{
+    private const int Editions = 1_000;
+    private const int Restarts = 5;
+
+    [BenchmarkFact]
+    public async Task Ready_on_an_archive_of_a_thousand_editions()
+    {
+        using var directory = new TempDirectory();
+        var database = directory.DatabaseFile;
+        using (var store = new LiteDbStore(database))
+        {
+            var archive = new LiteDbEditionArchive(store, TimeProvider.System);
+            foreach (var edition in Weeks(SeedEdition.Build(), Editions)) archive.Publish(edition);
+        }
+        var settings = new Dictionary<string, string> { ["Storage:SeedDirectory"] = "", ["Logging:LogLevel:Default"] = "Warning" };
+
+        var (firstReady, firstListening, firstPeak) = await StartAsync(database, settings);
+        var restarts = new List<(double Ready, double Listening, double PeakMb)>();
+        for (var i = 0; i < Restarts; i++) restarts.Add(await StartAsync(database, settings));
+        var times = restarts.Select(r => r.Ready).Order().ToList();
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{Editions} editions: first start (search index built) ready in {firstReady:F2} s (listening at {firstListening:F2} s, peak {firstPeak:F0} MB); "
+            + $"{Restarts} restarts (index kept beside the store): ready in {string.Join(", ", restarts.Select(r => r.Ready.ToString("F2", CultureInfo.InvariantCulture)))} s "
+            + $"(median {times[times.Count / 2]:F2} s, listening at {restarts.Select(r => r.Listening).Order().ElementAt(Restarts / 2):F2} s), "
+            + $"peak working set {restarts.Max(r => r.PeakMb):F0} MB; {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+    }
+
+    /// <summary>Launches the host, waits for <c>/readyz</c> 200 (asked every 10 ms), stops it: seconds to listening and to ready.</summary>
+    private static async Task<(double Ready, double Listening, double PeakMb)> StartAsync(string database, Dictionary<string, string> settings)
+    {
+        var clock = Stopwatch.StartNew();
+        using var host = await HostProcess.ServeAsync(database, settings);
+        var listening = clock.Elapsed.TotalSeconds;
+        using var http = new HttpClient { BaseAddress = host.Address };
+        try
+        {
+            while (true)
+            {
+                using var response = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                if (response.IsSuccessStatusCode) break;
+                await Task.Delay(10);
+            }
+            var ready = clock.Elapsed.TotalSeconds;
+            host.Process.Refresh();
+            return (ready, listening, host.Process.PeakWorkingSet64 / 1048576.0);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+
+    /// <summary>The seed edition again, one week apart, as the <c>bench</c> verb makes its archive.</summary>
+    private static IEnumerable<Edition> Weeks(Edition seed, int count)
+    {
+        for (var week = 0; week < count; week++)
+        {
+            var date = seed.Date.AddDays(-7 * week);
+            var id = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            yield return seed with
+            {
+                Id = id,
+                Date = date,
+                Stories = [.. seed.Stories.Select(s => s with { Id = $"{id}/{s.Number}", Text = s.Text + $"\n\nSemaine {week}." })],
+            };
+        }
+    }
+}
