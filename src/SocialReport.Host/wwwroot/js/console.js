@@ -357,8 +357,9 @@ window.ConsoleBroadcast = { current: null };
     root.append(svg("title", { id: "weekly-svg-title" }, t("console.weeklyChart", weeks.length)));
     series.forEach((name, index) => {
       const top = index * rowHeight;
-      const max = Math.max(1, ...weeks.map(w => w[name]));
-      root.append(svg("text", { x: 0, y: top + 30 }, `${t(`console.col.${name}`)} (${max})`));
+      const highest = Math.max(0, ...weeks.map(w => w[name]));
+      const max = Math.max(1, highest);
+      root.append(svg("text", { x: 0, y: top + 30 }, `${t(`console.col.${name}`)} (${highest})`));
       weeks.forEach((week, i) => {
         const height = Math.round((week[name] / max) * (rowHeight - 10));
         const rect = svg("rect", { class: `bar-${name}`, x: label + i * (bar + gap), y: top + rowHeight - 6 - height, width: bar, height: Math.max(height, week[name] > 0 ? 1 : 0) });
