@@ -233,9 +233,12 @@ window.ConsoleBroadcast = { current: null };
       $("cancel").disabled = true;
       loadBroadcasts();
       loadWeekly();
-      if (JSON.parse(event.data).state === "canaryDone" && window.ConsoleBroadcast.current === id) {
+      if (window.ConsoleBroadcast.current !== id) return;
+      if (JSON.parse(event.data).state === "canaryDone") {
         $("canary-confirm").hidden = false;
         say(t("console.canaryDone", id));
+        showReport();
+      } else if (!$("report-view").hidden) {
         showReport();
       }
     });
