@@ -125,6 +125,15 @@ internal static partial class Log
     [LoggerMessage(EventId = 1111, Level = LogLevel.Warning, Message = "A web console sign-in link was refused (editor: {Editor}): unknown, used, expired, or no longer an editor's")]
     public static partial void LoginTokenRefused(this ILogger logger, string editor);
 
+    [LoggerMessage(EventId = 1112, Level = LogLevel.Information, Message = "Canary {Broadcast} of {Edition} ({Percent} %) started by editor {Editor} in the web console")]
+    public static partial void ConsoleCanaryStarted(this ILogger logger, string editor, string broadcast, string edition, int percent);
+
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Canary {Broadcast} sent to the rest of its audience by editor {Editor} in the web console")]
+    public static partial void ConsoleCanaryConfirmed(this ILogger logger, string editor, string broadcast);
+
+    [LoggerMessage(EventId = 1114, Level = LogLevel.Information, Message = "Recall of broadcast {Broadcast} asked by editor {Editor} in the web console")]
+    public static partial void ConsoleRecallStarted(this ILogger logger, string editor, string broadcast);
+
     [LoggerMessage(EventId = 1120, Level = LogLevel.Information, Message = "Broadcast {Id} ({Edition}): canary of {Percent} % created by {RequestedBy}")]
     public static partial void CanaryCreated(this ILogger logger, string id, string edition, int percent, string requestedBy);
 

@@ -7,13 +7,14 @@ using SocialReport.Core.Readers;
 
 namespace SocialReport.Core.Commands;
 
-/// <summary>A broadcast plan as the console shows it: the plan, its text in the editor's language, and whether it waits for a confirmation.</summary>
-public sealed record PlanView(BroadcastPlan Plan, string Text, bool AwaitsConfirmation);
+/// <summary>A broadcast plan as the console shows it: the plan, its text in the editor's language, whether it waits for a
+/// confirmation, and the size of its canary sample when it starts with one.</summary>
+public sealed record PlanView(BroadcastPlan Plan, string Text, bool AwaitsConfirmation, int? CanarySize = null);
 
 /// <summary>
 /// What an editor signed in to the web console does, on the same engine as the chat commands: the publisher, the
 /// broadcast plan and its confirmation (a request per editor, forgotten after <see cref="BroadcastRequests.Lifetime"/>),
-/// the scheduler. Every action is logged with the editor's id.
+/// the scheduler, canaries and recalls. Every action is logged with the editor's id.
 /// </summary>
 public sealed class EditorActions(
     IEditionArchive archive,
@@ -34,8 +35,8 @@ public sealed class EditorActions(
     }
 
     /// <summary>The plan of a broadcast of the edition (null: the latest); null when there is no such edition. A plan
-    /// with readers to reach waits for <see cref="ConfirmAsync"/>.</summary>
-    public PlanView? Plan(string? editionId, bool force, string editor, string language)
+    /// with readers to reach waits for <see cref="ConfirmAsync"/>; with <paramref name="canaryPercent"/> (1–50) it starts as a canary.</summary>
+    public PlanView? Plan(string? editionId, bool force, string editor, string language, int? canaryPercent = null)
     {
         var edition = string.IsNullOrEmpty(editionId) || editionId == ScheduledBroadcast.Latest ? archive.Latest() : archive.Get(editionId);
         if (edition is null) return null;
@@ -44,20 +45,45 @@ public sealed class EditorActions(
         var date = DateText.Format(edition.Date, language);
         if (plan.Running is not null) return new PlanView(plan, "", false);
         if (plan.ToSend == 0) return new PlanView(plan, BroadcastText.Nobody(say, date, plan), false);
-        requests.Add(RequestKey(editor), edition.Id, force);
-        return new PlanView(plan, BroadcastText.Plan(say, date, plan, say.ConsoleBroadcastConfirm), true);
+        requests.Add(RequestKey(editor), edition.Id, force, canaryPercent);
+        return new PlanView(plan, BroadcastText.Plan(say, date, plan, say.ConsoleBroadcastConfirm), true,
+            canaryPercent is { } percent ? CanarySample.Size(plan.ToSend, percent) : null);
     }
 
-    /// <summary>Starts the broadcast the editor's last plan showed; null when none waits (none asked, or expired).</summary>
+    /// <summary>Starts the broadcast (or its canary) the editor's last plan showed; null when none waits (none asked, or expired).</summary>
     public async Task<BroadcastStart?> ConfirmAsync(string editor, CancellationToken cancellationToken)
     {
         var request = requests.Get(RequestKey(editor));
         if (request is null) return null;
-        var start = await broadcasts.StartAsync(request.EditionId, request.Force, editor, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var start = request.CanaryPercent is { } percent
+            ? await broadcasts.StartCanaryAsync(request.EditionId, request.Force, percent, editor, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await broadcasts.StartAsync(request.EditionId, request.Force, editor, cancellationToken: cancellationToken).ConfigureAwait(false);
         requests.Take(RequestKey(editor));
-        if (!start.AlreadyRunning) logger.ConsoleBroadcastStarted(editor, start.Broadcast.Id, request.EditionId);
+        if (start.AlreadyRunning) return start;
+        if (request.CanaryPercent is { } share) logger.ConsoleCanaryStarted(editor, start.Broadcast.Id, request.EditionId, share);
+        else logger.ConsoleBroadcastStarted(editor, start.Broadcast.Id, request.EditionId);
         return start;
     }
+
+    /// <summary>Sends a waiting canary to the rest of its audience; null when no such canary waits.</summary>
+    public async Task<BroadcastRecord?> ConfirmCanaryAsync(string broadcastId, string editor, CancellationToken cancellationToken)
+    {
+        if (broadcasts.CanariesWaiting().All(b => b.Id != broadcastId)) return null;
+        var confirmed = await broadcasts.ConfirmCanaryAsync(broadcastId, editor, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (confirmed is { State: BroadcastState.Preparing or BroadcastState.Running }) logger.ConsoleCanaryConfirmed(editor, broadcastId);
+        return confirmed;
+    }
+
+    /// <summary>Takes back what a broadcast sent (stopping it first when it runs), in the background; null when unknown.</summary>
+    public async Task<RecallSummary?> RecallAsync(string broadcastId, string editor, CancellationToken cancellationToken)
+    {
+        if (await broadcasts.RecallAsync(broadcastId, editor, observer: null, cancellationToken).ConfigureAwait(false) is null) return null;
+        logger.ConsoleRecallStarted(editor, broadcastId);
+        return broadcasts.RecallStatus(broadcastId);
+    }
+
+    /// <inheritdoc cref="BroadcastService.RecallStatus"/>
+    public RecallSummary? RecallStatus(string broadcastId) => broadcasts.RecallStatus(broadcastId);
 
     /// <summary>Drops the plan waiting for the editor's confirmation; false when none waited.</summary>
     public bool Drop(string editor) => requests.Take(RequestKey(editor)) is not null;

@@ -8,7 +8,8 @@ using SocialReport.Core.Editions;
 
 namespace SocialReport.Host.Web;
 
-internal sealed record PlanRequest(string? Edition, bool Force, string? Lang);
+/// <param name="Canary">The share of the audience (1–50 %) a canary sends to first; null: everyone at once.</param>
+internal sealed record PlanRequest(string? Edition, bool Force, string? Lang, int? Canary = null);
 
 internal sealed record ScheduleRequest(string? Edition, string? Local, string? TimeZone, bool Force);
 
@@ -16,7 +17,8 @@ internal sealed record IdRequest(string? Id);
 
 /// <summary>
 /// The web console (<c>/console</c>) for signed-in editors: preview and publish an edition, plan, confirm, watch and cancel
-/// a broadcast, schedule one and cancel schedules; all on <see cref="EditorActions"/>, the engine the chat commands use.
+/// a broadcast (or a canary first), recall it, read its report (JSON, CSV) and the weekly totals, schedule one and cancel
+/// schedules; all on <see cref="EditorActions"/>, the engine the chat commands use.
 /// Every call needs the session cookie, every POST an antiforgery token; per-address rate limit, size limits.
 /// </summary>
 internal static class ConsoleEndpoints
@@ -53,7 +55,9 @@ internal static class ConsoleEndpoints
 
         api.MapPost("/broadcasts/plan", (HttpContext http, PlanRequest request, EditorActions actions) =>
         {
-            var plan = actions.Plan(request.Edition, request.Force, http.User.Editor(), Lang(request.Lang));
+            if (request.Canary is { } percent && !CanarySample.IsValid(percent))
+                return Results.Problem("A canary is 1 to 50 % of the audience.", statusCode: StatusCodes.Status400BadRequest);
+            var plan = actions.Plan(request.Edition, request.Force, http.User.Editor(), Lang(request.Lang), request.Canary);
             return plan is null
                 ? Results.Problem("No such edition in the archive.", statusCode: StatusCodes.Status404NotFound)
                 : Results.Ok(new
@@ -67,12 +71,14 @@ internal static class ConsoleEndpoints
                     running = plan.Plan.Running?.Id,
                     plan.Text,
                     awaitsConfirmation = plan.AwaitsConfirmation,
+                    canary = plan.CanarySize is null ? null : request.Canary,
+                    canarySize = plan.CanarySize,
                 });
         });
 
         api.MapPost("/broadcasts/confirm", async (HttpContext http, EditorActions actions, CancellationToken aborted) =>
             await actions.ConfirmAsync(http.User.Editor(), aborted) is { } start
-                ? Results.Ok(new { broadcast = start.Broadcast.Id, edition = start.Broadcast.EditionId, alreadyRunning = start.AlreadyRunning })
+                ? Results.Ok(new { broadcast = start.Broadcast.Id, edition = start.Broadcast.EditionId, alreadyRunning = start.AlreadyRunning, canary = start.Broadcast.CanaryPercent })
                 : Results.Problem("No broadcast waits for a confirmation (none planned, or planned over 10 minutes ago): plan it again.", statusCode: StatusCodes.Status409Conflict));
 
         api.MapPost("/broadcasts/drop", (HttpContext http, EditorActions actions) => Results.Ok(new { dropped = actions.Drop(http.User.Editor()) }));
@@ -81,6 +87,33 @@ internal static class ConsoleEndpoints
             request.Id is { Length: > 0 and <= 200 } id && actions.Cancel(id, http.User.Editor()) is { } cancelled
                 ? Results.Ok(new { broadcast = cancelled.Id, state = cancelled.State })
                 : Results.Problem("No such broadcast running.", statusCode: StatusCodes.Status404NotFound));
+
+        api.MapPost("/broadcasts/confirm-canary", async (HttpContext http, IdRequest request, EditorActions actions, CancellationToken aborted) =>
+            request.Id is { Length: > 0 and <= 200 } id && await actions.ConfirmCanaryAsync(id, http.User.Editor(), aborted) is { } confirmed
+                ? Results.Ok(new { broadcast = confirmed.Id, state = confirmed.State })
+                : Results.Problem("No such canary waits for a confirmation.", statusCode: StatusCodes.Status409Conflict));
+
+        api.MapPost("/broadcasts/recall", async (HttpContext http, IdRequest request, EditorActions actions, CancellationToken aborted) =>
+            request.Id is { Length: > 0 and <= 200 } id && await actions.RecallAsync(id, http.User.Editor(), aborted) is { } recall
+                ? Results.Ok(recall)
+                : Results.Problem("No such broadcast.", statusCode: StatusCodes.Status404NotFound));
+
+        api.MapGet("/broadcasts/{id}/recall", (string id, EditorActions actions) =>
+            actions.RecallStatus(id) is { } recall ? Results.Ok(recall) : Results.Problem("No such broadcast.", statusCode: StatusCodes.Status404NotFound));
+
+        api.MapGet("/broadcasts/{id}/report", (string id, HttpContext http, BroadcastReports reports) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return ReportEndpoints.Json(id, reports);
+        });
+
+        api.MapGet("/broadcasts/{id}/report.csv", (string id, HttpContext http, BroadcastReports reports) =>
+        {
+            http.Response.Headers.CacheControl = "no-store";
+            return ReportEndpoints.Csv(id, reports);
+        });
+
+        api.MapGet("/reports/weekly", (int? weeks, BroadcastReports reports) => ReportEndpoints.Weekly(weeks, reports));
 
         api.MapGet("/broadcasts", (IBroadcastStatus status) => Results.Ok(new { running = status.Running(), past = status.Past(10) }));
 

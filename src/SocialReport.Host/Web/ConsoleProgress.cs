@@ -9,7 +9,8 @@ namespace SocialReport.Host.Web;
 
 /// <summary>
 /// A broadcast's progress as server-sent events: a <c>progress</c> event at once, then each time the broadcast reports
-/// (or every <see cref="Poll"/>, for one sent by another host), and a <c>done</c> event when it is finished. At most
+/// (or every <see cref="Poll"/>, for one sent by another host), and a <c>done</c> event when it is finished (or is a canary
+/// served, waiting for the editor). At most
 /// <see cref="MaxStreams"/> streams at once on the host, each at most <see cref="MaxDuration"/> (the browser reconnects).
 /// </summary>
 internal static class ConsoleProgress
@@ -47,7 +48,8 @@ internal static class ConsoleProgress
             {
                 var next = signal.Next;
                 var progress = actions.Progress(id)!;
-                var finished = progress.State is BroadcastState.Completed or BroadcastState.Cancelled;
+                // A canary served waits for the editor: its stream ends there, and the console watches it again once confirmed.
+                var finished = progress.State is BroadcastState.Completed or BroadcastState.Cancelled or BroadcastState.CanaryDone;
                 var data = JsonSerializer.Serialize(new
                 {
                     broadcast = progress.BroadcastId,

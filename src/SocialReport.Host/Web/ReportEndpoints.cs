@@ -6,6 +6,7 @@ namespace SocialReport.Host.Web;
 /// <summary>
 /// Broadcast reports for scripts and the console, behind the status access (<c>Web:StatusToken</c>, bearer or the status
 /// sign-in): the report as JSON, every ledger row as CSV, the weekly totals. And the signed links <c>/report</c> gives in Teams.
+/// The console (<see cref="ConsoleEndpoints"/>) answers the same, under the editor's session.
 /// </summary>
 internal static class ReportEndpoints
 {
@@ -22,20 +23,26 @@ internal static class ReportEndpoints
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/broadcasts/{id}/report", (string id, HttpContext http, StatusAccess access, TokenGuesses guesses, BroadcastReports reports) =>
-            Refusal(http, access, guesses) ?? (reports.Report(id) is { } report ? Results.Ok(report) : Results.NotFound()));
+            Refusal(http, access, guesses) ?? Json(id, reports));
 
         app.MapGet("/api/broadcasts/{id}/report.csv", (string id, HttpContext http, StatusAccess access, TokenGuesses guesses, BroadcastReports reports) =>
             Refusal(http, access, guesses) ?? Csv(id, reports));
 
         app.MapGet("/api/reports/weekly", (int? weeks, HttpContext http, StatusAccess access, TokenGuesses guesses, BroadcastReports reports) =>
-            Refusal(http, access, guesses) ?? Results.Ok(reports.Weekly(weeks ?? 12)));
+            Refusal(http, access, guesses) ?? Weekly(weeks, reports));
 
         app.MapGet("/reports/{token}", (string token, ReportLinks links, BroadcastReports reports) =>
             token.Length <= MaxTokenLength && links.BroadcastOf(token) is { } id ? Csv(id, reports) : Results.NotFound());
         return app;
     }
 
-    private static IResult Csv(string broadcastId, BroadcastReports reports)
+    public static IResult Json(string broadcastId, BroadcastReports reports) =>
+        reports.Report(broadcastId) is { } report ? Results.Ok(report) : Results.NotFound();
+
+    public static IResult Weekly(int? weeks, BroadcastReports reports) => Results.Ok(reports.Weekly(weeks ?? 12));
+
+    /// <summary>Every ledger row of the broadcast as a CSV attachment.</summary>
+    public static IResult Csv(string broadcastId, BroadcastReports reports)
     {
         if (reports.Report(broadcastId) is null) return Results.NotFound();
         return Results.Stream(async output => await reports.WriteCsvAsync(broadcastId, output),

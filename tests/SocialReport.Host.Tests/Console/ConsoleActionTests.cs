@@ -170,7 +170,7 @@ public sealed class ConsoleActionTests : IDisposable
     }
 
     /// <summary>The server-sent events of a broadcast until its <c>done</c> event.</summary>
-    private static async Task<List<(string Name, string Data)>> ReadEventsAsync(HttpClient client, string broadcastId)
+    internal static async Task<List<(string Name, string Data)>> ReadEventsAsync(HttpClient client, string broadcastId)
     {
         using var response = await client.GetAsync($"/console/api/broadcasts/{Uri.EscapeDataString(broadcastId)}/events?lang=en", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);

@@ -105,12 +105,15 @@ public sealed class ConsoleSite : WebSite
 
 public sealed record SignedIn(HttpClient Client, string Antiforgery);
 
-/// <summary>Channel "test": records each edition sent; <see cref="Gate"/>, when set, holds every send until it opens.</summary>
+/// <summary>Channel "test": records each edition sent and each message deleted; <see cref="Gate"/>, when set, holds every send until it opens.</summary>
 public sealed class RecordingSender : IEditionSender
 {
     public const string Name = "test";
 
     public ConcurrentQueue<string> Received { get; } = new();
+
+    /// <summary>The id of every message sent, and whether it was deleted since.</summary>
+    public ConcurrentDictionary<string, bool> Messages { get; } = new();
 
     public TaskCompletionSource? Gate { get; set; }
 
@@ -123,8 +126,15 @@ public sealed class RecordingSender : IEditionSender
         FirstCall.TrySetResult();
         if (Gate is { } gate) await gate.Task.WaitAsync(cancellationToken);
         Received.Enqueue($"{chat.Key.Id}:{edition.Id}");
-        return new SendOutcome.Sent(Guid.NewGuid().ToString("N"));
+        var message = Guid.NewGuid().ToString("N");
+        Messages[message] = false;
+        return new SendOutcome.Sent(message);
     }
+
+    public Task<DeleteOutcome> DeleteAsync(Chat chat, string messageId, CancellationToken cancellationToken) =>
+        Task.FromResult<DeleteOutcome>(Messages.TryUpdate(messageId, true, false)
+            ? new DeleteOutcome.Deleted()
+            : new DeleteOutcome.Refused(RecallState.NotFound, "no such message"));
 }
 
 /// <summary>Every log line of the host, with its event id.</summary>

@@ -8,7 +8,7 @@ using SocialReport.Host.Tests.Console;
 
 namespace SocialReport.Host.Tests.Web;
 
-/// <summary>An editor in Chromium: signs in by a /login link, pastes an edition, previews, publishes, broadcasts, sees it end.</summary>
+/// <summary>An editor in Chromium: signs in by a /login link, pastes an edition, previews, publishes, broadcasts, sees it end, reads its report.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ConsoleBrowserTests(Browser browser) : IDisposable
 {
@@ -18,7 +18,7 @@ public sealed class ConsoleBrowserTests(Browser browser) : IDisposable
     public void Dispose() => _site?.Dispose();
 
     [Fact]
-    public async Task An_editor_signs_in_by_link_publishes_an_edition_and_watches_its_broadcast_finish()
+    public async Task An_editor_signs_in_by_link_publishes_an_edition_watches_its_broadcast_finish_and_reads_its_report()
     {
         _site = KestrelWebSite.Start(services => services.AddSingleton<IEditionSender>(_sender),
             ("Admins:Telegram:0", ConsoleSite.Editor), ("Web:PublicUrl", "http://localhost"),
@@ -58,6 +58,16 @@ public sealed class ConsoleBrowserTests(Browser browser) : IDisposable
         Assert.Contains("completed", await page.Locator("#progress-text").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
         Assert.Equal(3, _sender.Received.Count);
         Assert.Contains(":2021-01-15", _sender.Received.First(), StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Report", Exact = true }).ClickAsync();
+        await page.Locator("#report-view:not([hidden]) #report-lines tbody tr").First.WaitForAsync();
+        Assert.Contains("3 sent", await page.Locator("#report-totals").InnerTextAsync(), StringComparison.Ordinal);
+        var line = await page.Locator("#report-lines tbody tr").First.Locator("th, td").AllInnerTextsAsync();
+        string[] expected = [RecordingSender.Name, "private", "3"];
+        Assert.Equal(expected, line.Take(3));
+        Assert.EndsWith("/report.csv", await page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).GetAttributeAsync("href"), StringComparison.Ordinal);
+        await page.Locator("#weekly-chart svg rect").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        Assert.Equal("3", await page.Locator("#weekly-table tbody tr").Last.Locator("td").First.TextContentAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.Artifacts, "console.png"), FullPage = true });
     }
 }

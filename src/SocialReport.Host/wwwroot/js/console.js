@@ -1,4 +1,5 @@
-// The editors' console: preview and publish an edition, plan / confirm / watch / cancel a broadcast, schedule one.
+// The editors' console: preview and publish an edition, plan / confirm / watch / cancel a broadcast (or a canary first),
+// recall it, read its report, schedule one; the weekly totals as a small chart.
 // Every POST sends the antiforgery token the session call gave; a lost session goes back to /login.
 "use strict";
 
@@ -151,12 +152,19 @@ window.ConsoleBroadcast = { current: null };
   async function plan() {
     $("plan-view").hidden = true;
     try {
-      const planned = await call("/console/api/broadcasts/plan", { edition: $("edition").value, force: $("force").checked, lang: I18n.lang });
+      const share = $("canary").value.trim();
+      const canary = share === "" ? null : Number(share);
+      if (canary !== null && !(Number.isInteger(canary) && canary >= 1 && canary <= 50)) {
+        $("canary").focus();
+        return say(t("console.canaryInvalid"), true);
+      }
+      const planned = await call("/console/api/broadcasts/plan", { edition: $("edition").value, force: $("force").checked, lang: I18n.lang, canary });
       if (planned.running) {
         say(t("console.alreadyRunning", planned.running));
         return watch(planned.running);
       }
-      $("plan-text").textContent = planned.text;
+      $("plan-text").textContent = planned.canarySize == null ? planned.text
+        : `${planned.text}\n\n${t("console.canaryPlan", planned.canary, planned.canarySize, planned.toSend)}`;
       $("plan-view").hidden = false;
       $("confirm").hidden = !planned.awaitsConfirmation;
       (planned.awaitsConfirmation ? $("confirm") : $("drop")).focus();
@@ -171,7 +179,7 @@ window.ConsoleBroadcast = { current: null };
     try {
       const started = await call("/console/api/broadcasts/confirm", {});
       $("plan-view").hidden = true;
-      say(t("console.started", started.broadcast));
+      say(started.canary ? t("console.canaryStarted", started.broadcast, started.canary) : t("console.started", started.broadcast));
       watch(started.broadcast);
     } catch (error) {
       say(error.message, true);
@@ -190,8 +198,15 @@ window.ConsoleBroadcast = { current: null };
   }
 
   function setCurrent(id) {
+    if (window.ConsoleBroadcast.current !== id) {
+      $("report-view").hidden = true;
+      $("recall-ask").hidden = true;
+    }
     window.ConsoleBroadcast.current = id;
     for (const button of $("broadcast-actions").querySelectorAll("button")) button.dataset.broadcast = id ?? "";
+    $("broadcast-actions").hidden = !id;
+    $("canary-confirm").hidden = true;
+    $("report-csv").href = id ? `/console/api/broadcasts/${encodeURIComponent(id)}/report.csv` : "#";
     document.dispatchEvent(new CustomEvent("console:broadcast", { detail: id }));
   }
 
@@ -217,7 +232,149 @@ window.ConsoleBroadcast = { current: null };
       stream = null;
       $("cancel").disabled = true;
       loadBroadcasts();
+      loadWeekly();
+      if (window.ConsoleBroadcast.current !== id) return;
+      if (JSON.parse(event.data).state === "canaryDone") {
+        $("canary-confirm").hidden = false;
+        say(t("console.canaryDone", id));
+        showReport();
+      } else if (!$("report-view").hidden) {
+        showReport();
+      }
     });
+  }
+
+  async function confirmCanary() {
+    const id = window.ConsoleBroadcast.current;
+    if (!id) return;
+    $("canary-confirm").disabled = true;
+    try {
+      await call("/console/api/broadcasts/confirm-canary", { id });
+      say(t("console.canaryConfirmed", id));
+      watch(id);
+    } catch (error) {
+      say(error.message, true);
+    } finally {
+      $("canary-confirm").disabled = false;
+    }
+  }
+
+  // Recall asks first, in the page: "Yes" sends it, "No" (or Escape) keeps the broadcast.
+  function askRecall() {
+    const id = window.ConsoleBroadcast.current;
+    if (!id) return;
+    $("recall-question").textContent = t("console.recallAsk", id);
+    $("recall-ask").hidden = false;
+    $("recall-no").focus();
+  }
+
+  function keepBroadcast() {
+    $("recall-ask").hidden = true;
+    $("recall").focus();
+  }
+
+  async function recall() {
+    const id = window.ConsoleBroadcast.current;
+    $("recall-ask").hidden = true;
+    if (!id) return;
+    try {
+      const summary = await call("/console/api/broadcasts/recall", { id });
+      say(recallText(summary));
+      showReport();
+    } catch (error) {
+      say(error.message, true);
+    }
+  }
+
+  function recallText(summary) {
+    return t(summary.state === "done" ? "console.recallDone" : "console.recallRunning",
+      summary.broadcastId, summary.deleted, summary.tooOld + summary.notFound + summary.forbidden + summary.failed, summary.left);
+  }
+
+  async function showReport() {
+    const id = window.ConsoleBroadcast.current;
+    if (!id) return;
+    try {
+      drawReport(await call(`/console/api/broadcasts/${encodeURIComponent(id)}/report`));
+    } catch (error) {
+      say(error.message, true);
+    }
+  }
+
+  function drawReport(report) {
+    const c = report.counts;
+    $("report-title").textContent = t("console.reportTitle", report.broadcast.id, t(`console.state.${report.broadcast.state}`));
+    $("report-totals").textContent = t("console.reportTotals", c.total, c.sent, c.failed, c.blocked, c.gone, c.skipped, c.pending, report.taps, report.opens);
+    const lines = $("report-lines").tBodies[0];
+    lines.replaceChildren();
+    for (const line of report.lines) {
+      const row = element("tr");
+      row.append(element("th", null, line.channel));
+      row.firstChild.scope = "row";
+      for (const value of [line.kind, line.sent, line.failed, line.blocked, line.gone, line.skipped, line.pending]) row.append(element("td", null, String(value)));
+      lines.append(row);
+    }
+    const reasons = $("report-reasons");
+    reasons.replaceChildren(...report.reasons.slice(0, 20).map(r => element("li", null, `${r.state} · ${r.count} · ${r.reason || "—"}`)));
+    if (report.reasons.length === 0) reasons.append(element("li", null, t("console.noReasons")));
+    const stories = $("report-stories");
+    stories.replaceChildren(...report.stories.map(s => element("li", null, t("console.storyCounts", s.story, s.taps, s.opens))));
+    if (report.stories.length === 0) stories.append(element("li", null, t("console.noStories")));
+    $("report-recall").textContent = report.broadcast.recall === "none" ? "" : recallText(report.recall);
+    $("report-view").hidden = false;
+  }
+
+  // Three small bar charts (subscribers, sends, taps), one row each, each to its own scale; the table below says the same.
+  async function loadWeekly() {
+    let weeks;
+    try {
+      weeks = await call("/console/api/reports/weekly");
+    } catch (error) {
+      $("weekly-chart").replaceChildren(element("p", "error", error.message));
+      return;
+    }
+    const table = $("weekly-table").tBodies[0];
+    table.replaceChildren();
+    for (const week of weeks) {
+      const row = element("tr");
+      row.append(element("th", null, week.week));
+      row.firstChild.scope = "row";
+      for (const value of [week.subscribers, week.sends, week.taps]) row.append(element("td", null, String(value)));
+      table.append(row);
+    }
+    $("weekly-chart").replaceChildren(chart(weeks));
+  }
+
+  function svg(tag, attributes, text) {
+    const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function chart(weeks) {
+    const series = ["subscribers", "sends", "taps"];
+    const label = 90, bar = 16, gap = 4, rowHeight = 50;
+    const width = label + weeks.length * (bar + gap);
+    const root = svg("svg", { viewBox: `0 0 ${width} ${series.length * rowHeight + 14}`, width, role: "img", "aria-labelledby": "weekly-svg-title" });
+    root.append(svg("title", { id: "weekly-svg-title" }, t("console.weeklyChart", weeks.length)));
+    series.forEach((name, index) => {
+      const top = index * rowHeight;
+      const highest = Math.max(0, ...weeks.map(w => w[name]));
+      const max = Math.max(1, highest);
+      root.append(svg("text", { x: 0, y: top + 30 }, `${t(`console.col.${name}`)} (${highest})`));
+      weeks.forEach((week, i) => {
+        const height = Math.round((week[name] / max) * (rowHeight - 10));
+        const rect = svg("rect", { class: `bar-${name}`, x: label + i * (bar + gap), y: top + rowHeight - 6 - height, width: bar, height: Math.max(height, week[name] > 0 ? 1 : 0) });
+        rect.append(svg("title", {}, `${week.week}: ${week[name]}`));
+        root.append(rect);
+      });
+    });
+    if (weeks.length > 0) {
+      root.append(svg("text", { x: label, y: series.length * rowHeight + 12 }, weeks[0].week));
+      root.append(svg("text", { x: width, y: series.length * rowHeight + 12, "text-anchor": "end" }, weeks[weeks.length - 1].week));
+    }
+    return root;
   }
 
   async function cancel() {
@@ -312,13 +469,21 @@ window.ConsoleBroadcast = { current: null };
     $("confirm").addEventListener("click", confirm);
     $("drop").addEventListener("click", drop);
     $("cancel").addEventListener("click", cancel);
+    $("canary-confirm").addEventListener("click", confirmCanary);
+    $("recall").addEventListener("click", askRecall);
+    $("recall-yes").addEventListener("click", recall);
+    $("recall-no").addEventListener("click", keepBroadcast);
+    $("recall-ask").addEventListener("keydown", event => { if (event.key === "Escape") keepBroadcast(); });
+    $("report").addEventListener("click", showReport);
     $("date").addEventListener("change", () => { if (preview) showPreview(); });
     document.addEventListener("i18n:change", () => {
       drawPreview();
       loadBroadcasts();
       loadSchedules();
+      loadWeekly();
+      if (!$("report-view").hidden) showReport();
     });
-    await Promise.all([loadEditions(), loadBroadcasts(), loadSchedules()]);
+    await Promise.all([loadEditions(), loadBroadcasts(), loadSchedules(), loadWeekly()]);
     document.body.dataset.ready = "true";
   }
 
