@@ -13,29 +13,8 @@ window.ConsoleBroadcast = { current: null };
   let preview = null;
   let stream = null;
 
-  function say(text, isError = false) {
-    const box = $("message");
-    box.textContent = text;
-    box.classList.toggle("error", isError);
-  }
-
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  async function problemText(response) {
-    if (response.status === 429) return t("console.tooMany");
-    if (response.status === 413) return t("console.tooLarge");
-    try {
-      const problem = await response.json();
-      return problem.detail || problem.title || response.statusText;
-    } catch {
-      return `${response.status} ${response.statusText}`;
-    }
-  }
+  const { say, element } = Page;
+  const problemText = response => Page.problemText(response, "console");
 
   async function call(path, body) {
     const options = body === undefined ? {} : {

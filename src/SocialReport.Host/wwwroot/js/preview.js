@@ -11,29 +11,8 @@
   let lastFile = null;
   let editions = [];
 
-  function say(text, isError = false) {
-    const box = $("message");
-    box.textContent = text;
-    box.classList.toggle("error", isError);
-  }
-
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
-
-  async function problemText(response) {
-    if (response.status === 429) return t("preview.tooMany");
-    if (response.status === 413) return t("preview.tooLarge");
-    try {
-      const problem = await response.json();
-      return problem.detail || problem.title || response.statusText;
-    } catch {
-      return `${response.status} ${response.statusText}`;
-    }
-  }
+  const { say, element } = Page;
+  const problemText = response => Page.problemText(response, "preview");
 
   async function loadEditions() {
     const response = await fetch("/api/editions");
