@@ -32,6 +32,9 @@ public sealed class BroadcastReports(IDeliveryLedger ledger, IChatStore chats, T
         return new BroadcastReport(broadcast, counts, lines, reasons, stories?.Of(broadcastId) ?? [], RecallSummary.Of(broadcast, rows.Select(pair => pair.Row)));
     }
 
+    /// <summary>Whether the ledger has this broadcast (one read, no rows).</summary>
+    public bool Knows(string broadcastId) => ledger.Get(broadcastId) is not null;
+
     /// <summary>Writes every ledger row of a broadcast as CSV (<see cref="ReportCsv"/>); false when the broadcast is unknown.</summary>
     public async Task<bool> WriteCsvAsync(string broadcastId, Stream output, CancellationToken cancellationToken = default)
     {

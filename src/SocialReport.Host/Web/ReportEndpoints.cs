@@ -44,7 +44,8 @@ internal static class ReportEndpoints
     /// <summary>Every ledger row of the broadcast as a CSV attachment.</summary>
     public static IResult Csv(string broadcastId, BroadcastReports reports)
     {
-        if (reports.Report(broadcastId) is null) return Results.NotFound();
+        // Only whether it exists: the rows are read once, while they stream out.
+        if (!reports.Knows(broadcastId)) return Results.NotFound();
         return Results.Stream(async output => await reports.WriteCsvAsync(broadcastId, output),
             "text/csv; charset=utf-8", $"report-{broadcastId.Replace('#', '-')}.csv");
     }
