@@ -4,7 +4,8 @@ namespace SocialReport.Storage.LiteDb;
 /// The inbox in the collection <c>inbox</c> of the store's file: one document per update, keyed <c>source:id</c> and
 /// numbered in arrival order. A completed update keeps its key but not its body, so that a repeat is recognised, as
 /// long as it is among the latest <see cref="IUpdateInbox.RememberedIds"/> updates; older completed ones are deleted
-/// (pending ones never). Each call is one commit.
+/// (pending ones never). Each call returns once committed; calls made at once share one commit (<see cref="GroupCommit"/>),
+/// so that a burst of updates does not queue one commit at a time behind a broadcast's writes to the same file.
 /// </summary>
 public sealed class LiteDbUpdateInbox : IUpdateInbox
 {
@@ -33,45 +34,48 @@ public sealed class LiteDbUpdateInbox : IUpdateInbox
         _remembered = remembered;
         _pruneEvery = Math.Max(1, remembered / 20);
         _inbox = store.Database.GetCollection(Collection);
+        Writes = new GroupCommit(store);
         _inbox.EnsureIndex(Sequence, "$." + Sequence);
         _inbox.EnsureIndex(PendingIn, "$." + PendingIn);
         var last = _inbox.Query().OrderByDescending("$." + Sequence).Limit(1).FirstOrDefault();
         _sequence = last?[Sequence].AsInt64 ?? 0;
     }
 
+    /// <summary>Every write to the inbox goes through it.</summary>
+    internal GroupCommit Writes { get; }
+
     public bool Add(string source, string id, string body)
     {
         if (body.Length > IUpdateInbox.MaxBodyChars)
             throw new ArgumentException($"An update over {IUpdateInbox.MaxBodyChars} characters is not kept.", nameof(body));
-        var doc = new BsonDocument
+        var key = Key(source, id);
+        // Looked up rather than caught as a duplicate key: a failed insert would roll back the writes sharing its commit.
+        return Writes.Run(() =>
         {
-            ["_id"] = Key(source, id),
-            [Sequence] = Interlocked.Increment(ref _sequence),
-            [PendingIn] = source,
-            [Body] = body,
-            [Replays] = 0,
-        };
-        try
-        {
-            _inbox.Insert(doc);
+            if (_inbox.FindById(key) is not null) return false;
+            _inbox.Insert(new BsonDocument
+            {
+                ["_id"] = key,
+                [Sequence] = Interlocked.Increment(ref _sequence),
+                [PendingIn] = source,
+                [Body] = body,
+                [Replays] = 0,
+            });
             return true;
-        }
-        catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
-        {
-            return false;
-        }
+        });
     }
 
-    public void Complete(string source, string id)
+    public void Complete(string source, string id) => Writes.Run(() =>
     {
-        if (_inbox.FindById(Key(source, id)) is not { } doc) return;
+        if (_inbox.FindById(Key(source, id)) is not { } doc) return false;
         doc.Remove(Body);
         doc[PendingIn] = BsonValue.Null;
         _inbox.Update(doc);
         if (Interlocked.Increment(ref _completions) % _pruneEvery == 0) Prune();
-    }
+        return true;
+    });
 
-    public void Remove(string source, string id) => _inbox.Delete(Key(source, id));
+    public void Remove(string source, string id) => Writes.Run(() => _inbox.Delete(Key(source, id)));
 
     public IReadOnlyList<InboxEntry> Replay(string source) => _store.InTransaction(() =>
     {
