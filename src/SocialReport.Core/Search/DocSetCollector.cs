@@ -3,14 +3,14 @@ using Lucene.Net.Search;
 
 namespace SocialReport.Core.Search;
 
-/// <summary>Collects the (top-level) ids of every matching document, without scoring.</summary>
+/// <summary>Collects the (top-level) ids of every matching document, without scoring, in order (see <c>LuceneStoryIndex.Run</c>).</summary>
 internal sealed class DocSetCollector : ICollector
 {
     private int _docBase;
 
     public HashSet<int> Docs { get; } = [];
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => false;
 
     public void SetScorer(Scorer scorer) { }
 

@@ -28,6 +28,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
     private readonly System.Threading.Lock _writeGate = new();
     /// <summary>Set by <see cref="Sync"/> and <see cref="Rebuild"/> for the whole index, then per edition indexed.</summary>
     private ImmutableDictionary<string, EditionTopics> _topics = [];
+    private SearchResults _results = new(0);
     private bool _disposed;
 
     /// <summary>An empty index in memory.</summary>
@@ -55,7 +56,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             Replace(edition);
-            _searchers.MaybeRefreshBlocking();
+            Refresh();
             _topics = _topics.SetItem(edition.Id, EditionTopics.From(edition));
         }
     }
@@ -66,7 +67,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             _writer.DeleteDocuments(new Term(StoryDocument.EditionId, editionId));
-            _searchers.MaybeRefreshBlocking();
+            Refresh();
             _topics = _topics.Remove(editionId);
         }
     }
@@ -89,7 +90,19 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         }
     }
 
-    public SearchPage Topic(string words, int skip, int take) => Page(words, skip, take, (searcher, query) =>
+    /// <summary>How many pages of <see cref="Topic"/> and <see cref="Search"/> are kept until the index changes (<see cref="SearchResults"/>); 0: none.</summary>
+    public int CachedPages
+    {
+        get;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(value);
+            field = value;
+            Volatile.Write(ref _results, new SearchResults(value));
+        }
+    }
+
+    public SearchPage Topic(string words, int skip, int take) => Page('t', words, skip, take, (searcher, query) =>
     {
         var hits = new List<SearchHit>();
         var total = 0;
@@ -102,7 +115,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         return new SearchPage(hits, total);
     });
 
-    public SearchPage Search(string words, int skip, int take) => Page(words, skip, take, (searcher, query) =>
+    public SearchPage Search(string words, int skip, int take) => Page('s', words, skip, take, (searcher, query) =>
     {
         var (docs, total) = Run(searcher, StoryQueries.FullText(query), StoryDocument.ByRelevance, skip, take);
         if (docs.Count == 0)
@@ -156,12 +169,24 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
     }
 
     /// <summary>Runs <paramref name="search"/> on the reader's words, analysed as the index was; no words, no hits.</summary>
-    private SearchPage Page(string words, int skip, int take, Func<IndexSearcher, IReadOnlyList<QueryWord>, SearchPage> search)
+    private SearchPage Page(char kind, string words, int skip, int take, Func<IndexSearcher, IReadOnlyList<QueryWord>, SearchPage> search)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegative(take);
-        var query = _analysis.Words(words);
-        return query.Count == 0 ? SearchPage.Empty : WithSearcher(searcher => search(searcher, query));
+        // Taken before the searcher: a page searched on a newer index may land in an older cache, never the reverse.
+        var results = Volatile.Read(ref _results);
+        return results.GetOrSearch(kind, words, skip, take, () =>
+        {
+            var query = _analysis.Words(words);
+            return query.Count == 0 ? SearchPage.Empty : WithSearcher(searcher => search(searcher, query));
+        });
+    }
+
+    /// <summary>Searches see the index as written, and no page kept from before is answered again.</summary>
+    private void Refresh()
+    {
+        _searchers.MaybeRefreshBlocking();
+        Volatile.Write(ref _results, new SearchResults(CachedPages));
     }
 
     private T WithSearcher<T>(Func<IndexSearcher, T> search)
@@ -187,7 +212,11 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
             return ([], counter.TotalHits);
         }
         var wanted = (int)Math.Min((long)skip + take, searcher.IndexReader.MaxDoc);
-        var top = searcher.Search(query, null, wanted, sort);
+        // Documents in order: out of order, a BooleanQuery scores through tables of 2 048 buckets made anew for each
+        // segment of each search, most of what a reply allocated.
+        var collector = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        searcher.Search(query, collector);
+        var top = collector.GetTopDocs();
         return (top.ScoreDocs.Skip(skip).Select(d => d.Doc).ToList(), top.TotalHits);
     }
 

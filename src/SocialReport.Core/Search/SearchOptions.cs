@@ -10,4 +10,10 @@ public sealed class SearchOptions
     /// built from the whole archive at each start.
     /// </summary>
     public string? IndexDirectory { get; set; }
+
+    /// <summary>
+    /// Pages of <c>/topic</c> and <c>/search</c> answers kept until the index next changes, so that the same question
+    /// asked again (the topics a broadcast's cards suggest) is answered without searching; 0: none kept.
+    /// </summary>
+    public int CachedPages { get; set; } = 1024;
 }

@@ -16,6 +16,7 @@ internal static class StoryIndexes
         var started = Stopwatch.GetTimestamp();
         var directory = options.IndexDirectory;
         var index = string.IsNullOrEmpty(directory) ? new LuceneStoryIndex() : OpenOrInMemory(directory, logger);
+        index.CachedPages = options.CachedPages;
         int indexed;
         try
         {

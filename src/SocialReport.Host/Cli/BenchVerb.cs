@@ -59,7 +59,9 @@ internal static class BenchVerb
         try
         {
             KeyValuePair<string, string?>[] settings = [new("Storage:Path", Path.Combine(directory.FullName, "bench.db")), new("Storage:SeedDirectory", ""),
-                new("Commands:PerChatPerMinute", "10000")];
+                new("Commands:PerChatPerMinute", "10000"),
+                // Each question searched every time: what the index costs, not what its kept pages save.
+                new("Search:CachedPages", "0")];
             Edition seed;
             using (var first = CliHost.Build(configure, settings))
             {

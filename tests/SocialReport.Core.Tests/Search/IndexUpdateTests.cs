@@ -3,9 +3,10 @@ using static SocialReport.Core.Tests.Search.StoryBuilder;
 
 namespace SocialReport.Core.Tests.Search;
 
+/// <summary>With pages kept, as the host keeps them: every change must show in the very next search.</summary>
 public sealed class IndexUpdateTests : IDisposable
 {
-    private readonly LuceneStoryIndex _index = new();
+    private readonly LuceneStoryIndex _index = new() { CachedPages = 64 };
 
     [Fact]
     public void An_empty_index_finds_nothing()
@@ -71,4 +72,34 @@ public sealed class IndexUpdateTests : IDisposable
     }
 
     public void Dispose() => _index.Dispose();
+
+    [Fact]
+    public void A_page_asked_again_is_the_one_kept_until_the_index_changes()
+    {
+        _index.Rebuild([SearchArchive.Seed]);
+        var first = _index.Topic("whatsapp", 0, 10);
+
+        Assert.Same(first, _index.Topic("whatsapp", 0, 10));
+        Assert.NotSame(first, _index.Topic("whatsapp", 0, 5));
+        Assert.NotSame(_index.Search("whatsapp", 0, 10), first);
+
+        _index.Remove("2020-03-06");
+        Assert.Equal(0, _index.Topic("whatsapp", 0, 10).Total);
+    }
+
+    [Fact]
+    public void Pages_beyond_the_capacity_are_searched_each_time_and_none_are_kept_at_zero()
+    {
+        using var index = new LuceneStoryIndex { CachedPages = 1 };
+        index.Rebuild([SearchArchive.Seed]);
+        var kept = index.Topic("whatsapp", 0, 10);
+        var other = index.Search("whatsapp", 0, 10);
+
+        Assert.Same(kept, index.Topic("whatsapp", 0, 10));
+        Assert.NotSame(other, index.Search("whatsapp", 0, 10));
+        Assert.Equal(other, index.Search("whatsapp", 0, 10) with { Hits = other.Hits });
+
+        index.CachedPages = 0;
+        Assert.NotSame(index.Topic("whatsapp", 0, 10), index.Topic("whatsapp", 0, 10));
+    }
 }
