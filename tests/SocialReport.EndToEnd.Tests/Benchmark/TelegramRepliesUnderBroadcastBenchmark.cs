@@ -36,13 +36,17 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
     [BenchmarkFact]
     public Task Replies_while_a_broadcast_runs_at_30_a_second() => RunAsync(30);
 
+    /// <summary>The same updates with no broadcast: what the broadcast costs the replies.</summary>
+    [BenchmarkFact]
+    public Task Replies_with_no_broadcast() => RunAsync(0);
+
     private async Task RunAsync(int sendsPerSecond)
     {
         await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook, new FakeTelegramOptions { RateLimits = FakeRateLimits.Off }, settings: new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
-            ["Delivery:Telegram:MessagesPerSecond"] = sendsPerSecond.ToString(CultureInfo.InvariantCulture),
+            ["Delivery:Telegram:MessagesPerSecond"] = Math.Max(1, sendsPerSecond).ToString(CultureInfo.InvariantCulture),
             ["Delivery:Telegram:Burst"] = Math.Max(1, sendsPerSecond / 10).ToString(CultureInfo.InvariantCulture),
             ["Delivery:Telegram:PerChat"] = "",
         });
@@ -66,6 +70,64 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
             answers[c] = bot.Fake.SentTo(chat).Count;
         }
 
+        if (sendsPerSecond > 0) await StartBroadcastAsync(bot, sendsPerSecond);
+        var windowStart = DateTimeOffset.UtcNow;
+
+        var sentAt = new List<(long Chat, int Command, DateTimeOffset At)>();
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var total = (int)(PerSecond * Duration.TotalSeconds);
+        for (var i = 0; i < total; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / PerSecond);
+            var ahead = due - clock.Elapsed;
+            if (ahead > TimeSpan.Zero) await Task.Delay(ahead);
+            var chat = 20_000 + Commands.Length + i % (Chats - Commands.Length);
+            var command = (chat - 20_000) % Commands.Length;
+            sentAt.Add((chat, command, DateTimeOffset.UtcNow));
+            bot.Fake.SendText(chat, chat, Commands[command]);
+        }
+        var offered = total / clock.Elapsed.TotalSeconds;
+        var windowEnd = DateTimeOffset.UtcNow;
+        // Only the broadcast's messages, to its subscribers' chats, while the updates came.
+        var broadcastRate = bot.Fake.AllSent.Count(m => m.Method == "sendMessage" && m.ChatId >= 1_000_000 && m.At >= windowStart && m.At < windowEnd)
+            / (windowEnd - windowStart).TotalSeconds;
+        try
+        {
+            await bot.Fake.WaitUntilAsync(() => sentAt.GroupBy(s => s.Chat).All(g => bot.Fake.SentTo(g.Key).Count >= g.Count() * answers[g.First().Command]),
+                TimeSpan.FromMinutes(5), "every reply");
+        }
+        catch (TimeoutException)
+        {
+            var missing = sentAt.GroupBy(s => s.Chat).Select(g => (g.Key, Expected: g.Count() * answers[g.First().Command], Got: bot.Fake.SentTo(g.Key).Count)).Where(c => c.Got < c.Expected).ToList();
+            output.WriteLine($"{missing.Count} chats short of replies, e.g. {string.Join(", ", missing.Take(5))}; webhook answers: "
+                + string.Join(", ", bot.Fake.WebhookDeliveries.GroupBy(d => d.StatusCode?.ToString(CultureInfo.InvariantCulture) ?? d.Error).Select(g => $"{g.Key} × {g.Count()}"))
+                + $"; pending at the fake {bot.Fake.PendingUpdateCount}");
+            output.WriteLine(string.Join("\n", bot.Logs.Lines.Where(l => l.Level >= LogLevel.Warning).TakeLast(30).Select(l => $"{l.Level} {l.Category}: {l.Text}")));
+            throw;
+        }
+
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var latencies = Commands.Select(_ => new List<double>()).ToArray();
+        foreach (var group in sentAt.GroupBy(s => s.Chat))
+        {
+            var per = answers[group.First().Command];
+            // The last message of each answer: the reply is there once all of it is.
+            var replies = bot.Fake.SentTo(group.Key).Where((_, n) => n % per == per - 1).ToList();
+            foreach (var (sent, reply) in group.Zip(replies)) latencies[sent.Command].Add((reply.At - sent.At).TotalMilliseconds);
+        }
+        var all = latencies.SelectMany(l => l).Order().ToList();
+        Assert.Equal(total, all.Count);
+        var lines = Commands.Select((command, c) => Describe(command, latencies[c]));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{total} updates at {offered:F0}/s offered {(sendsPerSecond > 0 ? $"while a broadcast to {Subscribers} paced at {sendsPerSecond}/s sent {broadcastRate:F0}/s" : "with no broadcast")}: "
+            + $"{Describe("all", all)}; {string.Join("; ", lines)}; CPU from the first update to the last reply {cpu:F0} ms ({cpu / total:F2} ms an update, host, fake and broadcast); "
+            + $"process working set {Environment.WorkingSet / 1048576.0:F0} MB (peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB) — host and fake in one process; "
+            + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+    }
+
+    private async Task StartBroadcastAsync(TelegramBotHost bot, int sendsPerSecond)
+    {
         var broadcasts = bot.Services.GetRequiredService<BroadcastService>();
         var start = await broadcasts.StartAsync("2020-03-06", force: false, requestedBy: "benchmark");
         try
@@ -79,44 +141,6 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
             output.WriteLine(string.Join("\n", bot.Logs.Lines.Where(l => l.Level >= LogLevel.Warning).TakeLast(30).Select(l => $"{l.Level} {l.Category}: {l.Text}")));
             throw;
         }
-        var windowStart = DateTimeOffset.UtcNow;
-
-        var sentAt = new List<(long Chat, int Command, DateTimeOffset At)>();
-        var clock = Stopwatch.StartNew();
-        var total = (int)(PerSecond * Duration.TotalSeconds);
-        for (var i = 0; i < total; i++)
-        {
-            var due = TimeSpan.FromSeconds((double)i / PerSecond);
-            if (due > clock.Elapsed) await Task.Delay(due - clock.Elapsed);
-            var chat = 20_000 + Commands.Length + i % (Chats - Commands.Length);
-            var command = (chat - 20_000) % Commands.Length;
-            sentAt.Add((chat, command, DateTimeOffset.UtcNow));
-            bot.Fake.SendText(chat, chat, Commands[command]);
-        }
-        var offered = total / clock.Elapsed.TotalSeconds;
-        var windowEnd = DateTimeOffset.UtcNow;
-        // Only the broadcast's messages, to its subscribers' chats, while the updates came.
-        var broadcastRate = bot.Fake.AllSent.Count(m => m.Method == "sendMessage" && m.ChatId >= 1_000_000 && m.At >= windowStart && m.At < windowEnd)
-            / (windowEnd - windowStart).TotalSeconds;
-        await bot.Fake.WaitUntilAsync(() => sentAt.GroupBy(s => s.Chat).All(g => bot.Fake.SentTo(g.Key).Count >= g.Count() * answers[g.First().Command]),
-            TimeSpan.FromMinutes(5), "every reply");
-
-        var latencies = Commands.Select(_ => new List<double>()).ToArray();
-        foreach (var group in sentAt.GroupBy(s => s.Chat))
-        {
-            var per = answers[group.First().Command];
-            // The last message of each answer: the reply is there once all of it is.
-            var replies = bot.Fake.SentTo(group.Key).Where((_, n) => n % per == per - 1).ToList();
-            foreach (var (sent, reply) in group.Zip(replies)) latencies[sent.Command].Add((reply.At - sent.At).TotalMilliseconds);
-        }
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        Assert.Equal(total, all.Count);
-        var lines = Commands.Select((command, c) => Describe(command, latencies[c]));
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{total} updates at {offered:F0}/s offered while a broadcast to {Subscribers} paced at {sendsPerSecond}/s sent {broadcastRate:F0}/s: "
-            + $"{Describe("all", all)}; {string.Join("; ", lines)}; "
-            + $"process working set {Environment.WorkingSet / 1048576.0:F0} MB (peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB) — host and fake in one process; "
-            + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
     }
 
     private static string Describe(string what, List<double> samples)
