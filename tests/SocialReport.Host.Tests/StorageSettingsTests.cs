@@ -71,6 +71,27 @@ public sealed class StorageSettingsTests
         Assert.NotEmpty(index.Search("whatsapp", 0, 10).Hits);
     }
 
+    [Fact]
+    public async Task A_host_restarted_with_nothing_changed_leaves_its_search_index_files_as_they_were()
+    {
+        using var root = new TempDirectory();
+        var settings = new Dictionary<string, string?> { ["Storage:Path"] = root.DatabaseFile, ["Storage:SeedDirectory"] = RepositoryFiles.Editions, ["Storage:SeedSamples"] = "true" };
+        using (var first = Build(root.Path, "Production", settings))
+            await first.Services.GetServices<IHostedService>().OfType<ArchiveSeeder>().Single().StartAsync(CancellationToken.None);
+        var written = IndexFiles(root.DatabaseFile + ".search");
+
+        using (var second = Build(root.Path, "Production", settings))
+            Assert.NotEmpty(second.Services.GetRequiredService<IStoryIndex>().Search("whatsapp", 0, 10).Hits);
+
+        Assert.Equal(written, IndexFiles(root.DatabaseFile + ".search"));
+    }
+
+    /// <summary>Every file of the index directory with its bytes, the write lock aside.</summary>
+    private static SortedDictionary<string, string> IndexFiles(string directory) => new(
+        Directory.GetFiles(directory).Where(f => Path.GetFileName(f) != "write.lock")
+            .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
+        StringComparer.Ordinal);
+
     [Theory]
     [InlineData("Production", null, 0)]
     [InlineData("Staging", null, 0)]

@@ -19,6 +19,8 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
     /// whenever <see cref="StoryDocument"/> or <see cref="StoryAnalysis"/> changes what is indexed.</summary>
     internal const string Layout = "1";
     private const string LayoutKey = "layout";
+    /// <summary>In a commit's data: the <see cref="Digest"/> of the editions that commit holds.</summary>
+    private const string ArchiveKey = "archive";
 
     private readonly StoryAnalysis _analysis = new();
     private readonly Analyzer _indexAnalyzer;
@@ -26,8 +28,13 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly System.Threading.Lock _writeGate = new();
-    /// <summary>Set by <see cref="Sync"/> and <see cref="Rebuild"/> for the whole index, then per edition indexed.</summary>
-    private ImmutableDictionary<string, EditionTopics> _topics = [];
+    /// <summary>Set by <see cref="Sync"/> and <see cref="Rebuild"/> for the whole index, then per edition indexed; null
+    /// until first needed when the index was kept as it was (<see cref="CurrentTopics"/> reads it from the index then).</summary>
+    private ImmutableDictionary<string, EditionTopics>? _topics;
+    /// <summary>The content hash of each edition indexed; null while unknown (an index kept on disk, before <see cref="Sync"/>).</summary>
+    private ImmutableDictionary<string, string>? _hashes;
+    /// <summary>The digest of the last commit (<see cref="ArchiveKey"/>), if it has one.</summary>
+    private string? _committedDigest;
     private SearchResults _results = new(0);
     private bool _disposed;
 
@@ -46,7 +53,14 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         };
         _writer = new IndexWriter(directory, config);
         if (!_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout)
+        {
             _writer.DeleteAll();
+            (_topics, _hashes) = ([], ImmutableDictionary.Create<string, string>(StringComparer.Ordinal));
+        }
+        else
+        {
+            _committedDigest = _writer.CommitData.TryGetValue(ArchiveKey, out var digest) ? digest : null;
+        }
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
     }
 
@@ -55,9 +69,10 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         lock (_writeGate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            Replace(edition);
+            var hash = Replace(edition);
             Refresh();
-            _topics = _topics.SetItem(edition.Id, EditionTopics.From(edition));
+            _topics = _topics?.SetItem(edition.Id, EditionTopics.From(edition));
+            _hashes = _hashes?.SetItem(edition.Id, hash);
         }
     }
 
@@ -68,7 +83,8 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             _writer.DeleteDocuments(new Term(StoryDocument.EditionId, editionId));
             Refresh();
-            _topics = _topics.Remove(editionId);
+            _topics = _topics?.Remove(editionId);
+            _hashes = _hashes?.Remove(editionId);
         }
     }
 
@@ -85,8 +101,9 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
             _writer.DeleteAll();
             var added = AddAll(latest.Values);
             _writer.ForceMerge(1);
+            _topics = added.ToImmutableDictionary(e => e.Topics.Id, e => e.Topics, StringComparer.Ordinal);
+            _hashes = added.ToImmutableDictionary(e => e.Topics.Id, e => e.Hash, StringComparer.Ordinal);
             Commit();
-            _topics = added.ToImmutableDictionary(e => e.Id, StringComparer.Ordinal);
         }
     }
 
@@ -132,14 +149,14 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(recentEditions);
         ArgumentOutOfRangeException.ThrowIfNegative(take);
-        return TopicTally.MostFrequent(Volatile.Read(ref _topics).Values, recentEditions, take);
+        return TopicTally.MostFrequent(CurrentTopics().Values, recentEditions, take);
     }
 
     public IReadOnlyList<int> TopicIn(Edition edition, string words)
     {
         var query = _analysis.Words(words);
         if (query.Count == 0) return [];
-        if (!Volatile.Read(ref _topics).ContainsKey(edition.Id)) Index(edition);
+        if (!CurrentTopics().ContainsKey(edition.Id)) Index(edition);
         var inEdition = new TermQuery(new Term(StoryDocument.EditionId, edition.Id));
         return WithSearcher(searcher =>
         {
@@ -160,7 +177,9 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
                 return;
             _disposed = true;
             _searchers.Dispose();
-            _writer.SetCommitData(CommitData);
+            // Disposing commits what changed; an index left as it was is not written again.
+            if (_writer.HasUncommittedChanges())
+                _writer.SetCommitData(CommitData());
             _writer.Dispose();
             _directory.Dispose();
             _indexAnalyzer.Dispose();

@@ -61,6 +61,69 @@ public abstract class SearchIndexContract : IDisposable
     }
 
     [Fact]
+    public void A_restart_with_nothing_changed_leaves_the_index_files_as_they_were()
+    {
+        for (var week = 0; week < 3; week++) Archive.Publish(Week(week, $"Texte de la semaine numero{week}."));
+        using (var first = LuceneStoryIndex.Open(IndexPath)) first.Sync(Archive);
+        var written = IndexFiles();
+
+        using (var second = LuceneStoryIndex.Open(IndexPath))
+        {
+            Assert.Equal(0, second.Sync(Archive));
+            Assert.Equal(["2020-03-13/1", "2020-03-13/2"], Found(second, "numero1"));
+            Assert.Equal(new TopicCount("topic2", 2), second.FrequentTopics(1, 10).Single());
+        }
+
+        Assert.Equal(written, IndexFiles());
+    }
+
+    [Fact]
+    public void What_a_restart_with_nothing_changed_then_indexes_or_removes_is_kept_for_the_next_one()
+    {
+        Archive.Publish(Week(0, "Premier texte."));
+        Archive.Publish(Week(1, "Deuxième texte."));
+        using (var first = LuceneStoryIndex.Open(IndexPath)) first.Sync(Archive);
+        using (var second = LuceneStoryIndex.Open(IndexPath))
+        {
+            second.Sync(Archive);
+            var edition = Week(2, "Troisième texte, publié pendant que l’hôte tourne.");
+            Archive.Publish(edition);
+            second.Index(edition);
+            Archive.Unpublish("2020-03-06");
+            second.Remove("2020-03-06");
+        }
+
+        using var third = LuceneStoryIndex.Open(IndexPath);
+
+        Assert.Equal(0, third.Sync(Archive));
+        Assert.Equal(["2020-03-20/1", "2020-03-20/2"], Found(third, "tourne"));
+        Assert.Empty(Found(third, "premier"));
+        Assert.Equal(["topic1", "topic2"], third.FrequentTopics(10, 10).Select(t => t.Topic).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void An_edition_unpublished_while_it_was_down_is_dropped_at_the_restart()
+    {
+        Archive.Publish(Week(0, "Un texte retiré ensuite."));
+        Archive.Publish(Week(1, "Un texte qui reste."));
+        using (var first = LuceneStoryIndex.Open(IndexPath)) first.Sync(Archive);
+
+        Archive.Unpublish("2020-03-06");
+        using var second = LuceneStoryIndex.Open(IndexPath);
+
+        Assert.Equal(0, second.Sync(Archive));
+        Assert.Empty(Found(second, "retiré"));
+        Assert.Equal(["2020-03-13/1", "2020-03-13/2"], Found(second, "reste"));
+        Assert.Equal(["topic1"], second.FrequentTopics(10, 10).Select(t => t.Topic));
+    }
+
+    /// <summary>Every file of the index directory with its bytes, the write lock aside.</summary>
+    private SortedDictionary<string, string> IndexFiles() => new(
+        System.IO.Directory.GetFiles(IndexPath).Where(f => Path.GetFileName(f) != "write.lock")
+            .ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
+        StringComparer.Ordinal);
+
+    [Fact]
     public void A_restart_indexes_the_editions_published_or_revised_while_it_was_down()
     {
         Archive.Publish(Week(0, "Premier texte ancien."));
