@@ -67,6 +67,16 @@ public static class Extensions
     }
 
     /// <summary>In webhook mode, <c>POST</c> on the path of <c>Telegram:WebhookUrl</c>; nothing otherwise.</summary>
+    /// <summary>Telegram's webhook requests at once: its default <c>max_connections</c>, which the host does not change.</summary>
+    private const int WebhookConnections = 40;
+
+    /// <summary>
+    /// Threads Telegram's inbound work may hold at once, waiting on the store or the search index: every webhook
+    /// request (each waits for its update's inbox commit) and every chat handled at once.
+    /// </summary>
+    public static int InboundThreads(this IServiceProvider services) =>
+        WebhookConnections + services.GetRequiredService<IOptions<TelegramOptions>>().Value.MaxConcurrentChats;
+
     public static IEndpointRouteBuilder MapTelegram(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;

@@ -85,4 +85,13 @@ public class TelegramOptionsTests
             error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void Inbound_threads_count_the_webhook_connections_and_the_chats_handled_at_once()
+    {
+        using var services = new ServiceCollection().Configure<TelegramOptions>(o => o.MaxConcurrentChats = 50).BuildServiceProvider();
+
+        // Telegram's 40 webhook connections at once (its default max_connections) and the 50 chats.
+        Assert.Equal(40 + 50, services.InboundThreads());
+    }
 }
