@@ -102,8 +102,8 @@ public sealed class ChannelPacingOptions
     /// The share (0 to 1) of the shortest recent round trip by which an answered message counts earlier than its answer in
     /// the windows: the network's way there and way back, which no two arrivals can be closer than. 0 counts from the
     /// answer whatever the network. A half assumes the shortest round trip is at most twice the two shortest legs: on
-    /// the fake Bot API (5–60 ms on the way there) it is 5.5 ms over legs of at least 4 ms, and a share of 0.8 let
-    /// 4 messages in 3 000 break the limit. See <see cref="Delivery.RoundTripCredit"/>.
+    /// the fake Bot API (5–60 ms on the way there) it is 5.5 ms over legs of at least 4 ms (its timers may fire a
+    /// millisecond early), where 0.8 would leave next to no margin. See <see cref="Delivery.RoundTripCredit"/>.
     /// </summary>
     public double RoundTripCredit { get; set; } = 0.5;
 }
