@@ -6,10 +6,13 @@ namespace SocialReport.Core.Delivery;
 /// Paces the sends of one channel, shared by every broadcast: a bot-wide token bucket (the adaptive pace, which
 /// spreads sends evenly) under a bot-wide sliding window, and sliding windows per pacing group (Teams tenant) and per
 /// chat (plus the group/channel limits for non-private chats). A send goes when all of them have room, and holds a
-/// <see cref="Permit"/> until the platform answers: the windows count it until a whole window after that answer,
-/// so that requests the network brings closer together than they left still fit the platform's windows. A 429
-/// pauses its chat (or group, or the whole channel, see <see cref="ThrottleScope"/>) for the retry-after delay and
-/// slows the bot-wide pace, which climbs back step by step after a quiet period.
+/// <see cref="Permit"/> until the platform answers: the windows count it until a whole window after that answer, less
+/// a share of the shortest recent round trip (<see cref="RoundTripCredit"/>: the network's legs, which no two arrivals
+/// can be closer than), so that requests the network brings closer together than they left still fit the platform's
+/// windows. The windows bind, at <c>limit / (window + round trip − credit)</c>; the token bucket spreads the sends and
+/// slows down after a 429 (its <see cref="ChannelPacingOptions.Headroom"/> is 1 unless a platform's figure is only
+/// approximate). A 429 pauses its chat (or group, or the whole channel, see <see cref="ThrottleScope"/>) for the
+/// retry-after delay and slows the bot-wide pace, which climbs back step by step after a quiet period.
 /// </summary>
 public sealed class ChannelPacer
 {
@@ -22,6 +25,7 @@ public sealed class ChannelPacer
     private readonly AdaptivePacingOptions _adaptive;
     private readonly TimeProvider _time;
     private readonly TokenBucket _pace;
+    private readonly RoundTripCredit _credit;
     private readonly SlidingWindowLimit[] _overall;
     private readonly IReadOnlyList<RateLimitSpec> _perChat, _perGroupChat, _perPacingGroup;
     private readonly Dictionary<ChatKey, SlidingWindowLimit[]> _chats = [];
@@ -41,6 +45,7 @@ public sealed class ChannelPacer
         _time = time;
         ConfiguredRate = options.MessagesPerSecond * options.Headroom;
         _pace = new TokenBucket(options.Burst + ConfiguredRate * LatenessTolerance.TotalSeconds, ConfiguredRate, time.GetUtcNow());
+        _credit = new RoundTripCredit(options.RoundTripCredit);
         _overall = [new SlidingWindowLimit(OverallWindow(options))];
         _perChat = RateLimitSpec.ParseList(options.PerChat);
         _perGroupChat = RateLimitSpec.ParseList(options.PerGroupChat);
@@ -53,6 +58,9 @@ public sealed class ChannelPacer
     public double ConfiguredRate { get; }
 
     public double CurrentRate { get { lock (_gate) return _pace.PerSecond; } }
+
+    /// <summary>How much earlier than its answer a message answered now counts in the windows.</summary>
+    public TimeSpan WindowCredit { get { lock (_gate) return _credit.Current(_time.GetUtcNow()); } }
 
     /// <summary>"Too many requests" answers seen on this channel.</summary>
     public int Throttled => Volatile.Read(ref _throttled);
@@ -92,17 +100,18 @@ public sealed class ChannelPacer
             if (wait > TimeSpan.Zero) return null;
             _pace.Take(messages, now);
             foreach (var window in windows) window.Take(messages);
-            return new Permit(this, chat, group, windows, messages);
+            return new Permit(this, chat, group, windows, messages, now);
         }
     }
 
-    private void Settle(SlidingWindowLimit[] windows, int messages)
+    private void Settle(SlidingWindowLimit[] windows, int messages, DateTimeOffset sentAt)
     {
         TaskCompletionSource answered;
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            foreach (var window in windows) window.Settle(messages, now);
+            var countedFrom = now - _credit.Answered(now - sentAt, now);
+            foreach (var window in windows) window.Settle(messages, countedFrom);
             answered = _answered;
             _answered = NewSignal();
         }
@@ -191,7 +200,7 @@ public sealed class ChannelPacer
 
     /// <summary>
     /// Messages taken for one send. Dispose it once the platform answered, or the send failed: the windows then
-    /// count the messages from that moment. Report a 429 with <see cref="Throttled"/> before disposing.
+    /// count the messages from that moment, less the credit. Report a 429 with <see cref="Throttled"/> before disposing.
     /// </summary>
     public sealed class Permit : IDisposable
     {
@@ -200,10 +209,12 @@ public sealed class ChannelPacer
         private readonly string? _group;
         private readonly SlidingWindowLimit[] _windows;
         private readonly int _messages;
+        private readonly DateTimeOffset _sentAt;
         private int _settled;
 
-        internal Permit(ChannelPacer pacer, Chat chat, string? group, SlidingWindowLimit[] windows, int messages)
+        internal Permit(ChannelPacer pacer, Chat chat, string? group, SlidingWindowLimit[] windows, int messages, DateTimeOffset sentAt)
         {
+            _sentAt = sentAt;
             _pacer = pacer;
             _chat = chat;
             _group = group;
@@ -216,7 +227,7 @@ public sealed class ChannelPacer
 
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _settled, 1) == 0) _pacer.Settle(_windows, _messages);
+            if (Interlocked.Exchange(ref _settled, 1) == 0) _pacer.Settle(_windows, _messages, _sentAt);
         }
     }
 }

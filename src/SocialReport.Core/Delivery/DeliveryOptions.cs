@@ -91,11 +91,21 @@ public sealed class ChannelPacingOptions
     public ThrottleScope RetryAfterPauses { get; set; } = ThrottleScope.Chat;
 
     /// <summary>
-    /// The fraction of the bot-wide figure the pace uses, the platforms' figures being approximate. The windows (bot-wide,
-    /// per chat, per group) are kept exact: each counts a message from its send until a whole window after its answer,
-    /// which no arrival at the platform can beat.
+    /// The fraction of the bot-wide figure the pace (the token bucket) uses; below 1 for a platform whose figure is only
+    /// approximate. At 1 the windows (bot-wide, per chat, per group) bind, and they are exact: each counts a message from
+    /// its send until a whole window after its answer (less <see cref="RoundTripCredit"/>), which no arrival at the
+    /// platform can beat, so they already keep the round trip's jitter as a margin.
     /// </summary>
-    public double Headroom { get; set; } = 0.97;
+    public double Headroom { get; set; } = 1;
+
+    /// <summary>
+    /// The share (0 to 1) of the shortest recent round trip by which an answered message counts earlier than its answer in
+    /// the windows: the network's way there and way back, which no two arrivals can be closer than. 0 counts from the
+    /// answer whatever the network. A half assumes the shortest round trip is at most twice the two shortest legs: on
+    /// the fake Bot API (5–60 ms on the way there) it is 5.5 ms over legs of at least 4 ms (its timers may fire a
+    /// millisecond early), where 0.8 would leave next to no margin. See <see cref="Delivery.RoundTripCredit"/>.
+    /// </summary>
+    public double RoundTripCredit { get; set; } = 0.5;
 }
 
 /// <summary>How the bot-wide pace of a channel reacts to "too many requests".</summary>

@@ -38,6 +38,7 @@ public sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOptions>
             errors.Add($"Delivery:{section}:MessagesPerSecond must be positive.");
         if (pacing.Burst < 1) errors.Add($"Delivery:{section}:Burst must be at least 1.");
         if (pacing.Headroom is <= 0 or > 1) errors.Add($"Delivery:{section}:Headroom must be in (0, 1].");
+        if (pacing.RoundTripCredit is < 0 or > 1 or double.NaN) errors.Add($"Delivery:{section}:RoundTripCredit must be in [0, 1].");
         foreach (var (key, value) in new[] { ("PerChat", pacing.PerChat), ("PerGroupChat", pacing.PerGroupChat), ("PerPacingGroup", pacing.PerPacingGroup) })
         {
             try { RateLimitSpec.ParseList(value); }

@@ -5,9 +5,10 @@ namespace SocialReport.Core.Delivery;
 /// platforms count them (a token bucket would let twice that through a window that straddles a refill).
 /// <para>
 /// The platform counts a message when it arrives, which the bot never sees: some time between the send and the
-/// answer. So a message counts from its send until a whole window after its answer: in flight until
-/// <see cref="Settle"/>, then stamped with the answer's time. However late the network delivers a request, no window
-/// of the platform can then hold more than the limit. Not thread-safe: <see cref="ChannelPacer"/> locks.
+/// answer. So a message counts from its send until a whole window after the moment <see cref="Settle"/> stamps it
+/// with: in flight until then, and from then on the answer's time, less the credit the network's legs allow
+/// (<see cref="RoundTripCredit"/>). However the network delivers requests, no window of the platform can then hold
+/// more than the limit. Not thread-safe: <see cref="ChannelPacer"/> locks.
 /// </para>
 /// </summary>
 internal sealed class SlidingWindowLimit(RateLimitSpec limit)
@@ -18,7 +19,7 @@ internal sealed class SlidingWindowLimit(RateLimitSpec limit)
     private readonly Queue<DateTimeOffset> _answered = new();
     private int _inFlight;
     private DateTimeOffset _pausedUntil;
-    private DateTimeOffset _lastAnswer;
+    private DateTimeOffset _lastStamp = DateTimeOffset.MinValue;
 
     /// <summary>
     /// How long until <paramref name="count"/> more messages fit in the window (all of it when more than the limit);
@@ -37,12 +38,16 @@ internal sealed class SlidingWindowLimit(RateLimitSpec limit)
 
     public void Take(int count) => _inFlight += count;
 
-    /// <summary>The platform answered the <paramref name="count"/> messages taken together.</summary>
-    public void Settle(int count, DateTimeOffset now)
+    /// <summary>
+    /// The platform answered the <paramref name="count"/> messages taken together: they count from
+    /// <paramref name="countedFrom"/> (the answer, less a credit), or from the latest stamp when that is later, so that
+    /// the oldest leave first.
+    /// </summary>
+    public void Settle(int count, DateTimeOffset countedFrom)
     {
         _inFlight -= count;
-        for (var i = 0; i < count; i++) _answered.Enqueue(now);
-        _lastAnswer = now;
+        if (countedFrom > _lastStamp) _lastStamp = countedFrom;
+        for (var i = 0; i < count; i++) _answered.Enqueue(_lastStamp);
     }
 
     public void PauseUntil(DateTimeOffset until)
@@ -56,7 +61,7 @@ internal sealed class SlidingWindowLimit(RateLimitSpec limit)
     public bool IsQuiet(DateTimeOffset now, TimeSpan quiet)
     {
         Forget(now);
-        return _pausedUntil <= now && _inFlight == 0 && (_answered.Count == 0 || _lastAnswer + quiet <= now);
+        return _pausedUntil <= now && _inFlight == 0 && (_answered.Count == 0 || _lastStamp + quiet <= now);
     }
 
     private void Forget(DateTimeOffset now)

@@ -251,21 +251,18 @@ public class ChannelPacerTests
         Assert.True(_time.GetUtcNow() - answeredAt >= TimeSpan.FromSeconds(1), "granted before a whole window after the answer");
     }
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void However_late_the_network_delivers_no_window_of_the_platform_holds_more_than_the_limit(int seed)
+    /// <summary>
+    /// Sends to 2 000 chats as fast as the pacer lets 8 at a time, each over a network that takes
+    /// <paramref name="legs"/> (the way there, then the way back), the clock moving a millisecond at a time; returns
+    /// when each message reached the platform.
+    /// </summary>
+    private List<(DateTimeOffset At, ChatKey Chat)> OverANetwork(ChannelPacer pacer, TimeSpan duration, Func<(TimeSpan There, TimeSpan Back)> legs)
     {
-        // Each send reaches the platform at a random moment between its grant and its answer, 0 to 100 ms later:
-        // requests granted evenly can arrive bunched, and the platform counts arrivals.
-        var random = new Random(seed);
-        var pacer = Pacer(Telegram);
         var chats = Enumerable.Range(1, 2000).Select(Private).ToList();
         var arrivals = new List<(DateTimeOffset At, ChatKey Chat)>();
         var pending = new List<(DateTimeOffset AnswerAt, ChannelPacer.Permit Permit)>();
         var next = 0;
-        var end = _time.GetUtcNow() + TimeSpan.FromSeconds(30);
+        var end = _time.GetUtcNow() + duration;
         while (_time.GetUtcNow() < end)
         {
             var now = _time.GetUtcNow();
@@ -276,16 +273,164 @@ public class ChannelPacerTests
             }
             while (pending.Count < 8 && pacer.TryAcquire(chats[next % chats.Count], null, 1, out _) is { } permit)
             {
-                var latency = TimeSpan.FromMilliseconds(random.Next(0, 100));
-                arrivals.Add((now + latency * random.NextDouble(), chats[next++ % chats.Count].Key));
-                pending.Add((now + latency, permit));
+                var (there, back) = legs();
+                arrivals.Add((now + there, chats[next++ % chats.Count].Key));
+                pending.Add((now + there + back, permit));
             }
             _time.Advance(TimeSpan.FromMilliseconds(1));
         }
+        return arrivals;
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void However_late_the_network_delivers_no_window_of_the_platform_holds_more_than_the_limit(int seed)
+    {
+        // Each send reaches the platform at a random moment between its grant and its answer, 0 to 100 ms later:
+        // requests granted evenly can arrive bunched, and the platform counts arrivals. Legs as short as nothing get
+        // no credit: only a share of 0 is safe whatever the network.
+        var random = new Random(seed);
+        var arrivals = OverANetwork(Pacer(new ChannelPacingOptions { MessagesPerSecond = 30, PerChat = "1/1s", RetryAfterPauses = ThrottleScope.Channel, RoundTripCredit = 0 }), TimeSpan.FromSeconds(30), () =>
+        {
+            var latency = TimeSpan.FromMilliseconds(random.Next(0, 100));
+            var there = latency * random.NextDouble();
+            return (there, latency - there);
+        });
 
         Assert.True(MostInAnyWindow(arrivals.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 30);
         Assert.All(arrivals.GroupBy(a => a.Chat), chat => Assert.True(MostInAnyWindow(chat.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 1));
         // A message holds its place until a window after its answer: 30 per (1 s + 50 ms) is about 28.6 a second.
         Assert.InRange(arrivals.Count, 0.95 * 28.6 * 30, 30 * 30);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Over_a_network_of_known_legs_the_credit_lets_more_through_and_no_window_of_the_platform_holds_more_than_the_limit(int seed)
+    {
+        // Each way takes 80 to 100 ms: round trips of 160 to 200 ms, so the credit is half the shortest, about 80 ms,
+        // never more than the two legs of any pair of messages.
+        var random = new Random(seed);
+        TimeSpan Leg() => TimeSpan.FromMilliseconds(80 + 20 * random.NextDouble());
+        var pacer = Pacer(Telegram);
+        var arrivals = OverANetwork(pacer, TimeSpan.FromSeconds(60), () => (Leg(), Leg()));
+
+        Assert.True(MostInAnyWindow(arrivals.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 30);
+        Assert.All(arrivals.GroupBy(a => a.Chat), chat => Assert.True(MostInAnyWindow(chat.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 1));
+        Assert.InRange(pacer.WindowCredit, TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(85));
+        // Counted from the answer, 30 per (1 s + 180 ms) would be 25.4 a second; less the credit, 30 per 1.1 s is 27.3.
+        Assert.InRange(arrivals.Count, 26.8 * 60, 28 * 60);
+    }
+
+    [Fact]
+    public void By_default_the_pace_is_the_platforms_figure_and_the_windows_bind()
+    {
+        Assert.Equal(30, Pacer(Telegram).ConfiguredRate);
+    }
+
+    /// <summary>Options where only the per-chat window binds: 1 000 messages a second for the bot, one a second per chat.</summary>
+    private static ChannelPacingOptions PerChatOnly(double roundTripCredit = 0.5) =>
+        new() { MessagesPerSecond = 1000, Burst = 1000, PerChat = "1/1s", RetryAfterPauses = ThrottleScope.Channel, RoundTripCredit = roundTripCredit };
+
+    /// <summary>Sends one message to each of <paramref name="chats"/> at once and has them answered after <paramref name="roundTrip"/>.</summary>
+    private void Answer(ChannelPacer pacer, IEnumerable<int> chats, TimeSpan roundTrip)
+    {
+        var permits = chats.Select(id => pacer.TryAcquire(Private(id), null, 1, out _)!).ToList();
+        _time.Advance(roundTrip);
+        foreach (var permit in permits) permit.Dispose();
+    }
+
+    [Fact]
+    public void Once_enough_answers_came_a_message_counts_from_its_answer_less_half_the_shortest_round_trip()
+    {
+        var pacer = Pacer(PerChatOnly());
+        Answer(pacer, Enumerable.Range(1, 99), TimeSpan.FromMilliseconds(40));
+        // 99 answers: the shortest of so few says nothing of the network's floor, the window counts from the answer.
+        Assert.Equal(TimeSpan.Zero, pacer.WindowCredit);
+        Assert.Equal(TimeSpan.FromSeconds(1), Send(pacer, Private(1), null, 1));
+
+        Answer(pacer, [100], TimeSpan.FromMilliseconds(40));
+        Assert.Equal(TimeSpan.FromMilliseconds(20), pacer.WindowCredit);
+        Answer(pacer, [101], TimeSpan.FromMilliseconds(40));
+        // Answered 40 ms ago, counted from 20 ms before its answer: free 980 ms from now, and no sooner.
+        Assert.Equal(TimeSpan.FromMilliseconds(980), Send(pacer, Private(101), null, 1));
+        _time.Advance(TimeSpan.FromMilliseconds(979));
+        Assert.True(Send(pacer, Private(101), null, 1) > TimeSpan.Zero);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(101), null, 1));
+    }
+
+    [Fact]
+    public void A_fast_answer_shrinks_the_credit_at_once_and_it_grows_back_only_after_two_periods_without_one()
+    {
+        var pacer = Pacer(PerChatOnly());
+        Answer(pacer, Enumerable.Range(1, 100), TimeSpan.FromMilliseconds(40));
+        Assert.Equal(TimeSpan.FromMilliseconds(20), pacer.WindowCredit);
+
+        // A send failing before it leaves the host (answered the moment it went) counts from its answer.
+        Answer(pacer, [500], TimeSpan.Zero);
+        Assert.Equal(TimeSpan.Zero, pacer.WindowCredit);
+        Assert.Equal(TimeSpan.FromSeconds(1), Send(pacer, Private(500), null, 1));
+
+        // Periods of 30 s: the one of the fast answer, and the next, which still looks back on it.
+        for (var second = 0; second < 60; second++)
+        {
+            Answer(pacer, Enumerable.Range(1000 + second * 10, 10), TimeSpan.FromMilliseconds(60));
+            Assert.Equal(TimeSpan.Zero, pacer.WindowCredit);
+            _time.Advance(TimeSpan.FromMilliseconds(940));
+        }
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Answer(pacer, Enumerable.Range(2000, 10), TimeSpan.FromMilliseconds(60));
+        Assert.Equal(TimeSpan.FromMilliseconds(30), pacer.WindowCredit);
+        Assert.Equal(TimeSpan.FromMilliseconds(970), Send(pacer, Private(2009), null, 1));
+    }
+
+    [Fact]
+    public void A_channel_quiet_for_two_periods_starts_again_without_credit()
+    {
+        var pacer = Pacer(PerChatOnly());
+        Answer(pacer, Enumerable.Range(1, 100), TimeSpan.FromMilliseconds(40));
+        Assert.Equal(TimeSpan.FromMilliseconds(980), Send(pacer, Private(100), null, 1));
+        _time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(TimeSpan.Zero, pacer.WindowCredit);
+        Answer(pacer, [1], TimeSpan.FromMilliseconds(40));
+        Assert.Equal(TimeSpan.FromSeconds(1), Send(pacer, Private(1), null, 1));
+    }
+
+    [Fact]
+    public void The_credit_is_never_more_than_the_whole_shortest_round_trip()
+    {
+        var pacer = Pacer(PerChatOnly(roundTripCredit: 1));
+        Answer(pacer, Enumerable.Range(1, 100), TimeSpan.FromMilliseconds(40));
+        Answer(pacer, [101], TimeSpan.FromMilliseconds(50));
+        // The whole shortest round trip: a message counts from when it left at the earliest, never before.
+        Assert.Equal(TimeSpan.FromMilliseconds(40), pacer.WindowCredit);
+        Assert.Equal(TimeSpan.FromMilliseconds(960), Send(pacer, Private(101), null, 1));
+    }
+
+    [Fact]
+    public void A_round_trip_the_clock_made_negative_gives_no_credit()
+    {
+        var credit = new RoundTripCredit(1);
+        var now = _time.GetUtcNow();
+        for (var i = 0; i < RoundTripCredit.Enough; i++) credit.Answered(TimeSpan.FromMilliseconds(40), now);
+        Assert.Equal(TimeSpan.FromMilliseconds(40), credit.Current(now));
+        // The wall clock stepping back between a send and its answer: a round trip of nothing, not a negative credit.
+        Assert.Equal(TimeSpan.Zero, credit.Answered(TimeSpan.FromMilliseconds(-5), now));
+    }
+
+    [Fact]
+    public void A_429_pauses_even_a_send_the_credit_lets_go()
+    {
+        var pacer = Pacer(PerChatOnly());
+        Answer(pacer, Enumerable.Range(1, 101), TimeSpan.FromMilliseconds(40));
+        _time.Advance(TimeSpan.FromMilliseconds(980));
+        Assert.Equal(TimeSpan.Zero, Send(pacer, Private(101), null, 1));
+
+        pacer.OnThrottled(Private(1), null, TimeSpan.FromSeconds(2));
+        Assert.Equal(TimeSpan.FromSeconds(2), Send(pacer, Private(2), null, 1));
     }
 }

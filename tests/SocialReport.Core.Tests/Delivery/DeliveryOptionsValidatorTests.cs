@@ -28,6 +28,16 @@ public class DeliveryOptionsValidatorTests
     }
 
     [Theory]
+    [InlineData(-0.1)]
+    [InlineData(1.5)]
+    [InlineData(double.NaN)]
+    public void The_round_trip_credit_is_a_share_between_0_and_1(double share)
+    {
+        var result = Validator.Validate(null, new DeliveryOptions { Channels = { ["Telegram"] = new ChannelPacingOptions { RoundTripCredit = share } } });
+        Assert.Equal(["Delivery:Telegram:RoundTripCredit must be in [0, 1]."], result.Failures);
+    }
+
+    [Theory]
     [InlineData(0)]
     [InlineData(-1)]
     [InlineData(3651)]

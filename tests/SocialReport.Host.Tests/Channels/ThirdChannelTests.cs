@@ -35,7 +35,7 @@ public sealed class ThirdChannelTests
         // Its pacing: its own defaults, under Delivery:Fax.
         var pacing = bot.Services.GetRequiredService<IOptions<DeliveryOptions>>().Value.ForChannel(FaxChannel.Name);
         Assert.Equal((500.0, 20, "1/1s"), (pacing.MessagesPerSecond, pacing.Burst, pacing.PerChat));
-        Assert.Equal(500 * 0.97, bot.Services.GetRequiredService<DeliveryPacers>().For(FaxChannel.Name).ConfiguredRate, 6);
+        Assert.Equal(500, bot.Services.GetRequiredService<DeliveryPacers>().For(FaxChannel.Name).ConfiguredRate, 6);
 
         var editor = new ChatKey(FaxChannel.Name, Editor);
         var plan = (await bot.AskInAsync(editor, ChatKind.Private, Editor, "/broadcast 2020-03-06")).NoticeText();
