@@ -44,13 +44,17 @@ public sealed class LiteDbUpdateInbox : IUpdateInbox
     /// <summary>Every write to the inbox goes through it.</summary>
     internal GroupCommit Writes { get; }
 
-    public bool Add(string source, string id, string body)
+    public bool Add(string source, string id, string body) => Writes.Run(Adding(source, id, body));
+
+    public Task<bool> AddAsync(string source, string id, string body) => Writes.RunAsync(Adding(source, id, body));
+
+    private Func<bool> Adding(string source, string id, string body)
     {
         if (body.Length > IUpdateInbox.MaxBodyChars)
             throw new ArgumentException($"An update over {IUpdateInbox.MaxBodyChars} characters is not kept.", nameof(body));
         var key = Key(source, id);
         // Looked up rather than caught as a duplicate key: a failed insert would roll back the writes sharing its commit.
-        return Writes.Run(() =>
+        return () =>
         {
             if (_inbox.FindById(key) is not null) return false;
             _inbox.Insert(new BsonDocument
@@ -62,10 +66,14 @@ public sealed class LiteDbUpdateInbox : IUpdateInbox
                 [Replays] = 0,
             });
             return true;
-        });
+        };
     }
 
-    public void Complete(string source, string id) => Writes.Run(() =>
+    public void Complete(string source, string id) => Writes.Run(Completing(source, id));
+
+    public Task CompleteAsync(string source, string id) => Writes.RunAsync(Completing(source, id));
+
+    private Func<bool> Completing(string source, string id) => () =>
     {
         if (_inbox.FindById(Key(source, id)) is not { } doc) return false;
         doc.Remove(Body);
@@ -73,7 +81,7 @@ public sealed class LiteDbUpdateInbox : IUpdateInbox
         _inbox.Update(doc);
         if (Interlocked.Increment(ref _completions) % _pruneEvery == 0) Prune();
         return true;
-    });
+    };
 
     public void Remove(string source, string id) => Writes.Run(() => _inbox.Delete(Key(source, id)));
 

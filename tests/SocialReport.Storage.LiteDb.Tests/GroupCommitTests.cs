@@ -69,6 +69,40 @@ public sealed class GroupCommitTests : IDisposable
         Assert.Equal(["0", "1", "2"], inbox.Replay("telegram").Select(e => e.Id).Order());
     }
 
+    [Fact]
+    public async Task Asynchronous_writes_wait_their_turn_without_a_thread_and_share_the_next_commit()
+    {
+        var writes = new GroupCommit(_store);
+        var things = _store.Database.GetCollection("things");
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var holder = Task.Factory.StartNew(() => _store.InTransaction(() =>
+        {
+            things.Insert(new BsonDocument { ["_id"] = "held" });
+            holding.Set();
+            release.Wait(Guard);
+            return 0;
+        }), TaskCreationOptions.LongRunning);
+        Assert.True(holding.Wait(Guard));
+        var first = Task.Factory.StartNew(() => writes.Run(() => things.Insert(new BsonDocument { ["_id"] = -1 })), TaskCreationOptions.LongRunning);
+        Assert.True(SpinWait.SpinUntil(() => writes.Pending == 1, Guard));
+
+        // Fifty writes asked from this one thread: each returns at once, waiting its turn.
+        var queued = Enumerable.Range(0, 50).Select(i => writes.RunAsync(() =>
+        {
+            things.Insert(new BsonDocument { ["_id"] = i });
+            return i;
+        })).ToList();
+        Assert.All(queued, write => Assert.False(write.IsCompleted));
+        Assert.Equal(51, writes.Pending);
+        release.Set();
+
+        Assert.Equal(Enumerable.Range(0, 50), await Task.WhenAll(queued).WaitAsync(Guard));
+        await Task.WhenAll(holder, first).WaitAsync(Guard);
+        Assert.Equal(2, writes.Commits);
+        Assert.Equal(52, things.Count());
+    }
+
     /// <summary>
     /// Starts <paramref name="count"/> writes while another transaction holds <paramref name="collection"/>'s write lock,
     /// waits until all are waiting, then lets the transaction commit.

@@ -22,8 +22,18 @@ public interface IUpdateInbox
     /// </summary>
     bool Add(string source, string id, string body);
 
+    /// <summary><see cref="Add"/>, for a caller that should not hold a thread while the store commits (a webhook request).</summary>
+    Task<bool> AddAsync(string source, string id, string body) => Task.FromResult(Add(source, id, body));
+
     /// <summary>Marks the update handled (or given up): it is not handled again, and its id is remembered a while.</summary>
     void Complete(string source, string id);
+
+    /// <summary><see cref="Complete"/>, without holding a thread while the store commits.</summary>
+    Task CompleteAsync(string source, string id)
+    {
+        Complete(source, id);
+        return Task.CompletedTask;
+    }
 
     /// <summary>Forgets an update that was not taken after all, so that the platform's next delivery of it is.</summary>
     void Remove(string source, string id);

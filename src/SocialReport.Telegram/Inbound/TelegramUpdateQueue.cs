@@ -65,10 +65,11 @@ internal sealed class TelegramUpdateQueue
     }
 
     /// <summary>For the webhook, which must answer at once: Full means "answer 503, Telegram will deliver it again".</summary>
-    public Enqueued TryEnqueue(Update update)
+    public async Task<Enqueued> TryEnqueueAsync(Update update)
     {
-        var kept = Keep(update);
-        if (kept != Enqueued.Accepted) return kept;
+        _ = UnhandledOnce();
+        if (Serialized(update) is not { } body) return Enqueued.TooLarge;
+        if (!await _inbox.AddAsync(Source, IdOf(update), body).ConfigureAwait(false)) return Enqueued.Duplicate;
         if (Activity.Current is { } request) _traces[update.Id] = request.Context;
         if (_channel.Writer.TryWrite(update)) return Enqueued.Accepted;
         _traces.TryRemove(update.Id, out _);
@@ -92,18 +93,24 @@ internal sealed class TelegramUpdateQueue
     public ActivityContext TakeTrace(Update update) => _traces.TryRemove(update.Id, out var trace) ? trace : default;
 
     /// <summary>The update was handled, failed, or was dropped: it is not handled again.</summary>
-    public void Complete(Update update)
+    public Task CompleteAsync(Update update)
     {
         _traces.TryRemove(update.Id, out _);
-        _inbox.Complete(Source, IdOf(update));
+        return _inbox.CompleteAsync(Source, IdOf(update));
     }
 
     private Enqueued Keep(Update update)
     {
         _ = UnhandledOnce();
-        var body = JsonSerializer.Serialize(update, JsonBotAPI.Options);
-        if (body.Length > IUpdateInbox.MaxBodyChars) return Enqueued.TooLarge;
+        if (Serialized(update) is not { } body) return Enqueued.TooLarge;
         return _inbox.Add(Source, IdOf(update), body) ? Enqueued.Accepted : Enqueued.Duplicate;
+    }
+
+    /// <summary>The update as the inbox keeps it; null when too large to keep.</summary>
+    private static string? Serialized(Update update)
+    {
+        var body = JsonSerializer.Serialize(update, JsonBotAPI.Options);
+        return body.Length > IUpdateInbox.MaxBodyChars ? null : body;
     }
 
     private List<Update> Unhandled()

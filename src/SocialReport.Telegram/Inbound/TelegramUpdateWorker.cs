@@ -78,7 +78,7 @@ internal sealed class TelegramUpdateWorker(
         if (dropped)
         {
             logger.TelegramChatFlooding(lane, update.Id);
-            Complete(update);
+            await CompleteAsync(update);
         }
         if (!newLane) return;
         await slots.WaitAsync(stoppingToken);
@@ -94,7 +94,7 @@ internal sealed class TelegramUpdateWorker(
             var update = first;
             while (true)
             {
-                if (await HandleAsync(update, stoppingToken)) Complete(update);
+                if (await HandleAsync(update, stoppingToken)) await CompleteAsync(update);
                 lock (_gate)
                 {
                     var backlog = _lanes[lane];
@@ -135,11 +135,11 @@ internal sealed class TelegramUpdateWorker(
         return true;
     }
 
-    private void Complete(Update update)
+    private async Task CompleteAsync(Update update)
     {
         try
         {
-            queue.Complete(update);
+            await queue.CompleteAsync(update);
         }
         catch (Exception e)
         {

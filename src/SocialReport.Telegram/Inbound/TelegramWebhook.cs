@@ -44,7 +44,7 @@ internal static class TelegramWebhook
             return Results.BadRequest();
         }
         if (update is null) return Results.BadRequest();
-        return queue.TryEnqueue(update) switch
+        return await queue.TryEnqueueAsync(update) switch
         {
             Enqueued.Full => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
             Enqueued.TooLarge => Results.StatusCode(StatusCodes.Status413PayloadTooLarge),

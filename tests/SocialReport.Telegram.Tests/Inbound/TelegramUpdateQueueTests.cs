@@ -18,8 +18,8 @@ public class TelegramUpdateQueueTests
     {
         var queue = Queue(10);
 
-        Assert.Equal(Enqueued.Accepted, queue.TryEnqueue(new Update { Id = 1 }));
-        Assert.Equal(Enqueued.Duplicate, queue.TryEnqueue(new Update { Id = 1 }));
+        Assert.Equal(Enqueued.Accepted, await queue.TryEnqueueAsync(new Update { Id = 1 }));
+        Assert.Equal(Enqueued.Duplicate, await queue.TryEnqueueAsync(new Update { Id = 1 }));
         Assert.Equal(Enqueued.Duplicate, await queue.EnqueueAsync(new Update { Id = 1 }, default));
         Assert.Equal(Enqueued.Accepted, await queue.EnqueueAsync(new Update { Id = 2 }, default));
 
@@ -34,12 +34,12 @@ public class TelegramUpdateQueueTests
     {
         var inbox = new MemoryUpdateInbox();
         var queue = Queue(1, inbox);
-        queue.TryEnqueue(new Update { Id = 1 });
+        await queue.TryEnqueueAsync(new Update { Id = 1 });
 
-        Assert.Equal(Enqueued.Full, queue.TryEnqueue(new Update { Id = 2 }));
+        Assert.Equal(Enqueued.Full, await queue.TryEnqueueAsync(new Update { Id = 2 }));
         Assert.Equal(["1"], inbox.Replay(TelegramUpdateQueue.Source).Select(e => e.Id));
         await queue.Reader.ReadAsync();
-        Assert.Equal(Enqueued.Accepted, queue.TryEnqueue(new Update { Id = 2 }));
+        Assert.Equal(Enqueued.Accepted, await queue.TryEnqueueAsync(new Update { Id = 2 }));
     }
 
     [Fact]
@@ -47,10 +47,10 @@ public class TelegramUpdateQueueTests
     {
         var inbox = new MemoryUpdateInbox();
         var before = Queue(10, inbox);
-        before.TryEnqueue(Message(1));
+        await before.TryEnqueueAsync(Message(1));
         await before.EnqueueAsync(Message(2, "/help"), default);
-        before.TryEnqueue(Message(3));
-        before.Complete(Message(2));
+        await before.TryEnqueueAsync(Message(3));
+        await before.CompleteAsync(Message(2));
 
         var after = Queue(10, inbox);
 
@@ -58,16 +58,16 @@ public class TelegramUpdateQueueTests
         Assert.Equal([(1, "/latest"), (3, "/latest")], unhandled.Select(u => (u.Id, u.Message!.Text)));
         Assert.Equal(7, unhandled[0].Message!.Chat.Id);
         Assert.Empty(after.TakeUnhandled());
-        Assert.Equal(Enqueued.Duplicate, after.TryEnqueue(Message(2)));
-        Assert.Equal(Enqueued.Duplicate, after.TryEnqueue(Message(3)));
+        Assert.Equal(Enqueued.Duplicate, await after.TryEnqueueAsync(Message(2)));
+        Assert.Equal(Enqueued.Duplicate, await after.TryEnqueueAsync(Message(3)));
         Assert.False(after.Reader.TryRead(out _));
     }
 
     [Fact]
-    public void An_update_still_unhandled_after_MaxReplays_starts_is_given_up()
+    public async Task An_update_still_unhandled_after_MaxReplays_starts_is_given_up()
     {
         var inbox = new MemoryUpdateInbox();
-        Queue(10, inbox).TryEnqueue(Message(1));
+        await Queue(10, inbox).TryEnqueueAsync(Message(1));
 
         for (var start = 1; start <= TelegramUpdateQueue.MaxReplays; start++)
             Assert.Single(Queue(10, inbox).TakeUnhandled());
@@ -77,12 +77,12 @@ public class TelegramUpdateQueueTests
     }
 
     [Fact]
-    public void An_update_too_large_to_keep_is_refused_and_not_kept()
+    public async Task An_update_too_large_to_keep_is_refused_and_not_kept()
     {
         var inbox = new MemoryUpdateInbox();
         var queue = Queue(10, inbox);
 
-        Assert.Equal(Enqueued.TooLarge, queue.TryEnqueue(Message(1, new string('x', IUpdateInbox.MaxBodyChars))));
+        Assert.Equal(Enqueued.TooLarge, await queue.TryEnqueueAsync(Message(1, new string('x', IUpdateInbox.MaxBodyChars))));
 
         Assert.False(queue.Reader.TryRead(out _));
         Assert.Empty(inbox.Replay(TelegramUpdateQueue.Source));

@@ -47,11 +47,11 @@ public class TelegramUpdateWorkerTests
         using var worker = new TelegramUpdateWorker(queue, handler, options, NullLogger<TelegramUpdateWorker>.Instance);
         await worker.StartAsync(default);
 
-        queue.TryEnqueue(Message(1, RecordingHandler.Slow));
-        queue.TryEnqueue(Message(2, RecordingHandler.Slow, "boom"));
-        queue.TryEnqueue(Message(3, RecordingHandler.Slow));
-        queue.TryEnqueue(Message(4, 2));
-        queue.TryEnqueue(Message(5, 2));
+        await queue.TryEnqueueAsync(Message(1, RecordingHandler.Slow));
+        await queue.TryEnqueueAsync(Message(2, RecordingHandler.Slow, "boom"));
+        await queue.TryEnqueueAsync(Message(3, RecordingHandler.Slow));
+        await queue.TryEnqueueAsync(Message(4, 2));
+        await queue.TryEnqueueAsync(Message(5, 2));
 
         // The slow chat holds nobody else up…
         await WaitUntilAsync(() => handler.Handled.Count == 2);
@@ -74,10 +74,10 @@ public class TelegramUpdateWorkerTests
         using (var worker = new TelegramUpdateWorker(queue, handler, options, NullLogger<TelegramUpdateWorker>.Instance))
         {
             await worker.StartAsync(default);
-            queue.TryEnqueue(Message(1, 2));
-            queue.TryEnqueue(Message(2, 2, "boom"));
-            queue.TryEnqueue(Message(3, RecordingHandler.Slow));
-            queue.TryEnqueue(Message(4, RecordingHandler.Slow));
+            await queue.TryEnqueueAsync(Message(1, 2));
+            await queue.TryEnqueueAsync(Message(2, 2, "boom"));
+            await queue.TryEnqueueAsync(Message(3, RecordingHandler.Slow));
+            await queue.TryEnqueueAsync(Message(4, RecordingHandler.Slow));
             await WaitUntilAsync(() => handler.Handled.Count == 1 && handler.Entered.Contains(3));
             await worker.StopAsync(default);
         }
@@ -88,7 +88,7 @@ public class TelegramUpdateWorkerTests
         using (var worker = new TelegramUpdateWorker(next, again, options, NullLogger<TelegramUpdateWorker>.Instance))
         {
             await worker.StartAsync(default);
-            next.TryEnqueue(Message(5, RecordingHandler.Slow));
+            await next.TryEnqueueAsync(Message(5, RecordingHandler.Slow));
             await WaitUntilAsync(() => again.Handled.Count == 3);
             await worker.StopAsync(default);
         }
@@ -105,7 +105,7 @@ public class TelegramUpdateWorkerTests
         var handler = new RecordingHandler();
         using var worker = new TelegramUpdateWorker(queue, handler, options, NullLogger<TelegramUpdateWorker>.Instance);
         await worker.StartAsync(default);
-        queue.TryEnqueue(Message(1, RecordingHandler.Slow));
+        await queue.TryEnqueueAsync(Message(1, RecordingHandler.Slow));
         // In flight: the handler has it (a stop before the worker even ran would prove nothing, and .NET cancels such a worker's task).
         await WaitUntilAsync(() => handler.Entered.Contains(1));
 
