@@ -6,6 +6,7 @@ using SocialReport.Core.Archive;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
+using SocialReport.Core.Search;
 using SocialReport.EndToEnd.Tests.Telegram;
 using SocialReport.Telegram;
 using SocialReport.Testing.Telegram;
@@ -40,7 +41,11 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
     [BenchmarkFact]
     public Task Replies_with_no_broadcast() => RunAsync(0);
 
-    private async Task RunAsync(int sendsPerSecond)
+    /// <summary>At 30 a second with every question searched again (<c>Search:CachedPages</c> 0): what the index costs.</summary>
+    [BenchmarkFact]
+    public Task Replies_while_a_broadcast_runs_at_30_a_second_with_no_pages_kept() => RunAsync(30, cachedPages: 0);
+
+    private async Task RunAsync(int sendsPerSecond, int? cachedPages = null)
     {
         await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Webhook, new FakeTelegramOptions { RateLimits = FakeRateLimits.Off }, settings: new Dictionary<string, string?>
         {
@@ -49,6 +54,7 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
             ["Delivery:Telegram:MessagesPerSecond"] = Math.Max(1, sendsPerSecond).ToString(CultureInfo.InvariantCulture),
             ["Delivery:Telegram:Burst"] = Math.Max(1, sendsPerSecond / 10).ToString(CultureInfo.InvariantCulture),
             ["Delivery:Telegram:PerChat"] = "",
+            ["Search:CachedPages"] = (cachedPages ?? new SearchOptions().CachedPages).ToString(CultureInfo.InvariantCulture),
         });
         var publisher = bot.Services.GetRequiredService<EditionPublisher>();
         var seed = bot.Services.GetRequiredService<IEditionArchive>().Get("2020-03-06")!;
@@ -120,7 +126,7 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
         Assert.Equal(total, all.Count);
         var lines = Commands.Select((command, c) => Describe(command, latencies[c]));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{total} updates at {offered:F0}/s offered {(sendsPerSecond > 0 ? $"while a broadcast to {Subscribers} paced at {sendsPerSecond}/s sent {broadcastRate:F0}/s" : "with no broadcast")}: "
+            $"{total} updates at {offered:F0}/s offered{(cachedPages == 0 ? " (no search pages kept)" : "")} {(sendsPerSecond > 0 ? $"while a broadcast to {Subscribers} paced at {sendsPerSecond}/s sent {broadcastRate:F0}/s" : "with no broadcast")}: "
             + $"{Describe("all", all)}; {string.Join("; ", lines)}; CPU from the first update to the last reply {cpu:F0} ms ({cpu / total:F2} ms an update, host, fake and broadcast); "
             + $"process working set {Environment.WorkingSet / 1048576.0:F0} MB (peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB) — host and fake in one process; "
             + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
