@@ -50,6 +50,9 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             Similarity = new BM25Similarity(),
             RAMBufferSizeMB = 64,
+            // Every search looks its terms up in every segment, and each publish writes one: merged down to a few
+            // while small (the whole archive is a few megabytes; a merge of them takes milliseconds, a publish is weekly).
+            MergePolicy = new TieredMergePolicy { SegmentsPerTier = 3, MaxMergeAtOnce = 3 },
         };
         _writer = new IndexWriter(directory, config);
         if (!_writer.CommitData.TryGetValue(LayoutKey, out var layout) || layout != Layout)
