@@ -5,8 +5,8 @@ namespace SocialReport.Core.Search;
 /// <summary>
 /// The pages searches answered since the index last changed, by what was asked: readers asking what many others just
 /// asked (the topics a broadcast's cards suggest, the same few searches) get the page without searching again. A new
-/// one replaces it whenever the index changes, so no page comes from an older index. At most <c>capacity</c> pages;
-/// once full, further pages are searched each time until the next change.
+/// one replaces it whenever the index changes, so no page comes from an older index. At most <c>capacity</c> pages:
+/// a full cache starts over, so that questions asked early (or a flood of distinct ones) do not keep out those asked now.
 /// </summary>
 internal sealed class SearchResults(int capacity)
 {
@@ -19,7 +19,9 @@ internal sealed class SearchResults(int capacity)
         var key = (kind, words, skip, take);
         if (_pages.TryGetValue(key, out var page)) return page;
         page = search();
-        if (_pages.Count < capacity) _pages.TryAdd(key, page);
+        if (capacity == 0) return page;
+        if (_pages.Count >= capacity) _pages.Clear();
+        _pages.TryAdd(key, page);
         return page;
     }
 }
