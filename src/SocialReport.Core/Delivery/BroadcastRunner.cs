@@ -63,17 +63,19 @@ public sealed class BroadcastRunner(
         activity?.SetTag("socialreport.broadcast", broadcastId).SetTag("socialreport.edition", broadcast.EditionId);
         foreach (var off in _senders.Where(sender => !sender.IsEnabled)) SkipChannel(broadcastId, off.Channel);
         // The status message is posted before the first send, so that even a short broadcast updates it in place.
-        try { await observer.OnProgressAsync(Snapshot(broadcast, rate: null), stop).ConfigureAwait(false); }
+        var first = Snapshot(broadcast, rate: null);
+        try { await observer.OnProgressAsync(first, stop).ConfigureAwait(false); }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         using var reporting = new CancellationTokenSource();
         var meter = new ProgressMeter(_options.RateWindow);
-        var reports = ReportAsync(broadcastId, meter, observer, reporting.Token);
+        var tally = new ProgressTally(first.Counts);
+        var reports = ReportAsync(broadcastId, meter, tally, observer, reporting.Token);
         using var halt = CancellationTokenSource.CreateLinkedTokenSource(stop);
         await using (var writer = new LedgerWriter(ledger, time))
         {
             try
             {
-                await Task.WhenAll(_senders.Where(sender => sender.IsEnabled).Select(sender => RunChannelAsync(broadcast, edition, sender, writer, halt))).ConfigureAwait(false);
+                await Task.WhenAll(_senders.Where(sender => sender.IsEnabled).Select(sender => RunChannelAsync(broadcast, edition, sender, writer, tally, halt))).ConfigureAwait(false);
             }
             finally
             {
@@ -94,7 +96,7 @@ public sealed class BroadcastRunner(
         return last;
     }
 
-    private async Task RunChannelAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, LedgerWriter writer, CancellationTokenSource halt)
+    private async Task RunChannelAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, LedgerWriter writer, ProgressTally tally, CancellationTokenSource halt)
     {
         var stop = halt.Token;
         var slots = pacers.Slots(sender.Channel);
@@ -122,7 +124,7 @@ public sealed class BroadcastRunner(
                 foreach (var row in due)
                 {
                     await slots.WaitAsync(stop).ConfigureAwait(false);
-                    inFlight[row.Chat] = SendAsync(broadcast, edition, sender, row, writer, slots, halt);
+                    inFlight[row.Chat] = SendAsync(broadcast, edition, sender, row, writer, tally, slots, halt);
                 }
             }
         }
@@ -135,8 +137,8 @@ public sealed class BroadcastRunner(
         }
     }
 
-    private async Task SendAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, DeliveryRow row, LedgerWriter writer, SemaphoreSlim slots,
-        CancellationTokenSource stop)
+    private async Task SendAsync(BroadcastRecord broadcast, Edition edition, IEditionSender sender, DeliveryRow row, LedgerWriter writer, ProgressTally tally,
+        SemaphoreSlim slots, CancellationTokenSource stop)
     {
         try
         {
@@ -144,13 +146,13 @@ public sealed class BroadcastRunner(
             var chat = chats.Get(row.Chat);
             if (chat is not { State: SubscriptionState.Active })
             {
-                SettleUnreachable(row, chat);
+                tally.Moved(row.State, SettleUnreachable(row, chat).State);
                 return;
             }
             if (following?.Cut(chat, edition) is { IsEmpty: true })
             {
                 // It follows topics only, and changed them since the broadcast was planned: nothing for it in this edition.
-                ledger.Skip(row, "none of its topics in this edition", time.GetUtcNow());
+                tally.Moved(row.State, ledger.Skip(row, "none of its topics in this edition", time.GetUtcNow()).State);
                 return;
             }
             if (QuietHours.WaitUntil(chat, time.GetUtcNow(), _options.TimeZone) is { } until)
@@ -169,7 +171,8 @@ public sealed class BroadcastRunner(
                 if (outcome is SendOutcome.RetryAfter wait) permit.Throttled(wait.Delay);
             }
             subscriptions.AfterFailedSend(row.Chat, outcome);
-            await writer.RecordAsync(row, outcome).ConfigureAwait(false);
+            var written = await writer.RecordAsync(row, outcome).ConfigureAwait(false);
+            tally.Moved(row.State, written.State);
             metrics?.MessageSent(sender.Channel, outcome);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -205,19 +208,19 @@ public sealed class BroadcastRunner(
             logger.BroadcastChannelOff(broadcastId, skipped, channel);
     }
 
-    private void SettleUnreachable(DeliveryRow row, Chat? chat)
+    private DeliveryRow SettleUnreachable(DeliveryRow row, Chat? chat)
     {
         var now = time.GetUtcNow();
-        switch (chat?.State)
+        return chat?.State switch
         {
-            case null: ledger.Record(row, new SendOutcome.Gone("unknown chat"), now); break;
-            case SubscriptionState.Blocked: ledger.Record(row, new SendOutcome.Blocked("blocked before delivery"), now); break;
-            case SubscriptionState.Gone: ledger.Record(row, new SendOutcome.Gone("gone before delivery"), now); break;
-            default: ledger.Skip(row, $"no longer subscribed ({chat.State})", now); break;
-        }
+            null => ledger.Record(row, new SendOutcome.Gone("unknown chat"), now),
+            SubscriptionState.Blocked => ledger.Record(row, new SendOutcome.Blocked("blocked before delivery"), now),
+            SubscriptionState.Gone => ledger.Record(row, new SendOutcome.Gone("gone before delivery"), now),
+            _ => ledger.Skip(row, $"no longer subscribed ({chat.State})", now),
+        };
     }
 
-    private async Task ReportAsync(string broadcastId, ProgressMeter meter, IBroadcastObserver observer, CancellationToken done)
+    private async Task ReportAsync(string broadcastId, ProgressMeter meter, ProgressTally tally, IBroadcastObserver observer, CancellationToken done)
     {
         try
         {
@@ -226,7 +229,7 @@ public sealed class BroadcastRunner(
                 await Clock.Delay(time, _options.ProgressInterval, done).ConfigureAwait(false);
                 var broadcast = ledger.Get(broadcastId);
                 if (broadcast is null) return;
-                var counts = ledger.Counts(broadcastId);
+                var counts = tally.Counts;
                 var progress = BroadcastProgress.Of(broadcast, counts, time.GetUtcNow(), meter.Sample(time.GetUtcNow(), counts.Done));
                 progress = progress with { Waiting = ledger.Waiting(broadcastId, time.GetUtcNow()) };
                 await observer.OnProgressAsync(progress, done).ConfigureAwait(false);

@@ -71,6 +71,28 @@ public sealed class BroadcastTests : DeliveryTests
     }
 
     [Fact]
+    public async Task Progress_reports_keep_the_counts_from_the_answers_without_counting_the_ledger_again()
+    {
+        _telegram.Blocked.UnionWith(Subscribers.Where((_, i) => i % 20 == 7));
+        var observer = new RecordingObserver(_time);
+
+        await using var deliveries = Start(killable: true);
+        await using var clock = new ClockDriver(_time, Step);
+        var start = await deliveries.Service.StartAsync(Edition, force: false, "telegram:1", observer);
+        var summary = await observer.Finished.Task.WaitAsync(Patience);
+
+        var reports = observer.Reports.Select(report => report.Progress).ToList();
+        Assert.True(reports.Count >= 3, $"{reports.Count} reports");
+        Assert.All(reports, progress => Assert.Equal(summary.Total, progress.Total));
+        Assert.All(reports.Zip(reports.Skip(1)), pair => Assert.True(pair.Second.Counts.Done >= pair.First.Counts.Done));
+        Assert.Contains(reports, progress => progress.Sent > 0 && progress.Blocked > 0 && progress.Remaining > 0);
+        Assert.Equal(new DeliveryCounts(Pending: 0, Sent: 190, Failed: 0, Blocked: 10, Gone: 0, Skipped: 0), summary.Counts);
+        // Once for the first report; each later one is kept from the runner's own answers.
+        Assert.True(deliveries.Killable!.CountsRead <= 2, $"the ledger's counts read {deliveries.Killable.CountsRead} times for {reports.Count} reports");
+        Assert.Equal(start.Broadcast.Id, summary.BroadcastId);
+    }
+
+    [Fact]
     public async Task Cancelled_then_broadcast_again_sends_only_to_the_rest()
     {
         var halfway = new TaskCompletionSource();

@@ -3,12 +3,17 @@ using SocialReport.Core.Readers;
 
 namespace SocialReport.EndToEnd.Tests.Delivery.Fakes;
 
-/// <summary>A ledger that stops writing anything at once, as a killed process would.</summary>
+/// <summary>A ledger that stops writing anything at once, as a killed process would; it also counts the reads of its counts.</summary>
 internal sealed class KillableLedger(IDeliveryLedger inner) : IDeliveryLedger
 {
     private volatile bool _killed;
 
+    private int _countsRead;
+
     public void Kill() => _killed = true;
+
+    /// <summary>How many times the ledger's counts were read (a walk over every row of the broadcast).</summary>
+    public int CountsRead => Volatile.Read(ref _countsRead);
 
     private IDeliveryLedger Alive => _killed ? throw new IOException("the process was killed") : inner;
 
@@ -26,7 +31,11 @@ internal sealed class KillableLedger(IDeliveryLedger inner) : IDeliveryLedger
     public DeliveryRow? Row(string broadcastId, ChatKey chat) => Alive.Row(broadcastId, chat);
     public DeliveryRow Record(DeliveryRow row, SendOutcome outcome, DateTimeOffset now) => Alive.Record(row, outcome, now);
     public DeliveryRow Skip(DeliveryRow row, string reason, DateTimeOffset now) => Alive.Skip(row, reason, now);
-    public DeliveryCounts Counts(string broadcastId) => Alive.Counts(broadcastId);
+    public DeliveryCounts Counts(string broadcastId)
+    {
+        Interlocked.Increment(ref _countsRead);
+        return Alive.Counts(broadcastId);
+    }
     public int Served(string editionId, string channel) => Alive.Served(editionId, channel);
     public BroadcastRecord? Cancel(string broadcastId) => Alive.Cancel(broadcastId);
     public BroadcastRecord? Complete(string broadcastId) => Alive.Complete(broadcastId);
