@@ -2,12 +2,8 @@ namespace SocialReport.Storage.LiteDb;
 
 public sealed partial class LiteDbStore
 {
-    /// <summary>
-    /// A checkpoint once the log holds 5 000 pages (40 MB), five times LiteDB's own 1 000: each checkpoint empties
-    /// LiteDB's page cache, so that a 100 000-reader broadcast read its ledger pages from the file again every few
-    /// hundred commits (README, Benchmarks).
-    /// </summary>
-    internal const int DefaultCheckpointSize = 5000;
+    /// <summary>LiteDB's own: a checkpoint once the log holds 1 000 pages.</summary>
+    private const int DefaultCheckpointSize = 1000;
 
     private readonly Lock _backingUp = new();
 

@@ -45,9 +45,8 @@ public sealed partial class LiteDbStore : IDisposable
             var engine = new LiteEngine(settings);
             database = new LiteDatabase(LogFile is null ? engine : new DurableEngine(engine, LogFile));
             SchemaVersion = SchemaMigrations.Upgrade(database);
-            // A backup turns the automatic checkpoint off while it copies, and a process killed meanwhile left it off;
-            // older files hold LiteDB's own size. The setting is kept in the file.
-            if (database.CheckpointSize != DefaultCheckpointSize) database.CheckpointSize = DefaultCheckpointSize;
+            // A backup turns the automatic checkpoint off while it copies; a process killed meanwhile left it off.
+            if (database.CheckpointSize == 0) database.CheckpointSize = DefaultCheckpointSize;
             // Dates are stored as UTC instants; read them back as UTC, not as local time. After the upgrade,
             // which may rebuild the file.
             database.UtcDate = true;

@@ -26,8 +26,8 @@ public sealed class BackupTests : IDisposable
         Assert.Equal(11, rows.Count());
         using var copy = new LiteDbStore(_dir.File("backups/copy.db"));
         Assert.Equal(Enumerable.Range(0, 10), copy.Database.GetCollection("rows").FindAll().Select(d => d["_id"].AsInt32).Order());
-        Assert.Equal(LiteDbStore.DefaultCheckpointSize, copy.Database.CheckpointSize);
-        Assert.Equal(LiteDbStore.DefaultCheckpointSize, store.Database.CheckpointSize);
+        Assert.Equal(1000, copy.Database.CheckpointSize);
+        Assert.Equal(1000, store.Database.CheckpointSize);
     }
 
     [Fact]
