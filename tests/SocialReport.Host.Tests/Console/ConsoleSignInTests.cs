@@ -12,7 +12,9 @@ namespace SocialReport.Host.Tests.Console;
 /// <summary>/login links and the console's session, over HTTP, on a host whose clock the tests move.</summary>
 public sealed class ConsoleSignInTests : IDisposable
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 20, 0, 0, TimeSpan.Zero));
+    // Starts at the real time: the test client's cookie container drops a cookie its expiry (the host's clock + the
+    // idle timeout) puts in the real past, which a fixed start made fail every run once the real clock passed it.
+    private readonly FakeTimeProvider _time = new(TimeProvider.System.GetUtcNow());
     private readonly ConsoleSite _site;
 
     public ConsoleSignInTests() => _site = new ConsoleSite(_time);
