@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using SocialReport.Core.Editions;
 using SocialReport.EndToEnd.Tests.Deploy;
 using SocialReport.Storage.LiteDb;
+
 
 namespace SocialReport.EndToEnd.Tests.Benchmark;
 
@@ -31,7 +31,7 @@ public sealed partial class StartupBenchmark(ITestOutputHelper output)
         using (var store = new LiteDbStore(database))
         {
             var archive = new LiteDbEditionArchive(store, TimeProvider.System);
-            foreach (var edition in Weeks(SeedEdition.Build(), Editions)) archive.Publish(edition);
+            foreach (var edition in WeeklyArchive.Before(SeedEdition.Build(), Editions)) archive.Publish(edition);
         }
 
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
@@ -87,20 +87,4 @@ public sealed partial class StartupBenchmark(ITestOutputHelper output)
 
     [GeneratedRegex(@"indexed at start-up in (\d+) ms")]
     private static partial Regex IndexOpened();
-
-    /// <summary>The seed edition again, one week apart, as the <c>bench</c> verb makes its archive.</summary>
-    private static IEnumerable<Edition> Weeks(Edition seed, int count)
-    {
-        for (var week = 0; week < count; week++)
-        {
-            var date = seed.Date.AddDays(-7 * week);
-            var id = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            yield return seed with
-            {
-                Id = id,
-                Date = date,
-                Stories = [.. seed.Stories.Select(s => s with { Id = $"{id}/{s.Number}", Text = s.Text + $"\n\nSemaine {week}." })],
-            };
-        }
-    }
 }

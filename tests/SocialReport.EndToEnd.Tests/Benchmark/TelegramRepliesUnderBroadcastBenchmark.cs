@@ -4,12 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Delivery;
-using SocialReport.Core.Editions;
 using SocialReport.Core.Readers;
 using SocialReport.Core.Search;
 using SocialReport.EndToEnd.Tests.Telegram;
 using SocialReport.Telegram;
 using SocialReport.Testing.Telegram;
+
 
 namespace SocialReport.EndToEnd.Tests.Benchmark;
 
@@ -58,7 +58,7 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
         });
         var publisher = bot.Services.GetRequiredService<EditionPublisher>();
         var seed = bot.Services.GetRequiredService<IEditionArchive>().Get("2020-03-06")!;
-        foreach (var edition in Weeks(seed, Editions)) publisher.Publish(edition);
+        foreach (var edition in WeeklyArchive.Before(seed, Editions, firstWeek: 1)) publisher.Publish(edition);
         TelegramReaders.Subscribe(bot.Fake, bot.Services.GetRequiredService<IChatStore>(), Enumerable.Range(0, Subscribers).Select(i => 1_000_000L + i));
         for (var chat = 0; chat < Chats; chat++)
         {
@@ -154,21 +154,5 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
         var sorted = samples.Order().ToList();
         return string.Create(CultureInfo.InvariantCulture,
             $"{what}: median {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, max {sorted[^1]:F1} ms");
-    }
-
-    /// <summary>The seed edition again, one week apart before it, as the <c>bench</c> verb makes its archive.</summary>
-    private static IEnumerable<Edition> Weeks(Edition seed, int count)
-    {
-        for (var week = 1; week < count; week++)
-        {
-            var date = seed.Date.AddDays(-7 * week);
-            var id = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            yield return seed with
-            {
-                Id = id,
-                Date = date,
-                Stories = [.. seed.Stories.Select(s => s with { Id = $"{id}/{s.Number}", Text = s.Text + $"\n\nSemaine {week}." })],
-            };
-        }
     }
 }
