@@ -20,6 +20,15 @@ public sealed class PostgreSqlChatStore(PostgreSqlStore store) : IChatStore
         store.Command($"SELECT {Columns} FROM chats WHERE channel = @channel AND chat_id = @id")
             .With("channel", key.Channel).With("id", key.Id).ReadFirst(Read);
 
+    public IReadOnlyList<Chat?> Get(IReadOnlyList<ChatKey> keys)
+    {
+        var found = keys.GroupBy(key => key.Channel, StringComparer.Ordinal)
+            .SelectMany(channel => store.Command($"SELECT {Columns} FROM chats WHERE channel = @channel AND chat_id = ANY(@ids)")
+                .With("channel", channel.Key).With("ids", channel.Select(key => key.Id).ToArray()).Read(Read))
+            .ToDictionary(chat => chat.Key);
+        return [.. keys.Select(key => found.GetValueOrDefault(key))];
+    }
+
     public void Save(Chat chat)
     {
         using var connection = store.DataSource.OpenConnection();

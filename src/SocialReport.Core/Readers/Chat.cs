@@ -63,6 +63,9 @@ public interface IChatStore
 {
     Chat? Get(ChatKey key);
 
+    /// <summary>Several chats in one read, in the order asked (null where unknown): a broadcast reads its next sends' chats at once.</summary>
+    IReadOnlyList<Chat?> Get(IReadOnlyList<ChatKey> keys) => [.. keys.Select(Get)];
+
     /// <summary>Inserts or replaces the chat.</summary>
     void Save(Chat chat);
 

@@ -7,6 +7,9 @@ internal sealed class ChatStoreByChannel(IChatStore store, WebChatStore web) : I
 {
     public Chat? Get(ChatKey key) => For(key.Channel).Get(key);
 
+    public IReadOnlyList<Chat?> Get(IReadOnlyList<ChatKey> keys) =>
+        keys.Any(key => key.Channel == ChatEndpoints.Channel) ? [.. keys.Select(Get)] : store.Get(keys);
+
     public void Save(Chat chat) => For(chat.Key.Channel).Save(chat);
 
     public bool Rekey(ChatKey from, ChatKey to) => from.Channel == to.Channel && For(from.Channel).Rekey(from, to);

@@ -110,6 +110,22 @@ public abstract partial class ChatStoreContract : IDisposable
     }
 
     [Fact]
+    public void Several_chats_are_read_at_once_in_the_order_asked()
+    {
+        _chats.Save(NewChat("telegram", "7") with { Title = "seven" });
+        _chats.Save(NewChat("telegram", "8", SubscriptionState.Stopped) with { Title = "eight" });
+        _chats.Save(NewChat("teams", "a:1Ab") with { Title = "upper" });
+        _chats.Save(NewChat("teams", "a:1ab") with { Title = "lower" });
+
+        var read = _chats.Get([new ChatKey("telegram", "8"), new ChatKey("teams", "a:1ab"), new ChatKey("telegram", "9"),
+            new ChatKey("teams", "a:1Ab"), new ChatKey("telegram", "7"), new ChatKey("telegram", "8")]);
+
+        Assert.Equal(["eight", "lower", null, "upper", "seven", "eight"], read.Select(chat => chat?.Title));
+        Assert.Equal(SubscriptionState.Stopped, read[0]!.State);
+        Assert.Empty(_chats.Get([]));
+    }
+
+    [Fact]
     public void Ids_differing_only_by_case_are_different_chats()
     {
         _chats.Save(NewChat("teams", "a:1Ab") with { Title = "upper" });
