@@ -113,6 +113,21 @@ public sealed class OrderTests
         Assert.Equal(PodcastTopic.OrderBy(h => h.Story, StringComparer.Ordinal), page.Hits.Select(h => (h.StoryId, h.MatchedIn)).OrderBy(h => h.StoryId, StringComparer.Ordinal));
     }
 
+    [Fact]
+    public void One_word_of_the_most_a_query_takes_sets_the_tier()
+    {
+        using var index = new LuceneStoryIndex();
+        var tags = Enumerable.Range(0, 31).Select(i => $"q{(char)('a' + i / 26)}{(char)('a' + i % 26)}z").ToArray();
+        index.Index(Edition("2020-05-01", "en", Tagged("The headz", "Only here: bodyz.", tags)));
+        var all = string.Join(" ", tags);
+
+        Assert.Equal(SearchField.Tags, Assert.Single(index.Topic(all, 0, 1).Hits).MatchedIn);
+        Assert.Equal(SearchField.Headline, Assert.Single(index.Topic($"{all} headz", 0, 1).Hits).MatchedIn);
+        Assert.Equal(SearchField.Body, Assert.Single(index.Topic($"{all} bodyz", 0, 1).Hits).MatchedIn);
+        Assert.Equal(SearchField.Body, Assert.Single(index.Search($"{all} bodyz", 0, 1).Hits).MatchedIn);
+        Assert.Equal(SearchField.Headline, Assert.Single(index.Search($"{all} headz", 0, 1).Hits).MatchedIn);
+    }
+
     private static LuceneStoryIndex Indexed(bool oneAtATime)
     {
         var index = new LuceneStoryIndex();
