@@ -125,16 +125,16 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
     public SearchPage Topic(string words, int skip, int take) => Page('t', words, skip, take, (searcher, query) =>
     {
         // One query for the three tiers, its score saying each story's tier: the tiers first, newest first within each.
-        var (hits, total) = Collect(searcher, StoryQueries.Topic(query), score => -(float)StoryQueries.TierOf(score, query.Count), skip, take);
+        var (hits, total) = Collect(searcher, StoryQueries.Topic(searcher, query), score => -(float)StoryQueries.TierOf(score, query.Count), skip, take);
         return new SearchPage([.. hits.Select(hit => searcher.Hit(hit.Doc, StoryQueries.TierOf(hit.Score, query.Count)))], total);
     });
 
     public SearchPage Search(string words, int skip, int take) => Page('s', words, skip, take, (searcher, query) =>
     {
-        var (hits, total) = Collect(searcher, StoryQueries.FullText(query), score => score, skip, take);
+        var (hits, total) = Collect(searcher, StoryQueries.FullText(searcher, query), score => score, skip, take);
         if (hits.Count == 0)
             return new SearchPage([], total);
-        var tiers = Tiers(searcher, StoryQueries.Topic(query), query.Count, hits.Select(hit => hit.Doc));
+        var tiers = Tiers(searcher, StoryQueries.Topic(searcher, query), query.Count, hits.Select(hit => hit.Doc));
         return new SearchPage([.. hits.Select(hit => searcher.Hit(hit.Doc, tiers.GetValueOrDefault(hit.Doc, SearchField.Body)))], total);
     });
 
@@ -153,7 +153,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         var inEdition = new TermQuery(new Term(StoryDocument.EditionId, edition.Id));
         return WithSearcher(searcher =>
         {
-            var docs = Matching(searcher, new BooleanQuery { { inEdition, Occur.MUST }, { StoryQueries.Topic(query), Occur.MUST } });
+            var docs = Matching(searcher, new BooleanQuery { { inEdition, Occur.MUST }, { StoryQueries.Topic(searcher, query), Occur.MUST } });
             return docs.Select(doc => StoryDocument.NumberOf(searcher.Doc(doc))).Order().ToList();
         });
     }
@@ -188,7 +188,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         return results.GetOrSearch(kind, words, skip, take, () =>
         {
             var query = _analysis.Words(words);
-            return query.Count == 0 ? SearchPage.Empty : WithSearcher(searcher => search((StorySearcher)searcher, query));
+            return query.Count == 0 ? SearchPage.Empty : WithSearcher(searcher => search(searcher, query));
         });
     }
 
@@ -199,12 +199,12 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         Volatile.Write(ref _results, new SearchResults(CachedPages));
     }
 
-    private T WithSearcher<T>(Func<IndexSearcher, T> search)
+    private T WithSearcher<T>(Func<StorySearcher, T> search)
     {
         var searcher = _searchers.Acquire();
         try
         {
-            return search(searcher);
+            return search((StorySearcher)searcher);
         }
         finally
         {

@@ -4,7 +4,7 @@ using static SocialReport.Core.Search.StoryDocument;
 
 namespace SocialReport.Core.Search;
 
-/// <summary>Queries built in code from analyzed words, so user input is never parsed as Lucene syntax.</summary>
+/// <summary>Queries built in code from analyzed words, so user input is never parsed as Lucene syntax; each for one searcher.</summary>
 internal static class StoryQueries
 {
     /// <summary>What a word scores in <see cref="Topic"/> by the best text it is in. A word only in the body takes more off
@@ -18,7 +18,7 @@ internal static class StoryQueries
     /// story's tier (<see cref="TierOf"/>): the tags tier when every word is in its tags, the headline tier when every
     /// word is in its tags or headline, else the body tier.
     /// </summary>
-    public static Query Topic(IReadOnlyList<QueryWord> words)
+    public static Query Topic(StorySearcher searcher, IReadOnlyList<QueryWord> words)
     {
         var query = new BooleanQuery();
         foreach (var word in words)
@@ -26,9 +26,9 @@ internal static class StoryQueries
             // A word scores by its best text alone (no tie-breaker), each text a constant whatever the word's frequency.
             var best = new DisjunctionMaxQuery(0f)
             {
-                new ConstantScoreQuery(AnyOf(word, Text.Tags)) { Boost = InTags },
-                new ConstantScoreQuery(AnyOf(word, Text.Headline)) { Boost = InHeadline },
-                new ConstantScoreQuery(AnyOf(word, Text.Body)) { Boost = InBody },
+                new ConstantScoreQuery(AnyOf(searcher, word, Text.Tags)) { Boost = InTags },
+                new ConstantScoreQuery(AnyOf(searcher, word, Text.Headline)) { Boost = InHeadline },
+                new ConstantScoreQuery(AnyOf(searcher, word, Text.Body)) { Boost = InBody },
             };
             query.Add(best, Occur.MUST);
         }
@@ -47,7 +47,7 @@ internal static class StoryQueries
     }
 
     /// <summary>Every word somewhere in the story; a word scores by its best field, the headline weighing most.</summary>
-    public static Query FullText(IReadOnlyList<QueryWord> words)
+    public static Query FullText(StorySearcher searcher, IReadOnlyList<QueryWord> words)
     {
         var query = new BooleanQuery();
         foreach (var word in words)
@@ -55,7 +55,7 @@ internal static class StoryQueries
             var anyField = new DisjunctionMaxQuery(0.1f);
             foreach (var text in Enum.GetValues<Text>())
             {
-                foreach (var term in Terms(word, text))
+                foreach (var term in Terms(searcher, word, text))
                 {
                     term.Boost = Weight(text);
                     anyField.Add(term);
@@ -66,18 +66,18 @@ internal static class StoryQueries
         return query;
     }
 
-    private static BooleanQuery AnyOf(QueryWord word, Text text)
+    private static BooleanQuery AnyOf(StorySearcher searcher, QueryWord word, Text text)
     {
         var query = new BooleanQuery();
-        foreach (var term in Terms(word, text))
+        foreach (var term in Terms(searcher, word, text))
             query.Add(term, Occur.SHOULD);
         return query;
     }
 
-    private static TermQuery[] Terms(QueryWord word, Text text) =>
+    private static TermQuery[] Terms(StorySearcher searcher, QueryWord word, Text text) =>
     [
-        new(new Term(FieldName(text, "fr"), word.French)),
-        new(new Term(FieldName(text, "en"), word.English)),
+        searcher.TermQuery(new Term(FieldName(text, "fr"), word.French)),
+        searcher.TermQuery(new Term(FieldName(text, "en"), word.English)),
     ];
 
     private static float Weight(Text text) => text switch

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -6,15 +7,20 @@ using Lucene.Net.Util;
 namespace SocialReport.Core.Search;
 
 /// <summary>
-/// A searcher of one state of the index, and what it learns of its stories once asked: each story's place newest first
-/// (so that no search sorts on the index's fields), and the hits read from the index (so that a story is read once).
+/// A searcher of one state of the index, and what it learns of it once asked: each story's place newest first (so that no
+/// search sorts on the index's fields), the hits read from the index (so that a story is read once), and where the terms
+/// asked are in the index.
 /// </summary>
 internal sealed class StorySearcher : IndexSearcher
 {
     private static readonly HashSet<string> HitFields =
         [StoryDocument.StoryId, StoryDocument.EditionId, StoryDocument.Date, StoryDocument.Headline, StoryDocument.Language];
 
+    /// <summary>Terms whose place in the index is kept; a flood of distinct words starts over.</summary>
+    private const int MaxTerms = 4096;
+
     private readonly Lazy<int[]> _places;
+    private readonly ConcurrentDictionary<Term, TermContext> _terms = new();
     private readonly SearchHit?[] _hits;
 
     public StorySearcher(IndexReader reader) : base(reader)
@@ -27,6 +33,22 @@ internal sealed class StorySearcher : IndexSearcher
     /// <summary>By document: its place when sorted newest edition first, editions of one date by id (the greater first),
     /// then by story number; the document id last, as a sort of the index breaks ties.</summary>
     public int[] Places => _places.Value;
+
+    /// <summary>A query for one term whose place in each segment (and its frequency) is looked up once per searcher, not
+    /// once per search: those lookups walk the term dictionary and were half of what a search allocated.</summary>
+    /// <summary>How many terms are kept (at most MaxTerms).</summary>
+    internal int KeptTerms => _terms.Count;
+
+    public TermQuery TermQuery(Term term)
+    {
+        if (!_terms.TryGetValue(term, out var context))
+        {
+            context = TermContext.Build(TopReaderContext, term);
+            if (_terms.Count >= MaxTerms) _terms.Clear();
+            _terms.TryAdd(term, context);
+        }
+        return new TermQuery(term, context);
+    }
 
     public SearchHit Hit(int doc, SearchField matchedIn)
     {
