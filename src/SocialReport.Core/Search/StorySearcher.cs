@@ -34,11 +34,11 @@ internal sealed class StorySearcher : IndexSearcher
     /// then by story number; the document id last, as a sort of the index breaks ties.</summary>
     public int[] Places => _places.Value;
 
-    /// <summary>A query for one term whose place in each segment (and its frequency) is looked up once per searcher, not
-    /// once per search: those lookups walk the term dictionary and were half of what a search allocated.</summary>
     /// <summary>How many terms are kept (at most MaxTerms).</summary>
     internal int KeptTerms => _terms.Count;
 
+    /// <summary>A query for one term whose place in each segment (and its frequency) is looked up once per searcher, not
+    /// once per search: those lookups walk the term dictionary and were half of what a search allocated.</summary>
     public TermQuery TermQuery(Term term)
     {
         if (!_terms.TryGetValue(term, out var context))
