@@ -64,7 +64,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         {
             _committedDigest = _writer.CommitData.TryGetValue(ArchiveKey, out var digest) ? digest : null;
         }
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory());
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new StorySearcherFactory());
     }
 
     public void Index(Edition edition)
@@ -124,28 +124,18 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
 
     public SearchPage Topic(string words, int skip, int take) => Page('t', words, skip, take, (searcher, query) =>
     {
-        var hits = new List<SearchHit>();
-        var total = 0;
-        foreach (var (tier, tierQuery) in StoryQueries.TopicTiers(query))
-        {
-            var (docs, count) = Run(searcher, tierQuery, StoryDocument.NewestFirst, Math.Max(0, skip - total), take - hits.Count);
-            hits.AddRange(docs.Select(doc => StoryDocument.ToHit(searcher.Doc(doc), tier)));
-            total += count;
-        }
-        return new SearchPage(hits, total);
+        // One query for the three tiers, its score saying each story's tier: the tiers first, newest first within each.
+        var (hits, total) = Collect(searcher, StoryQueries.Topic(searcher, query), score => -(float)StoryQueries.TierOf(score, query.Count), skip, take);
+        return new SearchPage([.. hits.Select(hit => searcher.Hit(hit.Doc, StoryQueries.TierOf(hit.Score, query.Count)))], total);
     });
 
     public SearchPage Search(string words, int skip, int take) => Page('s', words, skip, take, (searcher, query) =>
     {
-        var (docs, total) = Run(searcher, StoryQueries.FullText(query), StoryDocument.ByRelevance, skip, take);
-        if (docs.Count == 0)
+        var (hits, total) = Collect(searcher, StoryQueries.FullText(searcher, query), score => score, skip, take);
+        if (hits.Count == 0)
             return new SearchPage([], total);
-        var inTags = Matching(searcher, StoryQueries.InTags(query));
-        var inHeadline = Matching(searcher, StoryQueries.InTagsOrHeadline(query));
-        var hits = docs.Select(doc => StoryDocument.ToHit(
-            searcher.Doc(doc),
-            inTags.Contains(doc) ? SearchField.Tags : inHeadline.Contains(doc) ? SearchField.Headline : SearchField.Body));
-        return new SearchPage(hits.ToList(), total);
+        var tiers = Tiers(searcher, StoryQueries.Topic(searcher, query), query.Count, hits.Select(hit => hit.Doc));
+        return new SearchPage([.. hits.Select(hit => searcher.Hit(hit.Doc, tiers.GetValueOrDefault(hit.Doc, SearchField.Body)))], total);
     });
 
     public IReadOnlyList<TopicCount> FrequentTopics(int recentEditions, int take)
@@ -163,9 +153,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         var inEdition = new TermQuery(new Term(StoryDocument.EditionId, edition.Id));
         return WithSearcher(searcher =>
         {
-            var docs = new HashSet<int>();
-            foreach (var (_, tierQuery) in StoryQueries.TopicTiers(query))
-                docs.UnionWith(Matching(searcher, new BooleanQuery { { inEdition, Occur.MUST }, { tierQuery, Occur.MUST } }));
+            var docs = Matching(searcher, new BooleanQuery { { inEdition, Occur.MUST }, { StoryQueries.Topic(searcher, query), Occur.MUST } });
             return docs.Select(doc => StoryDocument.NumberOf(searcher.Doc(doc))).Order().ToList();
         });
     }
@@ -191,7 +179,7 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
     }
 
     /// <summary>Runs <paramref name="search"/> on the reader's words, analysed as the index was; no words, no hits.</summary>
-    private SearchPage Page(char kind, string words, int skip, int take, Func<IndexSearcher, IReadOnlyList<QueryWord>, SearchPage> search)
+    private SearchPage Page(char kind, string words, int skip, int take, Func<StorySearcher, IReadOnlyList<QueryWord>, SearchPage> search)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(skip);
         ArgumentOutOfRangeException.ThrowIfNegative(take);
@@ -211,12 +199,12 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         Volatile.Write(ref _results, new SearchResults(CachedPages));
     }
 
-    private T WithSearcher<T>(Func<IndexSearcher, T> search)
+    private T WithSearcher<T>(Func<StorySearcher, T> search)
     {
         var searcher = _searchers.Acquire();
         try
         {
-            return search(searcher);
+            return search((StorySearcher)searcher);
         }
         finally
         {
@@ -224,22 +212,41 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         }
     }
 
-    /// <summary>One page of a query's hits, and how many hits there are in all.</summary>
-    private static (IReadOnlyList<int> Docs, int Total) Run(IndexSearcher searcher, Query query, Sort sort, int skip, int take)
+    /// <summary>One page of a query's hits ordered by <paramref name="rank"/> of their score, then newest first; and how many
+    /// hits there are in all.</summary>
+    private static (List<RankedCollector.Hit> Hits, int Total) Collect(StorySearcher searcher, Query query, Func<float, float> rank, int skip, int take)
     {
-        if (take == 0 || skip >= searcher.IndexReader.MaxDoc)
-        {
-            var counter = new TotalHitCountCollector();
-            searcher.Search(query, counter);
-            return ([], counter.TotalHits);
-        }
-        var wanted = (int)Math.Min((long)skip + take, searcher.IndexReader.MaxDoc);
+        var maxDoc = searcher.IndexReader.MaxDoc;
+        var wanted = take == 0 || skip >= maxDoc ? 0 : (int)Math.Min((long)skip + take, maxDoc);
         // Documents in order: out of order, a BooleanQuery scores through tables of 2 048 buckets made anew for each
         // segment of each search, most of what a reply allocated.
-        var collector = TopFieldCollector.Create(sort, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        var collector = new RankedCollector(wanted, wanted == 0 ? [] : searcher.Places, rank);
         searcher.Search(query, collector);
-        var top = collector.GetTopDocs();
-        return (top.ScoreDocs.Skip(skip).Select(d => d.Doc).ToList(), top.TotalHits);
+        return ([.. collector.Hits().Skip(skip)], collector.Total);
+    }
+
+    /// <summary>The tiers of these documents (<see cref="StoryQueries.TierOf"/>), read from <see cref="StoryQueries.Topic"/>'s
+    /// scorer moved to each alone: those it does not match are in none.</summary>
+    private static Dictionary<int, SearchField> Tiers(IndexSearcher searcher, Query topic, int words, IEnumerable<int> docs)
+    {
+        var tiers = new Dictionary<int, SearchField>();
+        var weight = searcher.CreateNormalizedWeight(topic);
+        foreach (var group in docs.Order().GroupBy(doc => ReaderUtil.SubIndex(doc, searcher.IndexReader.Leaves)))
+        {
+            var leaf = searcher.IndexReader.Leaves[group.Key];
+            var scorer = weight.GetScorer(leaf, leaf.AtomicReader.LiveDocs);
+            if (scorer is null)
+                continue;
+            foreach (var doc in group)
+            {
+                var target = doc - leaf.DocBase;
+                if (scorer.DocID < target && scorer.Advance(target) == DocIdSetIterator.NO_MORE_DOCS)
+                    break;
+                if (scorer.DocID == target)
+                    tiers[doc] = StoryQueries.TierOf(scorer.GetScore(), words);
+            }
+        }
+        return tiers;
     }
 
     private static HashSet<int> Matching(IndexSearcher searcher, Query query)
@@ -249,8 +256,8 @@ public sealed partial class LuceneStoryIndex : IStoryIndex, IDisposable
         return collector.Docs;
     }
 
-    private sealed class Bm25SearcherFactory : SearcherFactory
+    private sealed class StorySearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader) => new StorySearcher(reader);
     }
 }

@@ -22,7 +22,7 @@ internal sealed record QueryWord(string French, string English);
 internal sealed class StoryAnalysis : IDisposable
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
-    private const int MaxQueryWords = 32;
+    public const int MaxQueryWords = 32;
 
     // Folding runs before the stop filter (so "a" and "à" are both stopped), hence folded stop sets.
     private static readonly CharArraySet FrenchStopWords = Folded(FrenchAnalyzer.DefaultStopSet);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Lucene.Net.Documents;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 using SocialReport.Core.Editions;
 
@@ -28,14 +27,6 @@ internal static class StoryDocument
     public static string FieldName(Text text, string language) => $"{text.ToString().ToLowerInvariant()}.{language}";
 
     public static IEnumerable<string> Fields(string language) => Enum.GetValues<Text>().Select(t => FieldName(t, language));
-
-    /// <summary>Newest edition first, then the story's place in its edition.</summary>
-    public static Sort NewestFirst { get; } = new(
-        new SortField(Date, SortFieldType.INT64, true),
-        new SortField(EditionId, SortFieldType.STRING, true),
-        new SortField(Number, SortFieldType.INT64));
-
-    public static Sort ByRelevance { get; } = new([SortField.FIELD_SCORE, .. NewestFirst.GetSort()]);
 
     public static Document From(Edition edition, Story story, string contentHash)
     {

@@ -81,6 +81,7 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
 
         var sentAt = new List<(long Chat, int Command, DateTimeOffset At)>();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         var total = (int)(PerSecond * Duration.TotalSeconds);
         for (var i = 0; i < total; i++)
@@ -114,6 +115,7 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
         }
 
         var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var allocated = (GC.GetTotalAllocatedBytes() - allocatedBefore) / 1024.0;
         var latencies = Commands.Select(_ => new List<double>()).ToArray();
         foreach (var group in sentAt.GroupBy(s => s.Chat))
         {
@@ -127,7 +129,7 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
         var lines = Commands.Select((command, c) => Describe(command, latencies[c]));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{total} updates at {offered:F0}/s offered{(cachedPages == 0 ? " (no search pages kept)" : "")} {(sendsPerSecond > 0 ? $"while a broadcast to {Subscribers} paced at {sendsPerSecond}/s sent {broadcastRate:F0}/s" : "with no broadcast")}: "
-            + $"{Describe("all", all)}; {string.Join("; ", lines)}; CPU from the first update to the last reply {cpu:F0} ms ({cpu / total:F2} ms an update, host, fake and broadcast); "
+            + $"{Describe("all", all)}; {string.Join("; ", lines)}; CPU from the first update to the last reply {cpu:F0} ms ({cpu / total:F2} ms an update, host, fake and broadcast), {allocated / total:F0} KB allocated an update; "
             + $"process working set {Environment.WorkingSet / 1048576.0:F0} MB (peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB) — host and fake in one process; "
             + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
     }
