@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-using SocialReport.Core.Delivery;
 using SocialReport.Host.Web;
 using SocialReport.Teams;
 using SocialReport.Telegram;
@@ -19,7 +17,7 @@ public static class HostApp
         var app = builder.Build();
         // First, so that every limit and endpoint sees the client's address and scheme (from trusted proxies only).
         app.UseForwardedHeaders();
-        ThreadPoolSizing.Apply(app.Services.GetRequiredService<IOptions<DeliveryOptions>>(), app.Services.InboundThreads());
+        ThreadPoolSizing.Apply(app.Services.InboundThreads());
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapTelegram();
         app.MapTeams();
