@@ -1,0 +1,58 @@
+namespace SocialReport.Core.Delivery;
+
+/// <summary>
+/// The waiters of a <see cref="ChannelPacer"/> that wait for a moment (not for an answer). A waiter whose moment no
+/// other's comes before "claims" it and sleeps on the clock until then; the others are deferred: their moment comes
+/// after a claim, which will take the place they wait for or leave it. When no claim comes before the earliest
+/// deferred waiter any more, it is woken and looks again (and claims its moment). So a free place wakes one waiter,
+/// at its moment, where every waiter used to wake for it, each a little late. Not thread-safe: the pacer locks.
+/// </summary>
+internal sealed class PacerWaiters
+{
+    private readonly List<Waiter> _claims = [];
+    private readonly List<Waiter> _deferred = [];
+
+    /// <summary>A waiter for <paramref name="due"/>: a claim when no claim comes before it, else deferred.</summary>
+    public Waiter Add(DateTimeOffset due)
+    {
+        var claims = !Covered(due);
+        var waiter = new Waiter(due, claims);
+        (claims ? _claims : _deferred).Add(waiter);
+        return waiter;
+    }
+
+    /// <summary>The waiter looks again, or gave up; call <see cref="Cover"/> before leaving the lock.</summary>
+    public void Remove(Waiter? waiter)
+    {
+        if (waiter is not null && !_claims.Remove(waiter)) _deferred.Remove(waiter);
+    }
+
+    /// <summary>Wakes the earliest deferred waiter, as a claim, when no claim comes before it any more.</summary>
+    public void Cover()
+    {
+        while (_deferred.Count > 0)
+        {
+            var first = _deferred.MinBy(waiter => waiter.Due)!;
+            if (Covered(first.Due)) return;
+            _deferred.Remove(first);
+            _claims.Add(first);
+            first.Wake();
+        }
+    }
+
+    private bool Covered(DateTimeOffset due) => _claims.Exists(claim => claim.Due <= due);
+
+    internal sealed class Waiter(DateTimeOffset due, bool claims)
+    {
+        private readonly TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public DateTimeOffset Due => due;
+
+        /// <summary>It claimed its moment when added: it sleeps on the clock, not until <see cref="Woken"/>.</summary>
+        public bool Claims => claims;
+
+        public Task Woken => _woken.Task;
+
+        public void Wake() => _woken.TrySetResult();
+    }
+}
