@@ -121,7 +121,7 @@ public sealed class ChannelPacer
                 lock (_gate)
                 {
                     _waiters.Remove(waiter);
-                    _waiters.Cover();
+                    Cover(_time.GetUtcNow());
                 }
             }
         }
@@ -148,19 +148,30 @@ public sealed class ChannelPacer
             waiter = null;
             answered = _answered.Task;
             var permit = TryTake(chat, group, messages, out wait);
-            if (permit is null && wait != SlidingWindowLimit.UntilAnAnswer) waiter = _waiters.Add(_time.GetUtcNow() + wait);
-            _waiters.Cover();
+            var now = _time.GetUtcNow();
+            if (permit is null && wait != SlidingWindowLimit.UntilAnAnswer) waiter = _waiters.Add(now + wait, chat, group, messages);
+            Cover(now);
             return permit;
         }
+    }
+
+    /// <summary>Under the lock, after a change: see <see cref="PacerWaiters.Cover"/>.</summary>
+    private void Cover(DateTimeOffset now) =>
+        _waiters.Cover(waiter => WaitFor(waiter.Chat, waiter.Group, waiter.Messages, now, out _) is var wait && wait == SlidingWindowLimit.UntilAnAnswer ? DateTimeOffset.MaxValue : now + wait);
+
+    private TimeSpan WaitFor(Chat chat, string? group, int messages, DateTimeOffset now, out SlidingWindowLimit[] windows)
+    {
+        windows = [.. _overall, .. ChatLimits(chat, now), .. GroupLimits(group, now)];
+        var wait = _pace.WaitFor(messages, now);
+        foreach (var window in windows) wait = Max(wait, window.WaitFor(messages, now));
+        return wait;
     }
 
     private Permit? TryTake(Chat chat, string? group, int messages, out TimeSpan wait)
     {
         var now = _time.GetUtcNow();
         Recover(now);
-        SlidingWindowLimit[] windows = [.. _overall, .. ChatLimits(chat, now), .. GroupLimits(group, now)];
-        wait = _pace.WaitFor(messages, now);
-        foreach (var window in windows) wait = Max(wait, window.WaitFor(messages, now));
+        wait = WaitFor(chat, group, messages, now, out var windows);
         if (wait > TimeSpan.Zero) return null;
         _pace.Take(messages, now);
         foreach (var window in windows) window.Take(messages);

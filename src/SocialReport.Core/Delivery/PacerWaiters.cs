@@ -1,11 +1,15 @@
+using SocialReport.Core.Readers;
+
 namespace SocialReport.Core.Delivery;
 
 /// <summary>
 /// The waiters of a <see cref="ChannelPacer"/> that wait for a moment (not for an answer). A waiter whose moment no
 /// other's comes before "claims" it and sleeps on the clock until then; the others are deferred: their moment comes
 /// after a claim, which will take the place they wait for or leave it. When no claim comes before the earliest
-/// deferred waiter any more, it is woken and looks again (and claims its moment). So a free place wakes one waiter,
-/// at its moment, where every waiter used to wake for it, each a little late. Not thread-safe: the pacer locks.
+/// deferred waiter any more, it is woken and looks again (and claims its moment); the deferred waiters' moments are
+/// worked out again at each change (a claim taking the place they waited for moves them to the next one). So a free
+/// place wakes one waiter, at its moment, where every waiter used to wake for it, each a little late. Not thread-safe:
+/// the pacer locks.
 /// </summary>
 internal sealed class PacerWaiters
 {
@@ -13,10 +17,10 @@ internal sealed class PacerWaiters
     private readonly List<Waiter> _deferred = [];
 
     /// <summary>A waiter for <paramref name="due"/>: a claim when no claim comes before it, else deferred.</summary>
-    public Waiter Add(DateTimeOffset due)
+    public Waiter Add(DateTimeOffset due, Chat chat, string? group, int messages)
     {
         var claims = !Covered(due);
-        var waiter = new Waiter(due, claims);
+        var waiter = new Waiter(due, claims, chat, group, messages);
         (claims ? _claims : _deferred).Add(waiter);
         return waiter;
     }
@@ -27,13 +31,17 @@ internal sealed class PacerWaiters
         if (waiter is not null && !_claims.Remove(waiter)) _deferred.Remove(waiter);
     }
 
-    /// <summary>Wakes the earliest deferred waiter, as a claim, when no claim comes before it any more.</summary>
-    public void Cover()
+    /// <summary>
+    /// Works the deferred waiters' moments out again (<paramref name="dueOf"/>: <see cref="DateTimeOffset.MaxValue"/>
+    /// when only an answer can make room), and wakes the earliest, as a claim, when no claim comes before it any more.
+    /// </summary>
+    public void Cover(Func<Waiter, DateTimeOffset> dueOf)
     {
+        foreach (var waiter in _deferred) waiter.Due = dueOf(waiter);
         while (_deferred.Count > 0)
         {
             var first = _deferred.MinBy(waiter => waiter.Due)!;
-            if (Covered(first.Due)) return;
+            if (first.Due != DateTimeOffset.MaxValue && Covered(first.Due)) return;
             _deferred.Remove(first);
             _claims.Add(first);
             first.Wake();
@@ -42,11 +50,17 @@ internal sealed class PacerWaiters
 
     private bool Covered(DateTimeOffset due) => _claims.Exists(claim => claim.Due <= due);
 
-    internal sealed class Waiter(DateTimeOffset due, bool claims)
+    internal sealed class Waiter(DateTimeOffset due, bool claims, Chat chat, string? group, int messages)
     {
         private readonly TaskCompletionSource _woken = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public DateTimeOffset Due => due;
+        public DateTimeOffset Due { get; set; } = due;
+
+        public Chat Chat => chat;
+
+        public string? Group => group;
+
+        public int Messages => messages;
 
         /// <summary>It claimed its moment when added: it sleeps on the clock, not until <see cref="Woken"/>.</summary>
         public bool Claims => claims;

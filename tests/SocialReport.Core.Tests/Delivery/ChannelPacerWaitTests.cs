@@ -50,6 +50,38 @@ public class ChannelPacerWaitTests
     }
 
     [Fact]
+    public async Task Waiters_of_two_tenants_each_go_at_their_own_moment()
+    {
+        var time = new CountingTime(_time);
+        var pacer = Pacer(new ChannelPacingOptions { MessagesPerSecond = 1000, Burst = 1000, PerPacingGroup = "1/1s", RoundTripCredit = 0 }, time);
+        var start = _time.GetUtcNow();
+        var first = pacer.TryAcquire(Private(1), "tenant-a", 1, out _)!;
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        pacer.TryAcquire(Private(2), "tenant-b", 1, out _)!.Dispose();
+        _time.Advance(TimeSpan.FromMilliseconds(40));
+        first.Dispose();
+        // Tenant a frees at 1.05 s, tenant b at 1.01 s; each has a waiter sleeping for it and one more behind.
+        var a1 = pacer.AcquireAsync(Private(3), "tenant-a", 1, CancellationToken.None);
+        var b1 = pacer.AcquireAsync(Private(4), "tenant-b", 1, CancellationToken.None);
+        var a2 = pacer.AcquireAsync(Private(5), "tenant-a", 1, CancellationToken.None);
+        var b2 = pacer.AcquireAsync(Private(6), "tenant-b", 1, CancellationToken.None);
+        Assert.Equal(2, time.Timers);
+
+        _time.Advance(start + TimeSpan.FromMilliseconds(1010) - _time.GetUtcNow());
+        (await b1.WaitAsync(Guard)).Dispose();
+        _time.Advance(start + TimeSpan.FromMilliseconds(1050) - _time.GetUtcNow());
+        (await a1.WaitAsync(Guard)).Dispose();
+        // Now tenant b frees at 2.01 s and tenant a at 2.05 s: the waiters behind sleep for those, one after the other.
+        Assert.True(SpinWait.SpinUntil(() => time.Timers == 3, Guard), "no waiter sleeps for 2.01 s");
+        _time.Advance(start + TimeSpan.FromMilliseconds(2010) - _time.GetUtcNow());
+        using var b = await b2.WaitAsync(Guard);
+        Assert.False(a2.IsCompleted);
+        Assert.True(SpinWait.SpinUntil(() => time.Timers == 4, Guard), "no waiter sleeps for 2.05 s");
+        _time.Advance(start + TimeSpan.FromMilliseconds(2050) - _time.GetUtcNow());
+        using var a = await a2.WaitAsync(Guard);
+    }
+
+    [Fact]
     public async Task A_waiter_goes_at_its_moment_and_not_at_the_next_whole_millisecond()
     {
         var pacer = Pacer(PerChatOnly());
