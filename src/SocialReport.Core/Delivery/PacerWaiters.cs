@@ -6,8 +6,8 @@ namespace SocialReport.Core.Delivery;
 /// The waiters of a <see cref="ChannelPacer"/> that wait for a moment (not for an answer). A waiter whose moment no
 /// other's comes before "claims" it and sleeps on the clock until then; the others are deferred: their moment comes
 /// after a claim, which will take the place they wait for or leave it. When no claim comes before the earliest
-/// deferred waiter any more, it is woken and looks again (and claims its moment); the deferred waiters' moments are
-/// worked out again at each change (a claim taking the place they waited for moves them to the next one). So a free
+/// deferred waiter any more, it is woken and looks again (and claims its moment); a deferred waiter's moment is worked
+/// out again before (a claim taking the place it waited for moves it to the next one). So a free
 /// place wakes one waiter, at its moment, where every waiter used to wake for it, each a little late. Not thread-safe:
 /// the pacer locks.
 /// </summary>
@@ -32,16 +32,24 @@ internal sealed class PacerWaiters
     }
 
     /// <summary>
-    /// Works the deferred waiters' moments out again (<paramref name="dueOf"/>: <see cref="DateTimeOffset.MaxValue"/>
-    /// when only an answer can make room), and wakes the earliest, as a claim, when no claim comes before it any more.
+    /// Wakes the earliest deferred waiter, as a claim, when no claim comes before it any more. Its moment is worked out
+    /// again first (<paramref name="dueOf"/>; <see cref="DateTimeOffset.MaxValue"/> when only an answer can make room,
+    /// and then it is woken to wait for one):
+    /// a claim that took the place it waited for moved it on, and a moment only ever moves later, so a waiter covered
+    /// at its old moment is covered at its new one.
     /// </summary>
     public void Cover(Func<Waiter, DateTimeOffset> dueOf)
     {
-        foreach (var waiter in _deferred) waiter.Due = dueOf(waiter);
         while (_deferred.Count > 0)
         {
             var first = _deferred.MinBy(waiter => waiter.Due)!;
             if (first.Due != DateTimeOffset.MaxValue && Covered(first.Due)) return;
+            var due = dueOf(first);
+            if (due > first.Due && due != DateTimeOffset.MaxValue)
+            {
+                first.Due = due;
+                continue;
+            }
             _deferred.Remove(first);
             _claims.Add(first);
             first.Wake();
