@@ -345,8 +345,8 @@ public class ChannelPacerTests
 
         Assert.True(MostInAnyWindow(arrivals.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 30);
         Assert.All(arrivals.GroupBy(a => a.Chat), chat => Assert.True(MostInAnyWindow(chat.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 1));
-        // As fast as with answers read at once: 27.3 a second; counted from when they were read, 30 per 1.15 s would be 26.1.
-        Assert.InRange(arrivals.Count, 26.8 * 60, 28 * 60);
+        // About 27 a second, as with answers read at once; counted from when they were read, 30 per 1.15 s: about 26.
+        Assert.InRange(arrivals.Count, 26.6 * 60, 28 * 60);
     }
 
     [Fact]
