@@ -102,16 +102,8 @@ public sealed class ChannelPacer
                     return permit;
                 }
                 if (waiter is null) await answered.WaitAsync(cancellationToken).ConfigureAwait(false);
-                else if (waiter.Claims)
-                {
-                    await Clock.UntilAsync(_time, waiter.Due, cancellationToken).ConfigureAwait(false);
-                    PacerProbe.Wake(_time.GetUtcNow() - waiter.Due, granted: false);
-                }
-                else
-                {
-                    await waiter.Woken.WaitAsync(cancellationToken).ConfigureAwait(false);
-                    PacerProbe.Deferred();
-                }
+                else if (waiter.Claims) await Clock.UntilAsync(_time, waiter.Due, cancellationToken).ConfigureAwait(false);
+                else await waiter.Woken.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -184,10 +176,7 @@ public sealed class ChannelPacer
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            if (PacerProbe.NoStamp && answeredAt is not null) PacerProbe.Answer(now - answeredAt.Value);
-            if (PacerProbe.NoStamp) answeredAt = null;
             var answer = answeredAt is { } at && at >= sentAt && at <= now ? at : now;
-            PacerProbe.Answer(answeredAt is null ? null : now - answer);
             var countedFrom = answer - _credit.Answered(answer - sentAt, answer);
             foreach (var window in windows) window.Settle(messages, countedFrom);
             answered = _answered;
@@ -287,13 +276,12 @@ public sealed class ChannelPacer
         private readonly string? _group;
         private readonly SlidingWindowLimit[] _windows;
         private readonly int _messages;
-        private readonly DateTimeOffset _sentAt;
         private long _answeredTicks;
         private int _settled;
 
         internal Permit(ChannelPacer pacer, Chat chat, string? group, SlidingWindowLimit[] windows, int messages, DateTimeOffset sentAt)
         {
-            _sentAt = sentAt;
+            SentAt = sentAt;
             _pacer = pacer;
             _chat = chat;
             _group = group;
@@ -304,6 +292,9 @@ public sealed class ChannelPacer
         /// <summary>The platform answered "too many requests, retry after <paramref name="retryAfter"/>".</summary>
         public void Throttled(TimeSpan retryAfter) => _pacer.OnThrottled(_chat, _group, retryAfter);
 
+        /// <summary>When the permit was granted.</summary>
+        internal DateTimeOffset SentAt { get; }
+
         /// <summary>An answer to this send arrived at <paramref name="at"/> (the latest of several, for several messages).</summary>
         internal void Stamp(DateTimeOffset at) => Volatile.Write(ref _answeredTicks, at.UtcTicks);
 
@@ -311,7 +302,7 @@ public sealed class ChannelPacer
         {
             if (Interlocked.Exchange(ref _settled, 1) != 0) return;
             var ticks = Volatile.Read(ref _answeredTicks);
-            _pacer.Settle(_windows, _messages, _sentAt, ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero));
+            _pacer.Settle(_windows, _messages, SentAt, ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero));
         }
     }
 }

@@ -71,14 +71,17 @@ public class ChannelPacerWaitTests
         (await b1.WaitAsync(Guard)).Dispose();
         _time.Advance(start + TimeSpan.FromMilliseconds(1050) - _time.GetUtcNow());
         (await a1.WaitAsync(Guard)).Dispose();
-        // Now tenant b frees at 2.01 s and tenant a at 2.05 s: the waiters behind sleep for those, one after the other.
-        Assert.True(SpinWait.SpinUntil(() => time.Timers == 3, Guard), "no waiter sleeps for 2.01 s");
-        _time.Advance(start + TimeSpan.FromMilliseconds(2010) - _time.GetUtcNow());
-        using var b = await b2.WaitAsync(Guard);
-        Assert.False(a2.IsCompleted);
-        Assert.True(SpinWait.SpinUntil(() => time.Timers == 4, Guard), "no waiter sleeps for 2.05 s");
-        _time.Advance(start + TimeSpan.FromMilliseconds(2050) - _time.GetUtcNow());
+        // Now tenant b frees at 2.01 s and tenant a at 2.05 s: the waiters behind go then (the clock moves in small
+        // steps, as a waiter may set its timer only once it moved on).
+        while ((!b2.IsCompleted || !a2.IsCompleted) && _time.GetUtcNow() < start + TimeSpan.FromSeconds(3))
+        {
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+            await Task.Yield();
+        }
         using var a = await a2.WaitAsync(Guard);
+        using var b = await b2.WaitAsync(Guard);
+        Assert.True(b.SentAt >= start + TimeSpan.FromMilliseconds(2010), "tenant b went before its place freed");
+        Assert.True(a.SentAt >= start + TimeSpan.FromMilliseconds(2050), "tenant a went before its place freed");
     }
 
     [Fact]
@@ -136,7 +139,7 @@ public class ChannelPacerWaitTests
             Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK));
     }
 
-    /// <summary>A fake clock that counts the timers made on it.</summary>
+    /// <summary>A fake clock that counts the timers set on it.</summary>
     private sealed class CountingTime(FakeTimeProvider inner) : TimeProvider
     {
         private int _timers;
@@ -153,8 +156,10 @@ public class ChannelPacerWaitTests
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
+            // Counted once set: a test that moves the clock on once it sees the timer must not set it from the later time.
+            var timer = inner.CreateTimer(callback, state, dueTime, period);
             Interlocked.Increment(ref _timers);
-            return inner.CreateTimer(callback, state, dueTime, period);
+            return timer;
         }
     }
 }

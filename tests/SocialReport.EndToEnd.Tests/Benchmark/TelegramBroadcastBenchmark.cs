@@ -84,7 +84,6 @@ public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper
         await using var bot = await TelegramBotHost.StartAsync(api, TelegramMode.Polling, options, settings: settings);
         TelegramReaders.Subscribe(bot.Fake, bot.Services.GetRequiredService<IChatStore>(), Enumerable.Range(0, subscribers).Select(i => 1_000_000L + i));
         GC.Collect();
-        PacerProbe.Reset();
         var before = bot.Fake.TooManyRequestsReturned;
         var broadcasts = bot.Services.GetRequiredService<BroadcastService>();
         var clock = Stopwatch.StartNew();
@@ -105,7 +104,6 @@ public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper
             + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB (host and fake in one process), "
             + $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; network delay {(options.NetworkDelay is { } delay ? $"{delay.Min.TotalMilliseconds:F0}-{delay.Max.TotalMilliseconds:F0} ms" : "none")}; "
             + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-        output.WriteLine("probe: " + PacerProbe.Summary());
     }
 
     private static int MostInOneSecond(List<DateTimeOffset> sorted)
