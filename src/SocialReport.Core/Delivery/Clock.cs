@@ -8,7 +8,7 @@ internal static class Clock
     /// How much before the moment <see cref="UntilAsync"/> asks its timer to fire: a timer fires 0.7 to 3.7 ms late (the
     /// jittery-network benchmarks, rounding to the millisecond included), each millisecond of it lost by a pacer's place.
     /// </summary>
-    internal static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(2);
+    internal static readonly TimeSpan Lead = TimeSpan.FromMilliseconds(3);
 
     /// <summary>The longest <see cref="UntilAsync"/> spins (real time): on a clock that does not move (a test's), it then waits on the timer.</summary>
     private static readonly TimeSpan SpinLimit = TimeSpan.FromMilliseconds(5);
@@ -22,14 +22,13 @@ internal static class Clock
 
     /// <summary>
     /// Returns at <paramref name="due"/> on <paramref name="time"/>, not milliseconds after as a timer would: a timer
-    /// to <see cref="Lead"/> before it, then spinning (yielding now and then) until it, at most <see cref="SpinLimit"/>.
+    /// to <see cref="Lead"/> before it, then yielding the thread until it, at most <see cref="SpinLimit"/>.
     /// </summary>
     public static async Task UntilAsync(TimeProvider time, DateTimeOffset due, CancellationToken cancellationToken)
     {
         var early = due - time.GetUtcNow() - Lead;
         if (early > TimeSpan.Zero) await Delay(time, early, cancellationToken).ConfigureAwait(false);
         var spinning = Stopwatch.GetTimestamp();
-        var spin = new SpinWait();
         while (time.GetUtcNow() < due)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -38,7 +37,7 @@ internal static class Clock
                 await Delay(time, due - time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
                 return;
             }
-            spin.SpinOnce(sleep1Threshold: -1);
+            Thread.Yield();
         }
     }
 }
