@@ -49,6 +49,7 @@ public static class Extensions
         // No redirects: the connector never sends any, and the allow-list is checked on the URL the client calls.
         services.AddHttpClient<ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(15), AllowAutoRedirect = false })
+            .AddHttpMessageHandler(sp => new PacedAnswerHandler(sp.GetRequiredService<TimeProvider>()))
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton<TeamsCardRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatMembership, TeamsChatMembership>());

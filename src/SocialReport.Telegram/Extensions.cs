@@ -41,7 +41,8 @@ public static class Extensions
         // Telegram.Bot puts the token in every request URL: HttpClient's own request logging must stay off.
         services.AddHttpClient(TelegramClients.RepliesClient, http => http.Timeout = TelegramClients.HttpTimeout).RemoveAllLoggers()
             .AddTypedClient<ITelegramBotClient>((http, sp) => TelegramClients.Create(sp.GetRequiredService<IOptions<TelegramOptions>>().Value, http, null));
-        services.AddHttpClient(TelegramClients.BroadcastClient, http => http.Timeout = TelegramClients.HttpTimeout).RemoveAllLoggers();
+        services.AddHttpClient(TelegramClients.BroadcastClient, http => http.Timeout = TelegramClients.HttpTimeout).RemoveAllLoggers()
+            .AddHttpMessageHandler(sp => new PacedAnswerHandler(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<TelegramClients>();
 
         services.TryAddSingleton<ICallbackStore>(_ => new MemoryCallbackStore());

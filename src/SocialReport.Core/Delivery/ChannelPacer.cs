@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SocialReport.Core.Readers;
 
 namespace SocialReport.Core.Delivery;
@@ -34,7 +35,9 @@ public sealed class ChannelPacer
     private DateTimeOffset _lastThrottle = DateTimeOffset.MinValue;
     private DateTimeOffset _lastDecrease = DateTimeOffset.MinValue;
     private DateTimeOffset _lastChange = DateTimeOffset.MinValue;
+    private readonly PacerWaiters _waiters = new();
     private TaskCompletionSource _answered = NewSignal();
+    private static readonly AsyncLocal<StrongBox<Permit?>> Current = new();
     private int _throttled;
 
     public ChannelPacer(string channel, ChannelPacingOptions options, AdaptivePacingOptions adaptive, TimeProvider time)
@@ -67,16 +70,52 @@ public sealed class ChannelPacer
 
     /// <summary>
     /// Waits until <paramref name="messages"/> messages may go to <paramref name="chat"/>, and takes them. Dispose the
-    /// permit when the platform has answered (or the send failed).
+    /// permit when the platform has answered (or the send failed). The caller's flow holds the permit from here on, so
+    /// that <see cref="PacedAnswerHandler"/> can stamp it with the moment the answer arrived.
     /// </summary>
-    public async Task<Permit> AcquireAsync(Chat chat, string? group, int messages, CancellationToken cancellationToken)
+    public Task<Permit> AcquireAsync(Chat chat, string? group, int messages, CancellationToken cancellationToken)
     {
-        while (true)
+        var holder = new StrongBox<Permit?>();
+        Current.Value = holder;
+        return WaitAsync(chat, group, messages, holder, cancellationToken);
+    }
+
+    /// <summary>The answer to the send the current flow holds a permit for arrived at <paramref name="at"/>.</summary>
+    internal static void Answered(DateTimeOffset at) => Current.Value?.Value?.Stamp(at);
+
+    /// <summary>
+    /// Waits for an answer when sends in flight fill a window, else for the moment a place frees: on the clock, to the
+    /// moment (<see cref="Clock.UntilAsync"/>), when no other waiter comes before it, else until woken
+    /// (<see cref="PacerWaiters"/>).
+    /// </summary>
+    private async Task<Permit> WaitAsync(Chat chat, string? group, int messages, StrongBox<Permit?> holder, CancellationToken cancellationToken)
+    {
+        PacerWaiters.Waiter? waiter = null;
+        try
         {
-            var permit = TryAcquire(chat, group, messages, out var wait, out var answered);
-            if (permit is not null) return permit;
-            if (wait == SlidingWindowLimit.UntilAnAnswer) await answered.WaitAsync(cancellationToken).ConfigureAwait(false);
-            else await Clock.Delay(_time, wait, cancellationToken).ConfigureAwait(false);
+            while (true)
+            {
+                var permit = TryAcquire(chat, group, messages, ref waiter, out _, out var answered);
+                if (permit is not null)
+                {
+                    holder.Value = permit;
+                    return permit;
+                }
+                if (waiter is null) await answered.WaitAsync(cancellationToken).ConfigureAwait(false);
+                else if (waiter.Claims) await Clock.UntilAsync(_time, waiter.Due, cancellationToken).ConfigureAwait(false);
+                else await waiter.Woken.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (waiter is not null)
+            {
+                lock (_gate)
+                {
+                    _waiters.Remove(waiter);
+                    Cover(_time.GetUtcNow());
+                }
+            }
         }
     }
 
@@ -84,33 +123,61 @@ public sealed class ChannelPacer
     /// Takes the permits when every limit has room, else null with how long to wait before trying again
     /// (<see cref="TimeSpan.MaxValue"/>: until a send in flight is answered).
     /// </summary>
-    internal Permit? TryAcquire(Chat chat, string? group, int messages, out TimeSpan wait) =>
-        TryAcquire(chat, group, messages, out wait, out _);
+    internal Permit? TryAcquire(Chat chat, string? group, int messages, out TimeSpan wait)
+    {
+        lock (_gate) return TryTake(chat, group, messages, out wait);
+    }
 
-    private Permit? TryAcquire(Chat chat, string? group, int messages, out TimeSpan wait, out Task answered)
+    /// <summary>
+    /// <see cref="TryAcquire(Chat, string?, int, out TimeSpan)"/> for a waiter, who leaves its place among the waiters
+    /// to look again, and takes a new one when it must wait for a moment.
+    /// </summary>
+    private Permit? TryAcquire(Chat chat, string? group, int messages, ref PacerWaiters.Waiter? waiter, out TimeSpan wait, out Task answered)
     {
         lock (_gate)
         {
-            var now = _time.GetUtcNow();
+            _waiters.Remove(waiter);
+            waiter = null;
             answered = _answered.Task;
-            Recover(now);
-            SlidingWindowLimit[] windows = [.. _overall, .. ChatLimits(chat, now), .. GroupLimits(group, now)];
-            wait = _pace.WaitFor(messages, now);
-            foreach (var window in windows) wait = Max(wait, window.WaitFor(messages, now));
-            if (wait > TimeSpan.Zero) return null;
-            _pace.Take(messages, now);
-            foreach (var window in windows) window.Take(messages);
-            return new Permit(this, chat, group, windows, messages, now);
+            var permit = TryTake(chat, group, messages, out wait);
+            var now = _time.GetUtcNow();
+            if (permit is null && wait != SlidingWindowLimit.UntilAnAnswer) waiter = _waiters.Add(now + wait, chat, group, messages);
+            Cover(now);
+            return permit;
         }
     }
 
-    private void Settle(SlidingWindowLimit[] windows, int messages, DateTimeOffset sentAt)
+    /// <summary>Under the lock, after a change: see <see cref="PacerWaiters.Cover"/>.</summary>
+    private void Cover(DateTimeOffset now) =>
+        _waiters.Cover(waiter => WaitFor(waiter.Chat, waiter.Group, waiter.Messages, now, out _) is var wait && wait == SlidingWindowLimit.UntilAnAnswer ? DateTimeOffset.MaxValue : now + wait);
+
+    private TimeSpan WaitFor(Chat chat, string? group, int messages, DateTimeOffset now, out SlidingWindowLimit[] windows)
+    {
+        windows = [.. _overall, .. ChatLimits(chat, now), .. GroupLimits(group, now)];
+        var wait = _pace.WaitFor(messages, now);
+        foreach (var window in windows) wait = Max(wait, window.WaitFor(messages, now));
+        return wait;
+    }
+
+    private Permit? TryTake(Chat chat, string? group, int messages, out TimeSpan wait)
+    {
+        var now = _time.GetUtcNow();
+        Recover(now);
+        wait = WaitFor(chat, group, messages, now, out var windows);
+        if (wait > TimeSpan.Zero) return null;
+        _pace.Take(messages, now);
+        foreach (var window in windows) window.Take(messages);
+        return new Permit(this, chat, group, windows, messages, now);
+    }
+
+    private void Settle(SlidingWindowLimit[] windows, int messages, DateTimeOffset sentAt, DateTimeOffset? answeredAt)
     {
         TaskCompletionSource answered;
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            var countedFrom = now - _credit.Answered(now - sentAt, now);
+            var answer = answeredAt is { } at && at >= sentAt && at <= now ? at : now;
+            var countedFrom = answer - _credit.Answered(answer - sentAt, answer);
             foreach (var window in windows) window.Settle(messages, countedFrom);
             answered = _answered;
             _answered = NewSignal();
@@ -209,12 +276,12 @@ public sealed class ChannelPacer
         private readonly string? _group;
         private readonly SlidingWindowLimit[] _windows;
         private readonly int _messages;
-        private readonly DateTimeOffset _sentAt;
+        private long _answeredTicks;
         private int _settled;
 
         internal Permit(ChannelPacer pacer, Chat chat, string? group, SlidingWindowLimit[] windows, int messages, DateTimeOffset sentAt)
         {
-            _sentAt = sentAt;
+            SentAt = sentAt;
             _pacer = pacer;
             _chat = chat;
             _group = group;
@@ -225,9 +292,17 @@ public sealed class ChannelPacer
         /// <summary>The platform answered "too many requests, retry after <paramref name="retryAfter"/>".</summary>
         public void Throttled(TimeSpan retryAfter) => _pacer.OnThrottled(_chat, _group, retryAfter);
 
+        /// <summary>When the permit was granted.</summary>
+        internal DateTimeOffset SentAt { get; }
+
+        /// <summary>An answer to this send arrived at <paramref name="at"/> (the latest of several, for several messages).</summary>
+        internal void Stamp(DateTimeOffset at) => Volatile.Write(ref _answeredTicks, at.UtcTicks);
+
         public void Dispose()
         {
-            if (Interlocked.Exchange(ref _settled, 1) == 0) _pacer.Settle(_windows, _messages, _sentAt);
+            if (Interlocked.Exchange(ref _settled, 1) != 0) return;
+            var ticks = Volatile.Read(ref _answeredTicks);
+            _pacer.Settle(_windows, _messages, SentAt, ticks == 0 ? null : new DateTimeOffset(ticks, TimeSpan.Zero));
         }
     }
 }

@@ -256,7 +256,8 @@ public class ChannelPacerTests
     /// <paramref name="legs"/> (the way there, then the way back), the clock moving a millisecond at a time; returns
     /// when each message reached the platform.
     /// </summary>
-    private List<(DateTimeOffset At, ChatKey Chat)> OverANetwork(ChannelPacer pacer, TimeSpan duration, Func<(TimeSpan There, TimeSpan Back)> legs)
+    /// <param name="readLate">When given, the sender is done with each answer this much after it arrived, and the answer was stamped when it arrived (<see cref="PacedAnswerHandler"/>).</param>
+    private List<(DateTimeOffset At, ChatKey Chat)> OverANetwork(ChannelPacer pacer, TimeSpan duration, Func<(TimeSpan There, TimeSpan Back)> legs, Func<TimeSpan>? readLate = null)
     {
         var chats = Enumerable.Range(1, 2000).Select(Private).ToList();
         var arrivals = new List<(DateTimeOffset At, ChatKey Chat)>();
@@ -275,7 +276,12 @@ public class ChannelPacerTests
             {
                 var (there, back) = legs();
                 arrivals.Add((now + there, chats[next++ % chats.Count].Key));
-                pending.Add((now + there + back, permit));
+                if (readLate is null) pending.Add((now + there + back, permit));
+                else
+                {
+                    permit.Stamp(now + there + back);
+                    pending.Add((now + there + back + readLate(), permit));
+                }
             }
             _time.Advance(TimeSpan.FromMilliseconds(1));
         }
@@ -323,6 +329,24 @@ public class ChannelPacerTests
         Assert.InRange(pacer.WindowCredit, TimeSpan.FromMilliseconds(80), TimeSpan.FromMilliseconds(85));
         // Counted from the answer, 30 per (1 s + 180 ms) would be 25.4 a second; less the credit, 30 per 1.1 s is 27.3.
         Assert.InRange(arrivals.Count, 26.8 * 60, 28 * 60);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Answers_count_from_when_they_arrived_however_late_the_sender_reads_them_and_no_window_of_the_platform_holds_more_than_the_limit(int seed)
+    {
+        // The legs of the test above, and a sender done with each answer 0 to 100 ms after it arrived (a busy host).
+        var random = new Random(seed);
+        TimeSpan Leg() => TimeSpan.FromMilliseconds(80 + 20 * random.NextDouble());
+        var pacer = Pacer(Telegram);
+        var arrivals = OverANetwork(pacer, TimeSpan.FromSeconds(60), () => (Leg(), Leg()), () => TimeSpan.FromMilliseconds(100 * random.NextDouble()));
+
+        Assert.True(MostInAnyWindow(arrivals.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 30);
+        Assert.All(arrivals.GroupBy(a => a.Chat), chat => Assert.True(MostInAnyWindow(chat.Select(a => a.At), TimeSpan.FromSeconds(1)) <= 1));
+        // About 27 a second, as with answers read at once; counted from when they were read, 30 per 1.15 s: about 26.
+        Assert.InRange(arrivals.Count, 26.6 * 60, 28 * 60);
     }
 
     [Fact]
