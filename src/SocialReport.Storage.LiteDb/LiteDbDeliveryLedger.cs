@@ -7,9 +7,9 @@ namespace SocialReport.Storage.LiteDb;
 /// Row keys used by indexes are hex digests (<see cref="DeliveryKeys"/>): LiteDB compares strings with the
 /// database collation (by default culture-aware and case-insensitive), under which raw chat ids could merge or
 /// reorder; lowercase hex and digits order the same under any collation. Due rows are found on one index whose
-/// key is (broadcast and channel, next attempt, chat), so a batch costs a range scan, never a sort; counts are
-/// read off the index alone, without loading rows. Rows are looked up by id, never by a query that would load
-/// documents.
+/// key is (broadcast and channel, next attempt), the rows of one moment in the order written, so a batch costs a
+/// range scan, never a sort; counts are read off the index alone, without loading rows. Rows are looked up by id,
+/// never by a query that would load documents.
 /// </para>
 /// </summary>
 public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger

@@ -70,9 +70,10 @@ public sealed class BroadcastReports(IDeliveryLedger ledger, IChatStore chats, T
         return totals;
     }
 
-    /// <summary>The kind of chat of each row, as its platform names it.</summary>
+    /// <summary>The kind of chat of each row, as its platform names it; the chats read a few hundred at a time.</summary>
     private IEnumerable<(DeliveryRow Row, string Kind)> WithKinds(IEnumerable<DeliveryRow> rows) =>
-        rows.Select(row => (row, KindName(row.Channel, chats.Get(row.Chat)?.Kind)));
+        rows.Chunk(500).SelectMany(chunk => chunk.Zip(chats.Get([.. chunk.Select(row => row.Chat)]),
+            (row, chat) => (row, KindName(row.Channel, chat?.Kind))));
 
     public static string KindName(string channel, ChatKind? kind) => (channel, kind) switch
     {
