@@ -24,14 +24,6 @@ public sealed class LiteDbChatStore : IChatStore
         return doc is null ? null : ChatFields.FromDocument(doc);
     }
 
-    public IReadOnlyList<Chat?> Get(IReadOnlyList<ChatKey> keys)
-    {
-        var ids = new BsonArray(keys.Select(key => new BsonValue(key.ToString())));
-        var found = _chats.Find(Query.In("_id", ids)).ToDictionary(doc => doc["_id"].AsString, StringComparer.Ordinal);
-        // Ids are matched under the database's collation, as FindById does: one not found as written is asked alone.
-        return [.. keys.Select(key => found.TryGetValue(key.ToString(), out var doc) ? ChatFields.FromDocument(doc) : Get(key))];
-    }
-
     public void Save(Chat chat)
     {
         var doc = ChatFields.ToDocument(chat);
