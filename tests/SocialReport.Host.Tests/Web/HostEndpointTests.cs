@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using SocialReport.Core.Diagnostics;
 using System.Net;
 
 namespace SocialReport.Host.Tests.Web;
@@ -75,5 +78,21 @@ public sealed class PrometheusTests
         Assert.Contains(counter, l => l.Contains("channel=\"web\"", StringComparison.Ordinal)
             && l.Contains("command=\"latest\"", StringComparison.Ordinal) && l.Contains("outcome=\"ok\"", StringComparison.Ordinal));
         Assert.Contains("socialreport_command_duration_seconds_bucket{", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_metric_keeps_a_bounded_number_of_tag_combinations_and_counts_the_rest_as_overflow()
+    {
+        await using var site = WebSite.With(("Metrics:Prometheus", "true"));
+        var client = site.CreateClient();
+        var metrics = site.Services.GetRequiredService<SocialReportMetrics>();
+        for (var i = 0; i < TelemetryServices.TagCombinations + 100; i++)
+            metrics.CommandHandled("web", "command" + i.ToString(CultureInfo.InvariantCulture), "ok", TimeSpan.FromMilliseconds(1));
+
+        var lines = (await client.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("socialreport_commands_total{", StringComparison.Ordinal)).ToList();
+
+        // Without the limit, all 600 (OpenTelemetry keeps 2 000); with it, the limit and the overflow series.
+        Assert.InRange(lines.Count, TelemetryServices.TagCombinations - 2, TelemetryServices.TagCombinations + 1);
+        Assert.Contains(lines, l => l.Contains("otel_metric_overflow=\"true\"", StringComparison.Ordinal));
     }
 }
