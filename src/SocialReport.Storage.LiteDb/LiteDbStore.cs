@@ -19,6 +19,8 @@ public sealed partial class LiteDbStore : IDisposable
 {
     private readonly FileStream _lock;
 
+    static LiteDbStore() => PageCacheSegments.Apply();
+
     /// <param name="path">The file; its directory is created.</param>
     /// <param name="durable">Flush every commit to the disk before it returns (<see cref="DurableEngine"/>).</param>
     public LiteDbStore(string path, bool durable = false)

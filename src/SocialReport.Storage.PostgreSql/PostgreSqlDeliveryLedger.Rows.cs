@@ -6,7 +6,7 @@ namespace SocialReport.Storage.PostgreSql;
 /// <summary>How <see cref="PostgreSqlDeliveryLedger"/> writes and reads rows and finishes broadcasts.</summary>
 public sealed partial class PostgreSqlDeliveryLedger
 {
-    private const int WriteBatch = 5000;
+    private const int WriteBatch = 1000;
 
     // Written in batches of WriteBatch rows, each its own statement: memory stays flat whatever the audience, and a
     // batch written again after a crash adds only the rows still missing.

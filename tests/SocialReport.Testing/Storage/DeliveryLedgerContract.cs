@@ -231,7 +231,7 @@ public abstract partial class DeliveryLedgerContract : IDisposable
         Reopen();
         var preparing = Assert.Single(Ledger.Running());
         Assert.Equal(BroadcastState.Preparing, preparing.State);
-        Assert.Equal(5000, Ledger.Counts(preparing.Id).Pending);
+        Assert.Equal(7000, Ledger.Counts(preparing.Id).Pending);
         Assert.Throws<InvalidOperationException>(() => Ledger.Create(Edition, false, DeliveryMode.Edition, "telegram:7", Audience(3)));
 
         var running = Ledger.FinishPreparing(preparing.Id, Audience(12_000));
