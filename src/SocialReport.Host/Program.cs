@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.Options;
 using SocialReport.Host.Cli;
+using SocialReport.Host;
 using SocialReport.Storage.LiteDb;
 
+_ = NativeHeap.Tune();
 try
 {
     return await CommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -67,17 +67,23 @@ public static class Extensions
         return builder;
     }
 
-    /// <summary>In webhook mode, <c>POST</c> on the path of <c>Telegram:WebhookUrl</c>; nothing otherwise.</summary>
     /// <summary>Telegram's webhook requests at once: its default <c>max_connections</c>, which the host does not change.</summary>
     private const int WebhookConnections = 40;
 
     /// <summary>
     /// Threads Telegram's inbound work may hold at once, waiting on the store or the search index: every webhook
-    /// request (each waits for its update's inbox commit) and every chat handled at once.
+    /// request (each waits for its update's inbox commit) in webhook mode, and every chat handled at once. None when
+    /// no bot is configured: a floor of threads nothing needs is memory (measured: a polling host grew to 84 threads,
+    /// 10.6 MB of stacks, during a 100 000 broadcast while counting webhook connections it never receives).
     /// </summary>
-    public static int InboundThreads(this IServiceProvider services) =>
-        WebhookConnections + services.GetRequiredService<IOptions<TelegramOptions>>().Value.MaxConcurrentChats;
+    public static int InboundThreads(this IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<TelegramOptions>>().Value;
+        if (!options.Enabled) return 0;
+        return (options.Mode == TelegramMode.Webhook ? WebhookConnections : 0) + options.MaxConcurrentChats;
+    }
 
+    /// <summary>In webhook mode, <c>POST</c> on the path of <c>Telegram:WebhookUrl</c>; nothing otherwise.</summary>
     public static IEndpointRouteBuilder MapTelegram(this IEndpointRouteBuilder endpoints)
     {
         var options = endpoints.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value;

@@ -86,12 +86,16 @@ public class TelegramOptionsTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
-    [Fact]
-    public void Inbound_threads_count_the_webhook_connections_and_the_chats_handled_at_once()
+    [Theory]
+    [InlineData(TelegramMode.Webhook, "123:abc", 40 + 50)] // Telegram's 40 webhook connections at once (its default max_connections) and the 50 chats
+    [InlineData(TelegramMode.Polling, "123:abc", 50)] // the chats alone: polling holds no request open
+    [InlineData(TelegramMode.Webhook, "", 0)] // no bot, no inbound work
+    public void Inbound_threads_count_the_webhook_connections_in_webhook_mode_and_the_chats_handled_at_once(TelegramMode mode, string token, int threads)
     {
-        using var services = new ServiceCollection().Configure<TelegramOptions>(o => o.MaxConcurrentChats = 50).BuildServiceProvider();
+        using var services = new ServiceCollection()
+            .Configure<TelegramOptions>(o => (o.MaxConcurrentChats, o.Mode, o.BotToken) = (50, mode, token))
+            .BuildServiceProvider();
 
-        // Telegram's 40 webhook connections at once (its default max_connections) and the 50 chats.
-        Assert.Equal(40 + 50, services.InboundThreads());
+        Assert.Equal(threads, services.InboundThreads());
     }
 }
