@@ -91,8 +91,9 @@ public sealed class PrometheusTests
 
         var lines = (await client.GetStringAsync("/metrics")).Split('\n').Where(l => l.StartsWith("socialreport_commands_total{", StringComparison.Ordinal)).ToList();
 
-        // Without the limit, all 600 (OpenTelemetry keeps 2 000); with it, the limit and the overflow series.
-        Assert.InRange(lines.Count, TelemetryServices.TagCombinations - 2, TelemetryServices.TagCombinations + 1);
+        // Without the limit, all 600 (OpenTelemetry keeps 2 000); with it, no more than the limit (other tests' hosts
+        // in this process record commands on the same meter name, and take some of the places).
+        Assert.InRange(lines.Count(l => l.Contains("command=\"command", StringComparison.Ordinal)), 1, TelemetryServices.TagCombinations);
         Assert.Contains(lines, l => l.Contains("otel_metric_overflow=\"true\"", StringComparison.Ordinal));
     }
 }
