@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SocialReport.Core.Archive;
 using SocialReport.Core.Delivery;
+using SocialReport.Core.Diagnostics;
 using SocialReport.Core.Readers;
 using SocialReport.Core.Search;
 using SocialReport.EndToEnd.Tests.Telegram;
@@ -80,6 +83,7 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
         var windowStart = DateTimeOffset.UtcNow;
 
         var sentAt = new List<(long Chat, int Command, DateTimeOffset At)>();
+        using var answered = new AnswerTimes();
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
@@ -129,7 +133,7 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
         var lines = Commands.Select((command, c) => Describe(command, latencies[c]));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{total} updates at {offered:F0}/s offered{(cachedPages == 0 ? " (no search pages kept)" : "")} {(sendsPerSecond > 0 ? $"while a broadcast to {Subscribers} paced at {sendsPerSecond}/s sent {broadcastRate:F0}/s" : "with no broadcast")}: "
-            + $"{Describe("all", all)}; {string.Join("; ", lines)}; CPU from the first update to the last reply {cpu:F0} ms ({cpu / total:F2} ms an update, host, fake and broadcast), {allocated / total:F0} KB allocated an update; "
+            + $"{Describe("all", all)}; {string.Join("; ", lines)}; in the host, from the update's text to its reply (the chat read, the search, the cards; not the webhook, the inbox nor the sending): {answered.Describe()}; CPU from the first update to the last reply {cpu:F0} ms ({cpu / total:F2} ms an update, host, fake and broadcast), {allocated / total:F0} KB allocated an update; "
             + $"process working set {Environment.WorkingSet / 1048576.0:F0} MB (peak {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB) — host and fake in one process; "
             + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
     }
@@ -156,5 +160,32 @@ public sealed class TelegramRepliesUnderBroadcastBenchmark(FakeBotApi api, ITest
         var sorted = samples.Order().ToList();
         return string.Create(CultureInfo.InvariantCulture,
             $"{what}: median {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, max {sorted[^1]:F1} ms");
+    }
+
+    /// <summary>The host's own time to answer each command (<c>socialreport.command.duration</c>), in milliseconds.</summary>
+    private sealed class AnswerTimes : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly ConcurrentDictionary<string, ConcurrentBag<double>> _times = new(StringComparer.Ordinal);
+
+        public AnswerTimes()
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == SocialReportMetrics.MeterName && instrument.Name == "socialreport.command.duration")
+                    listener.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+            {
+                foreach (var tag in tags)
+                    if (tag.Key == "command") _times.GetOrAdd((string)tag.Value!, _ => []).Add(seconds * 1000);
+            });
+            _listener.Start();
+        }
+
+        public string Describe() =>
+            string.Join("; ", _times.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => TelegramRepliesUnderBroadcastBenchmark.Describe("/" + pair.Key, [.. pair.Value])));
+
+        public void Dispose() => _listener.Dispose();
     }
 }
