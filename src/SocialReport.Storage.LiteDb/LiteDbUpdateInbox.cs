@@ -96,9 +96,14 @@ public sealed class LiteDbUpdateInbox : IUpdateInbox
         return (IReadOnlyList<InboxEntry>)[.. pending.Select(doc => new InboxEntry(doc["_id"].AsString[(source.Length + 1)..], doc[Body].AsString, doc[Replays].AsInt32))];
     });
 
-    /// <summary>Deletes the completed updates older than the latest remembered ones; pending ones stay.</summary>
+    /// <summary>
+    /// Deletes the completed updates older than the latest remembered ones; pending ones stay. One query text with
+    /// parameters: <c>Query.And</c> writes its operands' values into the text, and LiteDB keeps every text it compiles.
+    /// </summary>
     private void Prune() =>
-        _inbox.DeleteMany(Query.And(Query.LTE(Sequence, Volatile.Read(ref _sequence) - _remembered), Query.EQ(PendingIn, BsonValue.Null)));
+        _inbox.DeleteMany(PruneQuery, Volatile.Read(ref _sequence) - _remembered, BsonValue.Null);
+
+    private const string PruneQuery = "$." + Sequence + " <= @0 AND $." + PendingIn + " = @1";
 
     private static string Key(string source, string id) => source + ":" + id;
 }

@@ -31,7 +31,8 @@ public sealed class CompiledQueryTests : IDisposable
             foreach (var batch in ledger.Due(broadcast.Id, "telegram", _time.GetUtcNow(), 200).Chunk(32))
             {
                 Assert.All(chats.Get(batch.Select(row => row.Chat).ToList()), Assert.NotNull);
-                foreach (var row in batch) ledger.Record(row, new SendOutcome.Sent("1"), _time.GetUtcNow());
+                ledger.RecordAll([.. batch.Take(16).Select(row => (row, (SendOutcome)new SendOutcome.Sent("1")))], _time.GetUtcNow());
+                foreach (var row in batch.Skip(16)) ledger.Record(row, new SendOutcome.Sent("1"), _time.GetUtcNow());
             }
             Assert.Equal(200, ledger.Counts(broadcast.Id).Sent);
             ledger.Complete(broadcast.Id);
@@ -41,6 +42,29 @@ public sealed class CompiledQueryTests : IDisposable
         var compiled = CompiledQueries();
         Deliver(200);
         Deliver(400);
+
+        Assert.Equal(compiled, CompiledQueries());
+    }
+
+    [Fact]
+    public void Updates_through_the_inbox_compile_no_query_per_update()
+    {
+        var inbox = _backend.Inbox(remembered: 50);
+        void Take(int from)
+        {
+            for (var i = from; i < from + 200; i++)
+            {
+                var id = i.ToString(CultureInfo.InvariantCulture);
+                Assert.True(inbox.Add("telegram", id, "{}"));
+                inbox.Complete("telegram", id);
+            }
+            Assert.Empty(inbox.Replay("telegram"));
+        }
+
+        Take(0);
+        var compiled = CompiledQueries();
+        Take(200);
+        Take(400);
 
         Assert.Equal(compiled, CompiledQueries());
     }
