@@ -18,7 +18,7 @@ public sealed partial class LiteDbDeliveryLedger
     {
         var channels = _broadcasts.FindById(broadcastId) is { } document ? BroadcastDocuments.ReadChannels(document) : [];
         return [.. channels.SelectMany(channel => States.SelectMany(state =>
-                _rows.Find(Query.EQ(RowDocuments.StateKey, DeliveryKeys.State(broadcastId, channel, state)))))
+                _rows.Find(Queries.Equal(RowDocuments.StateKey, DeliveryKeys.State(broadcastId, channel, state)))))
             .Select(RowDocuments.Read)
             .OrderBy(row => row.Channel, StringComparer.Ordinal)
             .ThenBy(row => row.Chat.Id, StringComparer.Ordinal)];

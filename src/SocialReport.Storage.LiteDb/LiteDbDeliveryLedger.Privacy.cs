@@ -31,7 +31,7 @@ public sealed partial class LiteDbDeliveryLedger
             foreach (var channel in BroadcastDocuments.ReadChannels(document))
             {
                 foreach (var state in States)
-                    pruned += _rows.DeleteMany(Query.EQ(RowDocuments.StateKey, DeliveryKeys.State(broadcast.Id, channel, state)));
+                    pruned += _rows.DeleteMany(Queries.Equal(RowDocuments.StateKey, DeliveryKeys.State(broadcast.Id, channel, state)));
             }
         }
         return pruned;

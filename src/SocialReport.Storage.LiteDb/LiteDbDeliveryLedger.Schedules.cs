@@ -17,7 +17,7 @@ public sealed partial class LiteDbDeliveryLedger
         _schedules.FindById(scheduleId) is { } document ? ScheduleDocuments.Read(document) : null;
 
     public IReadOnlyList<ScheduledBroadcast> PendingSchedules() =>
-        [.. _schedules.Find(Query.EQ(ScheduleDocuments.State, ScheduleState.Pending.ToString())).Select(ScheduleDocuments.Read).OrderBy(schedule => schedule.DueAt)];
+        [.. _schedules.Find(Queries.Equal(ScheduleDocuments.State, ScheduleState.Pending.ToString())).Select(ScheduleDocuments.Read).OrderBy(schedule => schedule.DueAt)];
 
     public bool SkipSchedule(string scheduleId, string reason, DateTimeOffset now)
     {

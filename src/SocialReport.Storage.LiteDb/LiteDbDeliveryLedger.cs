@@ -56,7 +56,7 @@ public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
         {
             if (RunningFor(editionId) is { } unfinished)
                 throw new InvalidOperationException($"Broadcast {unfinished.Id} of {editionId} is not finished.");
-            var number = _broadcasts.Count(Query.EQ(BroadcastDocuments.Edition, editionId)) + 1;
+            var number = _broadcasts.Count(Queries.Equal(BroadcastDocuments.Edition, editionId)) + 1;
             var broadcast = BroadcastRecord.Preparing(editionId, number, force, mode, requestedBy, scheduleId, _time.GetUtcNow()) with { CanaryPercent = canaryPercent };
             // The schedule turns Started together with the creation of its broadcast, or not at all.
             return _store.InTransaction(() =>
@@ -88,7 +88,7 @@ public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
 
     public IReadOnlyList<BroadcastRecord> Running() =>
         [.. new[] { BroadcastState.Preparing, BroadcastState.Running }
-            .SelectMany(state => _broadcasts.Find(Query.EQ(BroadcastDocuments.State, state.ToString())))
+            .SelectMany(state => _broadcasts.Find(Queries.Equal(BroadcastDocuments.State, state.ToString())))
             .Select(BroadcastDocuments.Read)
             .OrderBy(broadcast => broadcast.CreatedAt)];
 
@@ -174,7 +174,7 @@ public sealed partial class LiteDbDeliveryLedger : IDeliveryLedger
         StateCountQuery(broadcastId, channel, state).ToEnumerable().Count();
 
     private IEnumerable<BroadcastRecord> OfEdition(string editionId) =>
-        _broadcasts.Find(Query.EQ(BroadcastDocuments.Edition, editionId)).Select(BroadcastDocuments.Read);
+        _broadcasts.Find(Queries.Equal(BroadcastDocuments.Edition, editionId)).Select(BroadcastDocuments.Read);
 
     private BroadcastRecord Open(string broadcastId)
     {

@@ -148,7 +148,7 @@ public sealed class LiteDbEditionArchive : IEditionArchive, IEditionRevisions
         {
             return _store.InTransaction(() =>
             {
-                _revisions.DeleteMany(Query.EQ(RevisionFields.EditionId, editionId));
+                _revisions.DeleteMany(Queries.Equal(RevisionFields.EditionId, editionId));
                 return _editions.Delete(editionId);
             });
         }

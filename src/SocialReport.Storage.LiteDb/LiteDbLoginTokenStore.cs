@@ -28,5 +28,5 @@ public sealed class LiteDbLoginTokenStore : ILoginTokenStore
         return new LoginToken(hash, doc["editor"].AsString, RowDocuments.Instant(doc["expires"]));
     });
 
-    public int DeleteExpired(DateTimeOffset now) => _tokens.DeleteMany(Query.LTE("expires", now.UtcTicks));
+    public int DeleteExpired(DateTimeOffset now) => _tokens.DeleteMany(Queries.AtMost("expires", now.UtcTicks));
 }

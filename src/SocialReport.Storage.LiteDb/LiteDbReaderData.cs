@@ -25,7 +25,7 @@ public sealed class LiteDbReaderData(LiteDbStore store) : IReaderData
         }
         foreach (var collection in (ReadOnlySpan<ILiteCollection<BsonDocument>>)[_broadcasts, _schedules])
         {
-            foreach (var document in collection.Find(Query.EQ(RequestedBy, chat.ToString())).ToList())
+            foreach (var document in collection.Find(Queries.Equal(RequestedBy, chat.ToString())).ToList())
             {
                 document[RequestedBy] = DeliveryRules.Erased;
                 collection.Update(document);
@@ -37,5 +37,5 @@ public sealed class LiteDbReaderData(LiteDbStore store) : IReaderData
 
     // Found on the chat id's index; the channel is checked on the few documents it finds.
     private IEnumerable<BsonDocument> RowsOf(ChatKey chat) =>
-        _rows.Find(Query.EQ(RowDocuments.ChatId, chat.Id)).Where(document => document["channel"].AsString == chat.Channel);
+        _rows.Find(Queries.Equal(RowDocuments.ChatId, chat.Id)).Where(document => document["channel"].AsString == chat.Channel);
 }

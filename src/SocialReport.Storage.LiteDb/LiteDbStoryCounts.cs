@@ -26,7 +26,7 @@ public sealed class LiteDbStoryCounts : IStoryCounts
     }
 
     public IReadOnlyList<StoryCount> Of(string broadcastId) =>
-        [.. _counts.Find(Query.EQ("broadcast", broadcastId))
+        [.. _counts.Find(Queries.Equal("broadcast", broadcastId))
             .Select(document => new StoryCount(document["broadcast"].AsString, document["story"].AsInt32, document["taps"].AsInt32, document["opens"].AsInt32))
             .OrderBy(count => count.Story)];
 }

@@ -87,7 +87,7 @@ public sealed class LiteDbUpdateInbox : IUpdateInbox
 
     public IReadOnlyList<InboxEntry> Replay(string source) => _store.InTransaction(() =>
     {
-        var pending = _inbox.Find(Query.EQ(PendingIn, source)).OrderBy(doc => doc[Sequence].AsInt64).ToList();
+        var pending = _inbox.Find(Queries.Equal(PendingIn, source)).OrderBy(doc => doc[Sequence].AsInt64).ToList();
         foreach (var doc in pending)
         {
             doc[Replays] = doc[Replays].AsInt32 + 1;

@@ -64,7 +64,7 @@ public static class SchemaMigrations
     /// <summary>Fills a field older files lack, in one transaction; holds only the ids in memory, not the documents.</summary>
     private static void AddMissing(LiteDatabase db, ILiteCollection<BsonDocument> collection, string field, Action<BsonDocument> fill)
     {
-        var ids = collection.Find(Query.All()).Where(doc => !doc.ContainsKey(field)).Select(doc => doc["_id"]).ToList();
+        var ids = collection.FindAll().Where(doc => !doc.ContainsKey(field)).Select(doc => doc["_id"]).ToList();
         if (ids.Count == 0) return;
 
         LiteDbStore.InTransaction(db, () =>
