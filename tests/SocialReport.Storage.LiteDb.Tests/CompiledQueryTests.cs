@@ -10,7 +10,9 @@ namespace SocialReport.Storage.LiteDb.Tests;
 /// LiteDB compiles each distinct query text once and keeps it for the life of the process: a query that writes its
 /// values into its text (as <c>Query.In</c> does with its array) compiles anew for every value and never lets go. A
 /// broadcast's work on the store must use the same few query texts for any number of chats.
+/// The cache is the process's: these tests run alone, so that no other test's queries land in it meanwhile.
 /// </summary>
+[Collection(nameof(CompiledQueryTests))]
 public sealed class CompiledQueryTests : IDisposable
 {
     private readonly LiteDbBackend _backend = new();
@@ -81,3 +83,6 @@ public sealed class CompiledQueryTests : IDisposable
         return caches.Sum(field => ((ICollection)field.GetValue(null)!).Count);
     }
 }
+
+[CollectionDefinition(nameof(CompiledQueryTests), DisableParallelization = true)]
+public sealed class CompiledQueryCollection;
