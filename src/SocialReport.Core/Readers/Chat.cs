@@ -63,7 +63,10 @@ public interface IChatStore
 {
     Chat? Get(ChatKey key);
 
-    /// <summary>Several chats in one read, in the order asked (null where unknown): a broadcast reads its next sends' chats at once.</summary>
+    /// <summary>
+    /// Several chats, in the order asked (null where unknown): a broadcast reads its next sends' chats at once. One
+    /// query where a store gains by it (PostgreSQL: one round trip); key by key otherwise (LiteDB, in process).
+    /// </summary>
     IReadOnlyList<Chat?> Get(IReadOnlyList<ChatKey> keys) => [.. keys.Select(Get)];
 
     /// <summary>Inserts or replaces the chat.</summary>
