@@ -8,7 +8,7 @@ namespace SocialReport.Host;
 /// being received and handled and the host's other work (broadcast loops, the ledger's writer); threads are still
 /// only created when needed. Sends in flight are not counted: a broadcast reads its chats and writes its ledger on its
 /// own loops, so a send waits on the platform without holding a thread. The pool still grows past the floor on its own
-/// under a broadcast's load: 65–85 threads in all during a 100 000 broadcast whether the floor is 48 or 88, and a
+/// under a broadcast's load: 65–90 threads in all during a 100 000 broadcast whether the floor is 48 or 88, and a
 /// ceiling of 40 workers measured no less memory (README, Benchmarks), so none is set.
 /// </summary>
 internal static class ThreadPoolSizing
