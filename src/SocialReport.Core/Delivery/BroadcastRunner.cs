@@ -124,7 +124,7 @@ public sealed class BroadcastRunner(
                         continue;
                     }
                     if (ledger.NextAttemptAt(broadcast.Id, sender.Channel) is not { } next) break;
-                    if (next > now) await Clock.Delay(time, next - now, stop).ConfigureAwait(false);
+                    if (next > now) await Clock.TowardAsync(time, next, stop).ConfigureAwait(false);
                     continue;
                 }
                 foreach (var rows in due.Chunk(ChatReads))

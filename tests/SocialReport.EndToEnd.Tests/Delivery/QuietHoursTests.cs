@@ -68,6 +68,28 @@ public sealed class QuietHoursTests : DeliveryTests
         Assert.True(_telegram.Received.Single(message => message.ChatId == NewYorker.Id).At >= NewYorkNightEnds);
     }
 
+    [Fact]
+    public async Task A_host_that_slept_through_the_end_of_quiet_hours_sends_within_a_minute_of_waking()
+    {
+        var clock = new SleepingClock(_time);
+        await using var deliveries = new Deliveries(_directory.DatabaseFile, clock, _chats, _archive, [_telegram]);
+        var observer = new WaitingObserver();
+        await using (new ClockDriver(_time, Step, Paced))
+        {
+            await deliveries.Service.StartAsync(Edition, false, "telegram:1", observer);
+            await observer.Seen.Task.WaitAsync(Patience);
+        }
+
+        var parisian = Received(Parisian.Id);
+        var woke = _time.GetUtcNow();
+        clock.Sleep(ParisMorningEnds - woke);
+        await using (new ClockDriver(_time, Step, Paced)) await parisian.WaitAsync(Patience);
+
+        var late = _telegram.Received.Single(message => message.ChatId == Parisian.Id).At - woke;
+        Assert.InRange(late, TimeSpan.Zero, TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(5));
+        Assert.DoesNotContain(_telegram.Calls, call => call.ChatId == NewYorker.Id);
+    }
+
     private Task Received(string chatId)
     {
         var received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using SocialReport.Core.Delivery;
 using SocialReport.Core.Readers;
 using SocialReport.Storage.LiteDb;
@@ -10,9 +9,8 @@ namespace SocialReport.EndToEnd.Tests.Delivery.Fakes;
 /// <summary>One "process" of the delivery machinery on a LiteDB file: dispose it to stop, build another on the same file to restart.</summary>
 internal sealed class Deliveries : IAsyncDisposable
 {
-    public Deliveries(string databasePath, FakeTimeProvider time, MemoryChatStore chats, MemoryArchive archive, IReadOnlyList<IEditionSender> senders, DeliveryOptions? options = null, bool killable = false)
+    public Deliveries(string databasePath, TimeProvider time, MemoryChatStore chats, MemoryArchive archive, IReadOnlyList<IEditionSender> senders, DeliveryOptions? options = null, bool killable = false)
     {
-        Time = time;
         var settings = Options.Create(options ?? Defaults());
         Storage = new LiteDbStore(databasePath);
         Store = new LiteDbDeliveryLedger(Storage, settings, time);
@@ -37,7 +35,6 @@ internal sealed class Deliveries : IAsyncDisposable
     public static ChannelPacingOptions Telegram() =>
         new() { MessagesPerSecond = 30, PerChat = "1/1s", PerGroupChat = "20/1m", RetryAfterPauses = ThrottleScope.Channel };
 
-    public FakeTimeProvider Time { get; }
     public LiteDbStore Storage { get; }
     public LiteDbDeliveryLedger Store { get; }
     public KillableLedger? Killable { get; }
