@@ -41,7 +41,7 @@ internal sealed class SpanRecorder : IDisposable
             }
             catch (OperationCanceledException)
             {
-                var heard = string.Join("\n", _spans.Select(s => $"{s.Source.Name} {s.OperationName} {s.Kind} trace {s.TraceId} parent {s.ParentSpanId}"));
+                var heard = string.Join("\n", _spans.Select(s => $"{s.Source.Name} {s.OperationName} {s.Kind} trace {s.TraceId} span {s.SpanId} parent {s.ParentSpanId} {string.Join(",", s.TagObjects.Where(tag => tag.Key.StartsWith("socialreport.", StringComparison.Ordinal)).Select(tag => $"{tag.Key}={tag.Value}"))}"));
                 throw new Xunit.Sdk.XunitException($"not found among the {_spans.Count} spans heard:\n{heard}");
             }
         }
