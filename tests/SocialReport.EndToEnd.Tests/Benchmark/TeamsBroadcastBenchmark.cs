@@ -82,7 +82,7 @@ public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITest
             $"{Readers} readers in {tenants.Count} tenant(s) (largest {largestTenant}), bot-wide pace {pace:0}/s: "
             + $"{elapsed:F1} s from the request to the summary, {rate:F1} sends/s = {rate / binding:P1} of the binding {binding:F1}/s (shortest possible {floor:F1} s); "
             + $"first to last request at the fake {span:F1} s, {atFake:F1}/s = {atFake / binding:P1}; "
-            + $"at most {MostInOneSecond(arrivals)} in any second; window credit at the end {credit.TotalMilliseconds:F1} ms; "
+            + $"at most {TimeWindows.MostInAnyWindow(fake.ConnectorRequests.Select(request => request.CountedAt).OfType<DateTimeOffset>(), TimeSpan.FromSeconds(1))} in any second; window credit at the end {credit.TotalMilliseconds:F1} ms; "
             + $"429s {throttled} ({(double)throttled / requests:P2} of {requests} requests); violations: per conversation "
             + $"{violations.Count(v => v.Kind == RateLimitKind.PerConversation)}, per tenant {violations.Count(v => v.Kind == RateLimitKind.PerTenant)}; "
             + $"network delay {(networkDelay is { } delay ? $"{delay.Min.TotalMilliseconds:F0}-{delay.Max.TotalMilliseconds:F0} ms" : "none")}; "
@@ -90,17 +90,5 @@ public sealed class TeamsBroadcastBenchmark(FakeBotFramework botFramework, ITest
             + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
         output.WriteLine(report);
         Console.WriteLine(report);
-    }
-
-    /// <summary>The most requests in any one second, from their <see cref="Stopwatch"/> arrival stamps.</summary>
-    private static int MostInOneSecond(List<long> sorted)
-    {
-        var most = 0;
-        for (int first = 0, last = 0; first < sorted.Count; first++)
-        {
-            while (last < sorted.Count && Stopwatch.GetElapsedTime(sorted[first], sorted[last]) < TimeSpan.FromSeconds(1)) last++;
-            most = Math.Max(most, last - first);
-        }
-        return most;
     }
 }

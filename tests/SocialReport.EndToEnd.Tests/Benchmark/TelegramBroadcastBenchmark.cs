@@ -98,22 +98,11 @@ public sealed class TelegramBroadcastBenchmark(FakeBotApi api, ITestOutputHelper
         var credit = bot.Services.GetRequiredService<DeliveryPacers>().For("telegram").WindowCredit;
         output.WriteLine($"{subscribers} subscribers: {elapsed:F1} s from the request to the summary ({summary.Sent / elapsed:F1} sends/s); "
             + $"first to last message at the fake {span:F1} s, {rate:F1} sends/s"
-            + $" = {rate / 30:P1} of the 30/s limit, at most {MostInOneSecond(arrivals)} in any second"
+            + $" = {rate / 30:P1} of the 30/s limit, at most {TimeWindows.MostInAnyWindow(arrivals, TimeSpan.FromSeconds(1))} in any second"
             + $", 429s {throttled} ({(double)throttled / subscribers:P2} of sends), per-chat violations {bot.Fake.LimitViolations.Count(v => v.Kind == RateLimitKind.PerChat)}; "
             + $"window credit at the end {credit.TotalMilliseconds:F1} ms; "
             + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:F0} MB (host and fake in one process), "
             + $"GC pauses {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; network delay {(options.NetworkDelay is { } delay ? $"{delay.Min.TotalMilliseconds:F0}-{delay.Max.TotalMilliseconds:F0} ms" : "none")}; "
             + $"{Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-    }
-
-    private static int MostInOneSecond(List<DateTimeOffset> sorted)
-    {
-        var most = 0;
-        for (int first = 0, last = 0; first < sorted.Count; first++)
-        {
-            while (last < sorted.Count && sorted[last] - sorted[first] < TimeSpan.FromSeconds(1)) last++;
-            most = Math.Max(most, last - first);
-        }
-        return most;
     }
 }

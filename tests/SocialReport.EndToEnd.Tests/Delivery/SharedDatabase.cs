@@ -64,18 +64,6 @@ internal sealed class SharedDatabase : IDisposable
     public async Task<BroadcastRecord> FinishedAsync(string broadcastId, TimeSpan timeout) =>
         await UntilAsync(() => Ledger.Get(broadcastId) is { IsFinished: true } finished ? finished : null, timeout, $"broadcast {broadcastId} to finish");
 
-    /// <summary>The most messages in any window of one second, among arrival times sorted in order.</summary>
-    public static int MostInOneSecond(IReadOnlyList<TimeSpan> sorted)
-    {
-        var most = 0;
-        for (int first = 0, last = 0; first < sorted.Count; first++)
-        {
-            while (last < sorted.Count && sorted[last] - sorted[first] < TimeSpan.FromSeconds(1)) last++;
-            most = Math.Max(most, last - first);
-        }
-        return most;
-    }
-
     private static async Task<T> UntilAsync<T>(Func<T?> probe, TimeSpan timeout, string what) where T : class
     {
         var clock = Stopwatch.StartNew();

@@ -15,13 +15,16 @@ internal sealed class ConnectorRateLimiter
 
     /// <summary>
     /// Counts one request arriving now, or records the limits it breaks. Returns the seconds to wait when it must be
-    /// refused (only under <see cref="RateLimitMode.Enforce"/>), else null: a refused request is not counted.
+    /// refused (only under <see cref="RateLimitMode.Enforce"/>), else null: a refused request is not counted. The moment
+    /// it was counted at (<paramref name="countedAt"/>) is read under the lock, so that the counts go in time order.
     /// </summary>
-    public int? Arrive(ConnectorRateLimits limits, string? conversationId, string tenantId, DateTimeOffset now)
+    public int? Arrive(ConnectorRateLimits limits, string? conversationId, string tenantId, TimeProvider time, out DateTimeOffset? countedAt)
     {
+        countedAt = null;
         if (limits.Mode == RateLimitMode.Off) return null;
         lock (_gate)
         {
+            var now = time.GetUtcNow();
             var conversation = conversationId is null ? null : Log(_conversations, conversationId);
             var tenant = Log(_tenants, tenantId);
             var broken = new List<LimitViolation>();
@@ -37,6 +40,7 @@ internal sealed class ConnectorRateLimiter
                 return broken.Max(v => v.RetryAfterSeconds);
             conversation?.Add(now, Longest(limits.PerConversation));
             tenant.Add(now, Longest(limits.PerTenant));
+            countedAt = now;
             return null;
         }
     }

@@ -115,13 +115,15 @@ public sealed partial class FakeConnector
     public void ClearDelivered() => _delivered.Clear();
 
     /// <summary>The answer replacing the service's own for this call, in the order the service would give it; null to serve it.</summary>
-    private Fault? Refusal(ConnectorCall call)
+    private Fault? Refusal(ConnectorCall call, RecordedRequest recorded)
     {
         var tenant = TenantOf(call);
         var conversation = call.IsMessage ? call.ConversationId : null;
-        if (_limiter.Arrive(RateLimits, conversation, tenant, _time.GetUtcNow()) is { } retryAfter)
+        var retryAfter = _limiter.Arrive(RateLimits, conversation, tenant, _time, out var countedAt);
+        recorded.CountedAt = countedAt;
+        if (retryAfter is { } seconds)
         {
-            return new Fault(429, "Throttled", retryAfter.ToString(CultureInfo.InvariantCulture))
+            return new Fault(429, "Throttled", seconds.ToString(CultureInfo.InvariantCulture))
             {
                 Message = $"Too many requests for {(conversation is null ? "tenant " + tenant : "conversation " + conversation)}; retry after {retryAfter} s.",
             };

@@ -13,6 +13,12 @@ public sealed record RecordedRequest(string Method, string RawTarget, string? Au
     /// <summary>When the request arrived (<see cref="System.Diagnostics.Stopwatch"/> ticks), for latency measurements.</summary>
     public long ReceivedAt { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
 
+    /// <summary>
+    /// When the fake's rate limits counted it (its clock), null when they did not (refused, or limits off): what a test
+    /// counts in a window, not <see cref="ReceivedAt"/>, which a pause of the process can move apart from it.
+    /// </summary>
+    public DateTimeOffset? CountedAt { get; set; }
+
     /// <summary>The activity id the fake answered a message with (set before the answer leaves), null for anything else.</summary>
     public string? AnsweredActivityId { get; set; }
 
@@ -198,7 +204,7 @@ public sealed partial class FakeConnector : IAsyncDisposable
         var segments = route.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var call = ConnectorCall.Of(method, segments, json);
         await HeldAsync(call);
-        if (Refusal(call) is { } refusal)
+        if (Refusal(call, recorded) is { } refusal)
         {
             await AnswerFaultAsync(context, refusal);
             return;

@@ -42,9 +42,9 @@ public sealed partial class FakeTelegramServer
             var chat = ChatFor(request, toSend: true);
             var replyTo = FindReply(chat, reply);
             var paid = request.Flag("allow_paid_broadcast");
-            CountAgainstLimits(chat, "sendMessage", paid);
+            var at = CountAgainstLimits(chat, "sendMessage", paid);
             var message = AddBotMessage(chat, replyTo, text: text, markup: markup);
-            Record(message, "sendMessage", raw, parseMode, text, preview, paid, request.Flag("disable_notification"));
+            Record(message, at, "sendMessage", raw, parseMode, text, preview, paid, request.Flag("disable_notification"));
             return new MethodResult(MessageJson(message));
         }
     }
@@ -65,12 +65,12 @@ public sealed partial class FakeTelegramServer
                 && JsonNode.DeepEquals(message.InlineKeyboard, markup.InlineKeyboard))
                 throw BotApiException.BadRequest(
                     "message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message");
-            if (_limiter.Limits.CountEdits) CountAgainstLimits(chat, "editMessageText");
+            var at = _limiter.Limits.CountEdits ? CountAgainstLimits(chat, "editMessageText") : Now;
             message.Text = text;
             message.InlineKeyboard = markup.InlineKeyboard;
             message.Buttons = markup.Rows;
-            message.EditDate = Now;
-            Record(message, "editMessageText", raw, parseMode, text, preview);
+            message.EditDate = at;
+            Record(message, at, "editMessageText", raw, parseMode, text, preview);
             return new MethodResult(MessageJson(message));
         }
     }
@@ -105,10 +105,10 @@ public sealed partial class FakeTelegramServer
                 : _filesById.GetValueOrDefault(reference!) ?? throw BotApiException.BadRequest("wrong file identifier/HTTP URL specified");
             var chat = ChatFor(request, toSend: true);
             var replyTo = FindReply(chat, reply);
-            CountAgainstLimits(chat, "sendDocument");
+            var at = CountAgainstLimits(chat, "sendDocument");
             file ??= StoreFile(upload!.FileName, content!);
             var message = AddBotMessage(chat, replyTo, caption: caption, markup: markup, document: file);
-            Record(message, "sendDocument", rawCaption, parseMode, caption, preview: null);
+            Record(message, at, "sendDocument", rawCaption, parseMode, caption, preview: null);
             return new MethodResult(MessageJson(message));
         }
     }
@@ -179,7 +179,8 @@ public sealed partial class FakeTelegramServer
         return target.AllowSendingWithoutReply ? null : throw BotApiException.BadRequest("message to be replied not found");
     }
 
-    private void CountAgainstLimits(FakeChat chat, string method, bool paid = false)
+    /// <summary>Counts the message against the limits (or refuses it with a 429) and returns the moment it was counted at.</summary>
+    private DateTimeOffset CountAgainstLimits(FakeChat chat, string method, bool paid = false)
     {
         var now = Now;
         var broken = _limiter.Check(chat.Id, chat.IsGroupLike, paid, now);
@@ -187,6 +188,7 @@ public sealed partial class FakeTelegramServer
         if (broken.Count > 0 && _limiter.Limits.Mode == RateLimitMode.Enforce)
             throw BotApiException.TooManyRequests(broken.Max(b => b.RetryAfter));
         _limiter.Count(chat.Id, chat.IsGroupLike, paid, now);
+        return now;
     }
 
     private StoredMessage AddBotMessage(FakeChat chat, StoredMessage? replyTo, FormattedText? text = null, FormattedText? caption = null,
@@ -209,10 +211,14 @@ public sealed partial class FakeTelegramServer
         return message;
     }
 
-    private void Record(StoredMessage message, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview,
+    /// <summary>
+    /// Keeps what was sent, at the moment the limits counted it (<paramref name="at"/>): a test that counts the messages
+    /// in a second counts what the limits did, not stamps taken later, which a pause of the process can push apart.
+    /// </summary>
+    private void Record(StoredMessage message, DateTimeOffset at, string method, string raw, string? parseMode, FormattedText text, JsonNode? preview,
         bool paid = false, bool silent = false) =>
         _sent.Add(new BotMessage(message.Chat.Id, message.MessageId, method, raw, parseMode, text.Text, text.Entities, message.Buttons,
-            message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, Now, silent)
+            message.InlineKeyboard?.ToJsonString(), preview?.ToJsonString(), message.ReplyTo?.MessageId, message.Document?.FileName, at, silent)
         {
             PaidBroadcast = paid,
         });
