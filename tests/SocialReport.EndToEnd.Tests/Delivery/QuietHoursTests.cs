@@ -85,8 +85,9 @@ public sealed class QuietHoursTests : DeliveryTests
         clock.Sleep(ParisMorningEnds - woke);
         await using (new ClockDriver(_time, Step, Paced)) await parisian.WaitAsync(Patience);
 
+        // Within the minute a wait is trusted to a timer, and the host's own work at 20 times its pace; not two hours late.
         var late = _telegram.Received.Single(message => message.ChatId == Parisian.Id).At - woke;
-        Assert.InRange(late, TimeSpan.Zero, TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(5));
+        Assert.InRange(late, TimeSpan.Zero, TimeSpan.FromMinutes(2));
         Assert.DoesNotContain(_telegram.Calls, call => call.ChatId == NewYorker.Id);
     }
 
