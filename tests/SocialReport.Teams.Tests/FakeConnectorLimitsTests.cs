@@ -61,6 +61,9 @@ public sealed class FakeConnectorLimitsTests(FakeBotFramework botFramework) : IC
             (violation.Kind, violation.Limit, violation.Key, violation.TenantId));
         Assert.Equal(1, _fake.TooManyRequestsReturned);
         Assert.Equal(HttpStatusCode.Created, await StatusAsync("a:other-reader"));
+        // What a test counts in a window is what the limits counted, at the moment they did: not the refused request.
+        var now = _clock.GetUtcNow();
+        Assert.Equal([now, now, now, now, now, now, now, null, now], _fake.ConnectorRequests.Select(request => request.CountedAt));
     }
 
     [Fact]

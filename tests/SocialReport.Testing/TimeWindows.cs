@@ -4,11 +4,7 @@ namespace SocialReport.Testing;
 public static class TimeWindows
 {
     /// <summary>The most of <paramref name="times"/> that fall in any one sliding window of <paramref name="window"/>.</summary>
-    public static int MostInAnyWindow(IEnumerable<DateTimeOffset> times, TimeSpan window) =>
-        MostInAnyWindow(times.Select(time => time - DateTimeOffset.UnixEpoch), window);
-
-    /// <summary>The same, for moments measured from any origin (<see cref="System.Diagnostics.Stopwatch"/> stamps).</summary>
-    public static int MostInAnyWindow(IEnumerable<TimeSpan> times, TimeSpan window)
+    public static int MostInAnyWindow(IEnumerable<DateTimeOffset> times, TimeSpan window)
     {
         var sorted = times.Order().ToList();
         var most = 0;
